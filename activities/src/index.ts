@@ -1,0 +1,2 @@
+export * from './cases/case.activities';
+export * from './mail/send-once';

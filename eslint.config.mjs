@@ -1,0 +1,59 @@
+// Lint: typed rules (no floating promises), Nx module boundaries by project tags, and workflow
+// sandbox rules (no Node built-ins, no non-workflow Temporal packages in workflow code).
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', 'dist/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:lib', 'type:data', 'type:domain', 'type:contracts'] },
+            { sourceTag: 'scope:api', notDependOnLibsWithTags: ['type:activity', 'type:workflow'] },
+            { sourceTag: 'scope:portal', notDependOnLibsWithTags: ['type:activity', 'type:workflow'] },
+            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox.
+    files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code may not use Node built-ins' })),
+          patterns: [
+            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'workflow code may import only @temporalio/workflow' },
+            { group: ['mongoose', 'mongodb', 'nodemailer', '@nestjs/*'], message: 'workflow code does no I/O' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the npm dependencies when they are missing or older than the lockfile.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+command -v node >/dev/null 2>&1 || die "Node.js 20.19+ is required"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || die "Node.js 20.19+ is required (found $(node --version))"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
+fi

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, type-checks and lints, starts what the tests need (its own
+# ports and data under .data/test, so it can run beside `npm start`), runs the unit, integration
+# and e2e suites, prints "N passed, N failed", and stops what it started.
+export HANDOVER_DATA_DIR="${HANDOVER_TEST_DATA_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.data/test}"
+export TEMPORAL_PORT="${TEST_TEMPORAL_PORT:-17233}" MONGO_PORT="${TEST_MONGO_PORT:-37017}"
+export MAIL_SINK_PORT="${TEST_MAIL_SINK_PORT:-11025}" MAIL_SINK_HTTP_PORT="${TEST_MAIL_SINK_HTTP_PORT:-18025}"
+export ADMIN_PORT="${TEST_ADMIN_PORT:-13000}" PORTAL_PORT="${TEST_PORTAL_PORT:-13001}" WORKER_HEALTH_PORT="${TEST_WORKER_HEALTH_PORT:-13002}"
+export PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
+export HANDOVER_PG_DB="${HANDOVER_PG_DB:-handover_test}"
+export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-info}" TZ=UTC
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+started=$SECONDS
+bash infra/ensure-deps.sh
+
+cleanup() { trap - EXIT INT TERM; bash infra/down.sh; }
+trap cleanup EXIT INT TERM
+
+log "type-check and lint"
+npx tsc -p tsconfig.json --noEmit
+NX_DAEMON=false npx nx show projects >/dev/null  # the boundary rule reads the project graph
+npx eslint . --max-warnings=0
+
+# A clean database per run (the embedded one only); Temporal keeps its history file.
+bash infra/down.sh
+if [ -z "${MONGODB_URI:-}" ]; then
+  if pg_available; then psql "$PG_URL_BASE/postgres" -U postgres -qc "drop database if exists \"$PG_DB\" with (force)" >/dev/null; fi
+  rm -rf "$DATA_DIR/ferretdb-sqlite"
+fi
+bash infra/up.sh
+bash infra/services.sh
+# shellcheck disable=SC1091
+source "$RUN_DIR/env"
+export TEMPORAL_ADDRESS MONGODB_URI SMTP_URL MAIL_SINK_API
+export ADMIN_URL="http://127.0.0.1:$ADMIN_PORT" TEMPORAL_CLI="$(temporal_bin)"
+
+log "running jest (unit, integration, e2e)"
+results="$DATA_DIR/jest-results.json"
+set +e
+npx jest --ci --maxWorkers=2 --json --outputFile="$results" "$@"
+status=$?
+set -e
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+' "$results" || true
+log "npm test took $((SECONDS - started))s"
+exit $status

@@ -1,0 +1,51 @@
+// Three jest projects: unit (no servers), integration (the real Temporal dev server, the
+// MongoDB-compatible server and the mail sink over sockets), e2e (the running services over HTTP).
+// infra/test.sh starts what integration and e2e need and exports their addresses.
+const { pathsToModuleNameMapper } = require('./jest.paths');
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const common = {
+  transform,
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services,activities,workflows}/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/require-infra.js'],
+      slowTestThreshold: 30,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/require-infra.js'],
+      slowTestThreshold: 60,
+    },
+  ],
+};

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adminApiSchema, workerSchema } from './schema';
+import { ConfigError, loadConfig } from './load-config';
+import { loadSecrets } from './secrets';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(adminApiSchema, {});
+    expect(config.ADMIN_PORT).toBe(3000);
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.MONGODB_URI).toBe('mongodb://127.0.0.1:27017/handover');
+  });
+
+  it('names the field at fault without echoing its value', () => {
+    const attempt = () => loadConfig(workerSchema, { SMTP_URL: 'http://secret-host.example' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/SMTP_URL/);
+    expect(attempt).not.toThrow(/secret-host/);
+  });
+});
+
+describe('loadSecrets', () => {
+  it('generates the master key and admin token once and then reuses them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handover-secrets-'));
+    const first = loadSecrets({ HANDOVER_DATA_DIR: dir });
+    const second = loadSecrets({ HANDOVER_DATA_DIR: dir });
+    expect(Buffer.from(first.masterKey, 'base64')).toHaveLength(32);
+    expect(first.adminTokenGenerated).toBe(true);
+    expect(second.adminTokenGenerated).toBe(false);
+    expect(second).toMatchObject({ masterKey: first.masterKey, adminToken: first.adminToken });
+  });
+
+  it('prefers the environment and rejects a master key of the wrong size', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handover-secrets-'));
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const secrets = loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEY: key, HANDOVER_ADMIN_TOKEN: 'x'.repeat(20) });
+    expect(secrets).toEqual({ masterKey: key, adminToken: 'x'.repeat(20), adminTokenGenerated: false });
+    expect(() => loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// One validated schema per service. Every environment variable the project reads is named here;
+// no other file reads process.env.
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const shared = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HANDOVER_DATA_DIR: z.string().min(1).default('.data'),
+  HANDOVER_MASTER_KEY: z.string().optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').default('mongodb://127.0.0.1:27017/handover'),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('handover'),
+  PORTAL_URL: z.string().url().default('http://127.0.0.1:3001'),
+};
+
+export const adminApiSchema = z.object({
+  ...shared,
+  ADMIN_PORT: port(3000),
+  ADMIN_HOST: z.string().default('127.0.0.1'),
+  HANDOVER_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
+export const portalSchema = z.object({
+  ...shared,
+  PORTAL_PORT: port(3001),
+  PORTAL_HOST: z.string().default('127.0.0.1'),
+});
+
+export const workerSchema = z.object({
+  ...shared,
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().default('Handover <no-reply@handover.local>'),
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(20),
+  /** 0 = no health endpoint; otherwise GET http://127.0.0.1:PORT/health */
+  WORKER_HEALTH_PORT: port(0),
+  MAIL_DOMAIN: z.string().default('handover.local'),
+});
+
+export type AdminApiConfig = z.infer<typeof adminApiSchema>;
+export type PortalConfig = z.infer<typeof portalSchema>;
+export type WorkerConfig = z.infer<typeof workerSchema>;
+export type SharedConfig = z.infer<z.ZodObject<typeof shared>>;

@@ -1,0 +1,3 @@
+export * from './task-queues';
+export * from './transfer-case';
+export * from './case-activities';

@@ -1,0 +1,24 @@
+export { CryptoError } from './errors';
+export { MasterKey } from './master-key';
+export { FieldCipher, isCiphertext, ciphertextKeyId } from './field-cipher';
+export { generateDataKey, dataKeyAad, KeyCache, KeyRing, type WrappedDataKey } from './data-key';
+export { BlindIndex, normalizeForBlindIndex, type BlindIndexKind } from './blind-index';
+export {
+  canonicalJson,
+  chainHash,
+  verifyChain,
+  ChainVerifier,
+  type ChainEvent,
+  type ChainVerification,
+} from './hash-chain';
+export { TokenSigner, hashToken, TOKEN_PURPOSES, type TokenPayload, type TokenPurpose } from './signed-token';
+export {
+  AesGcmPayloadCodec,
+  payloadKeyFromMaster,
+  payloadCodecFromMaster,
+  createDataConverter,
+  ENCRYPTED_ENCODING,
+  ENCRYPTION_KEY_ID_METADATA,
+  PAYLOAD_CODEC_HKDF_INFO,
+} from './payload-codec';
+export { failureConverter } from './failure-converter';

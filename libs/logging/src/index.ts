@@ -1,0 +1,3 @@
+export * from './logger';
+export * from './redaction';
+export * from './nest-logger';

@@ -1,0 +1,51 @@
+import type { Connection, Model } from 'mongoose';
+import { FieldCipher, generateDataKey, KeyCache, type MasterKey } from '@handover/crypto';
+import { caseKeySchema, CASE_KEY_COLLECTION, type CaseKeyDocument } from './case-key.schema';
+
+const DUPLICATE_KEY = 11000;
+
+/** Hands out the FieldCipher of a case, creating the case's data key on first use. */
+export class CaseKeyService {
+  private readonly model: Model<CaseKeyDocument>;
+
+  constructor(
+    connection: Connection,
+    private readonly master: MasterKey,
+    private readonly cache = new KeyCache(256),
+  ) {
+    this.model = connection.models[CASE_KEY_COLLECTION] ?? connection.model<CaseKeyDocument>(CASE_KEY_COLLECTION, caseKeySchema);
+  }
+
+  /** Creates the key if the case has none; concurrent callers converge on the one stored first. */
+  async ensure(caseId: string): Promise<FieldCipher> {
+    const existing = await this.cipherFor(caseId);
+    if (existing) return existing;
+    const { key, keyId } = generateDataKey();
+    try {
+      await this.model.collection.insertOne({
+        _id: caseId,
+        keyId,
+        wrapped: this.master.wrap(key, `case-key:${caseId}`),
+        createdAt: new Date(),
+      } as never);
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+    const cipher = await this.cipherFor(caseId);
+    if (!cipher) throw new Error(`case key for ${caseId} vanished while being created`);
+    return cipher;
+  }
+
+  /** The case's cipher, or null when the case has no key (never created, or shredded). */
+  async cipherFor(caseId: string): Promise<FieldCipher | null> {
+    const doc = await this.model.findById(caseId).lean<CaseKeyDocument>().exec();
+    if (!doc) return null;
+    return this.cache.get(doc.keyId, () => FieldCipher.fromDataKey(this.master.unwrap(doc.wrapped, `case-key:${caseId}`), doc.keyId));
+  }
+
+  async require(caseId: string): Promise<FieldCipher> {
+    const cipher = await this.cipherFor(caseId);
+    if (!cipher) throw new Error(`case ${caseId} has no data key`);
+    return cipher;
+  }
+}

@@ -1,0 +1,96 @@
+import type { Connection, Model } from 'mongoose';
+import type { FieldCipher } from '@handover/crypto';
+import type { Phase } from '@handover/contracts';
+import type { CaseKind, Jurisdiction } from '@handover/domain';
+import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
+import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
+
+/** Reads and writes cases; the mapper encrypts contact fields on the way in and decrypts on the way out. */
+export class CaseRepository {
+  private readonly model: Model<CaseDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models[CASE_COLLECTION] ?? connection.model<CaseDocument>(CASE_COLLECTION, caseSchema);
+  }
+
+  async create(entity: CaseEntity, cipher: FieldCipher): Promise<void> {
+    await this.model.collection.insertOne(toPersistence(entity, cipher) as never);
+  }
+
+  async findById(id: string, cipher: FieldCipher): Promise<CaseEntity | null> {
+    const doc = await this.model.findById(id).lean<CaseDocument>().exec();
+    return doc ? toDomain(doc, cipher) : null;
+  }
+
+  /** Status and phase only: no key needed, so status pages never touch personal data. */
+  async findState(id: string): Promise<{ status: CaseStatus; phase: Phase; kind: CaseKind } | null> {
+    const doc = await this.model.findById(id, { status: 1, phase: 1, kind: 1 }).lean<CaseDocument>().exec();
+    return doc ? { status: doc.status as CaseStatus, phase: doc.phase as Phase, kind: doc.kind as CaseKind } : null;
+  }
+
+  /** Moves a draft case to running; false when it was not a draft (already started). */
+  async markStarted(id: string, at: Date): Promise<boolean> {
+    const result = await this.model.updateOne({ _id: id, status: 'draft' }, { $set: { status: 'running', startedAt: at, updatedAt: at } }).exec();
+    return result.modifiedCount === 1;
+  }
+
+  async recordPhase(id: string, phase: Phase, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { phase, updatedAt: at } }).exec();
+  }
+}
+
+const aad = (caseId: string, field: string): string => `${caseId}:case:${field}`;
+
+function toPersistence(entity: CaseEntity, cipher: FieldCipher): CaseDocument {
+  const enc = (field: string, value: string): string => cipher.encrypt(value, aad(entity.id, field));
+  const now = new Date();
+  return {
+    _id: entity.id,
+    kind: entity.kind,
+    jurisdiction: entity.jurisdiction,
+    status: entity.status,
+    phase: entity.phase,
+    transferor: { name: entity.transferor.name, contactEnc: enc('transferor.contact', entity.transferor.contact) },
+    ...(entity.recipient && {
+      recipient: {
+        name: entity.recipient.name,
+        contactEnc: enc('recipient.contact', entity.recipient.contact),
+        emailEnc: enc('recipient.email', entity.recipient.email),
+        country: entity.recipient.country,
+        ...(entity.recipient.publicKey && { publicKey: entity.recipient.publicKey }),
+      },
+    }),
+    manager: { nameEnc: enc('manager.name', entity.manager.name), emailEnc: enc('manager.email', entity.manager.email) },
+    ...(entity.purposeChange && { purposeChangeEnc: enc('purposeChange', entity.purposeChange) }),
+    policy: { ...entity.policy },
+    createdAt: entity.createdAt,
+    ...(entity.startedAt && { startedAt: entity.startedAt }),
+    updatedAt: now,
+  };
+}
+
+function toDomain(doc: CaseDocument, cipher: FieldCipher): CaseEntity {
+  const dec = (field: string, value: string): string => cipher.decrypt(value, aad(doc._id, field));
+  return {
+    id: doc._id,
+    kind: doc.kind as CaseKind,
+    jurisdiction: doc.jurisdiction as Jurisdiction,
+    status: doc.status as CaseStatus,
+    phase: doc.phase as Phase,
+    transferor: { name: doc.transferor.name, contact: dec('transferor.contact', doc.transferor.contactEnc) },
+    ...(doc.recipient && {
+      recipient: {
+        name: doc.recipient.name,
+        contact: dec('recipient.contact', doc.recipient.contactEnc),
+        email: dec('recipient.email', doc.recipient.emailEnc),
+        country: doc.recipient.country,
+        ...(doc.recipient.publicKey && { publicKey: doc.recipient.publicKey }),
+      },
+    }),
+    manager: { name: dec('manager.name', doc.manager.nameEnc), email: dec('manager.email', doc.manager.emailEnc) },
+    ...(doc.purposeChangeEnc && { purposeChange: dec('purposeChange', doc.purposeChangeEnc) }),
+    policy: doc.policy as unknown as CasePolicy,
+    createdAt: doc.createdAt,
+    ...(doc.startedAt && { startedAt: doc.startedAt }),
+  };
+}

@@ -1,0 +1,49 @@
+import { Schema } from 'mongoose';
+
+/**
+ * cases: one document per transfer case. Contact fields are ciphertext under the case's data key
+ * (AAD = caseId:field). Company names and the policy are not personal data and stay readable.
+ */
+export interface CaseDocument {
+  _id: string;
+  kind: string;
+  jurisdiction: string;
+  status: string;
+  phase: string;
+  transferor: { name: string; contactEnc: string };
+  recipient?: { name: string; contactEnc: string; emailEnc: string; country: string; publicKey?: string };
+  manager: { nameEnc: string; emailEnc: string };
+  purposeChangeEnc?: string;
+  policy: Record<string, unknown>;
+  createdAt: Date;
+  startedAt?: Date;
+  updatedAt: Date;
+}
+
+export const CASE_COLLECTION = 'cases';
+
+export const caseSchema = new Schema<CaseDocument>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    phase: { type: String, required: true },
+    transferor: { type: { name: String, contactEnc: String }, required: true, _id: false },
+    recipient: {
+      type: { name: String, contactEnc: String, emailEnc: String, country: String, publicKey: String },
+      required: false,
+      _id: false,
+    },
+    manager: { type: { nameEnc: String, emailEnc: String }, required: true, _id: false },
+    purposeChangeEnc: String,
+    policy: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, required: true },
+    startedAt: Date,
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: CASE_COLLECTION, versionKey: false, minimize: false },
+);
+
+// Serves the case list for a manager's dashboard: newest first, filtered by status.
+caseSchema.index({ status: 1, createdAt: -1 });

@@ -1,0 +1,45 @@
+import { Schema } from 'mongoose';
+
+export type LedgerStatus = 'sending' | 'sent' | 'bounced' | 'failed';
+
+/**
+ * mail_ledger: one document per (case, subject, mailing). SMTP cannot deduplicate, so a message is
+ * claimed here before it is sent and marked after; a retry finds the claim and never sends twice,
+ * except when a crash fell between the SMTP accept and the mark (counted as `resent`).
+ * Holds no address: the subject id points at the customer, manager or third party.
+ */
+export interface MailLedgerDocument {
+  _id: string;
+  caseId: string;
+  subjectId: string;
+  mailing: string;
+  status: LedgerStatus;
+  messageId: string;
+  attempts: number;
+  resent: number;
+  claimedAt: Date;
+  sentAt?: Date;
+  error?: string;
+}
+
+export const MAIL_LEDGER_COLLECTION = 'mail_ledger';
+
+export const mailLedgerSchema = new Schema<MailLedgerDocument>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    mailing: { type: String, required: true },
+    status: { type: String, required: true },
+    messageId: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    resent: { type: Number, required: true },
+    claimedAt: { type: Date, required: true },
+    sentAt: Date,
+    error: String,
+  },
+  { collection: MAIL_LEDGER_COLLECTION, versionKey: false },
+);
+
+// Serves the per-mailing counters (sent / bounced) of a case's status and report.
+mailLedgerSchema.index({ caseId: 1, mailing: 1, status: 1 });

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GATES, PHASES } from '@handover/contracts';
+
+export class GateDto {
+  @ApiProperty({ enum: GATES }) name!: string;
+  @ApiProperty({ enum: ['waiting', 'pending', 'approved'] }) state!: string;
+  @ApiPropertyOptional() approvedAt?: string;
+  @ApiPropertyOptional() approvedBy?: string;
+}
+
+export class CaseCountersDto {
+  @ApiProperty() customers!: number;
+  @ApiProperty() notified!: number;
+  @ApiProperty() bounced!: number;
+  @ApiProperty() consented!: number;
+  @ApiProperty() refused!: number;
+  @ApiProperty() objected!: number;
+  @ApiProperty() noResponse!: number;
+  @ApiProperty() transferred!: number;
+  @ApiProperty() deleted!: number;
+  @ApiProperty() onHold!: number;
+  @ApiProperty() thirdParties!: number;
+  @ApiProperty() thirdPartiesConfirmed!: number;
+}
+
+export class CaseStatusDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['draft', 'running', 'closed'] }) status!: string;
+  @ApiProperty({ enum: PHASES }) phase!: string;
+  @ApiProperty({ enum: ['workflow', 'database'], description: 'where phase and gates were read: the live workflow, or the stored copy when the workflow cannot answer' })
+  source!: string;
+  @ApiProperty({ type: [GateDto] }) gates!: GateDto[];
+  @ApiProperty({ type: CaseCountersDto }) counters!: CaseCountersDto;
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { GATES, type GateName } from '@handover/contracts';
+import { Roles, type Principal } from '../auth/roles';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CaseCreatedDto, OpenCaseDto } from './open-case.dto';
+import { CaseStatusDto, GateDto } from './case-status.dto';
+import { OpenCaseUseCase } from './open-case.use-case';
+import { StartCaseUseCase } from './start-case.use-case';
+import { GetCaseStatusUseCase } from './get-case-status.use-case';
+import { ApproveGateUseCase } from './approve-gate.use-case';
+
+export class ApproveGateDto {
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+const gateEnum = Object.fromEntries(GATES.map((g) => [g, g])) as Record<GateName, GateName>;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases')
+export class CasesController {
+  constructor(
+    private readonly openCase: OpenCaseUseCase,
+    private readonly startCase: StartCaseUseCase,
+    private readonly getStatus: GetCaseStatusUseCase,
+    private readonly approveGate: ApproveGateUseCase,
+  ) {}
+
+  @Post()
+  @Roles('case-manager')
+  @ApiCreatedResponse({ type: CaseCreatedDto })
+  open(@Body() dto: OpenCaseDto): Promise<CaseCreatedDto> {
+    return this.openCase.execute(dto);
+  }
+
+  @Post(':id/start')
+  @HttpCode(202)
+  @Roles('case-manager')
+  @ApiAcceptedResponse({ description: 'the case workflow has started' })
+  @ApiConflictResponse({ description: 'the case was already started' })
+  @ApiNotFoundResponse()
+  async start(@Param('id') id: string): Promise<{ id: string; status: 'running' }> {
+    await this.startCase.execute(id);
+    return { id, status: 'running' };
+  }
+
+  @Get(':id')
+  @Roles('case-manager', 'auditor', 'incident-responder')
+  @ApiOkResponse({ type: CaseStatusDto })
+  @ApiNotFoundResponse()
+  status(@Param('id') id: string): Promise<CaseStatusDto> {
+    return this.getStatus.execute(id);
+  }
+
+  @Post(':id/gates/:gate/approve')
+  @HttpCode(200)
+  @Roles('case-manager')
+  @ApiParam({ name: 'gate', enum: GATES })
+  @ApiOkResponse({ type: GateDto })
+  @ApiConflictResponse({ description: 'the gate is not pending' })
+  approve(
+    @Param('id') id: string,
+    @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName,
+    @Body() _dto: ApproveGateDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<GateDto> {
+    return this.approveGate.execute(id, gate, principal);
+  }
+}

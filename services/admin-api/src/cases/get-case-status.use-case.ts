@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Connection } from 'mongoose';
+import { caseWorkflowId, GATES, progressQuery, type CaseProgress } from '@handover/contracts';
+import { CaseRepository } from '@handover/persistence';
+import type { Logger } from '@handover/logging';
+import { AppError } from '../common/app-error';
+import { LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import type { CaseCountersDto, CaseStatusDto } from './case-status.dto';
+
+/**
+ * Case status from MongoDB and the workflow's progress query. When the workflow cannot answer
+ * (worker down), phase comes from the stored copy the workflow's activities keep up to date.
+ */
+@Injectable()
+export class GetCaseStatusUseCase {
+  private readonly cases: CaseRepository;
+
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.cases = new CaseRepository(connection);
+  }
+
+  async execute(caseId: string): Promise<CaseStatusDto> {
+    const state = await this.cases.findState(caseId);
+    if (!state) throw AppError.notFound('case', caseId);
+    const progress = state.status === 'draft' ? null : await this.queryProgress(caseId);
+    return {
+      id: caseId,
+      status: state.status,
+      phase: progress?.phase ?? state.phase,
+      source: progress ? 'workflow' : 'database',
+      gates: progress?.gates ?? GATES.map((name) => ({ name, state: 'waiting' })),
+      counters: await this.counters(caseId),
+    };
+  }
+
+  private async queryProgress(caseId: string): Promise<CaseProgress | null> {
+    try {
+      return await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(progressQuery);
+    } catch (error) {
+      this.logger.warn({ caseId, err: (error as Error).name }, 'progress query failed; answering from the database');
+      return null;
+    }
+  }
+
+  /** Counts from the case's collections; a collection not yet written counts zero. */
+  private async counters(caseId: string): Promise<CaseCountersDto> {
+    const count = async (collection: string, filter: Record<string, unknown>): Promise<number> =>
+      this.connection.db ? this.connection.db.collection(collection).countDocuments({ caseId, ...filter }) : 0;
+    const [customers, thirdParties, thirdPartiesConfirmed] = await Promise.all([
+      count('customers', {}),
+      count('third_parties', {}),
+      count('third_parties', { status: 'confirmed' }),
+    ]);
+    return {
+      customers, notified: 0, bounced: 0, consented: 0, refused: 0, objected: 0, noResponse: 0,
+      transferred: 0, deleted: 0, onHold: 0, thirdParties, thirdPartiesConfirmed,
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray, ArrayMaxSize,
+} from 'class-validator';
+
+export const CASE_KINDS = ['bankruptcy', 'merger', 'division', 'dissolution', 'asset-sale', 'equity-transfer', 'branch-deregistration'] as const;
+export const JURISDICTIONS = ['CN-PIPL', 'EU-GDPR'] as const;
+const ISO_DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+export class PartyDto {
+  @ApiProperty({ example: '某某商贸有限公司' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: '010-12345678' }) @IsString() @MinLength(1) @MaxLength(200) contact!: string;
+}
+
+export class RecipientDto extends PartyDto {
+  @ApiProperty({ example: 'dpo@buyer.example' }) @IsEmail() email!: string;
+  @ApiProperty({ example: 'CN', description: 'ISO 3166-1 alpha-2; not CN makes the transfer cross-border' }) @IsISO31661Alpha2() country!: string;
+  @ApiPropertyOptional({ description: 'PEM public key the handover package is encrypted for' })
+  @IsOptional() @IsString() @MaxLength(10_000) publicKey?: string;
+}
+
+export class ManagerDto {
+  @ApiProperty({ example: '李经理' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({ example: 'manager@transferor.example' }) @IsEmail() email!: string;
+}
+
+export class LegalBasisDto {
+  @ApiProperty({ enum: ['art22'] }) @IsIn(['art22']) basis!: 'art22';
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) author!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(2000) note!: string;
+}
+
+export class PolicyDto {
+  @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) waitingPeriod?: string;
+  @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) consentDeadline?: string;
+  @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) thirdPartyDeadline?: string;
+  @ApiPropertyOptional({ example: ['P7D', 'P21D'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'each must be an ISO-8601 duration' }) reminders?: string[];
+  @ApiPropertyOptional({ enum: ['guardian-consent', 'separate-consent'] }) @IsOptional() @IsIn(['guardian-consent', 'separate-consent']) minors?: 'guardian-consent' | 'separate-consent';
+  @ApiPropertyOptional({ enum: ['notice', 'separate-consent'] }) @IsOptional() @IsIn(['notice', 'separate-consent']) sensitive?: 'notice' | 'separate-consent';
+  @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
+}
+
+export class OpenCaseDto {
+  @ApiProperty({ enum: CASE_KINDS }) @IsIn(CASE_KINDS) kind!: (typeof CASE_KINDS)[number];
+  @ApiPropertyOptional({ enum: JURISDICTIONS, default: 'CN-PIPL' }) @IsOptional() @IsIn(JURISDICTIONS) jurisdiction?: (typeof JURISDICTIONS)[number];
+  @ApiProperty({ type: PartyDto }) @IsDefined() @ValidateNested() @Type(() => PartyDto) transferor!: PartyDto;
+  @ApiPropertyOptional({ type: RecipientDto, description: 'absent = no successor' }) @IsOptional() @ValidateNested() @Type(() => RecipientDto) recipient?: RecipientDto;
+  @ApiProperty({ type: ManagerDto }) @IsDefined() @ValidateNested() @Type(() => ManagerDto) manager!: ManagerDto;
+  @ApiPropertyOptional({ description: "the recipient's declared change of purpose or method (triggers separate consent)" })
+  @IsOptional() @IsString() @MaxLength(2000) purposeChange?: string;
+  @ApiPropertyOptional({ type: PolicyDto }) @IsOptional() @ValidateNested() @Type(() => PolicyDto) policy?: PolicyDto;
+}
+
+export class CaseCreatedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['draft'] }) status!: 'draft';
+}

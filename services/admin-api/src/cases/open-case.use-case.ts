@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { CaseKeyService, CaseRepository, type CaseEntity, type CasePolicy } from '@handover/persistence';
+import { MasterKey } from '@handover/crypto';
+import type { Secrets } from '@handover/config';
+import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import type { OpenCaseDto } from './open-case.dto';
+
+/** Product defaults (API.md): 30-day waiting period and deadlines, reminders at 7 and 21 days. */
+export const DEFAULT_POLICY: CasePolicy = {
+  waitingPeriod: 'P30D',
+  consentDeadline: 'P30D',
+  thirdPartyDeadline: 'P30D',
+  reminders: ['P7D', 'P21D'],
+  minors: 'guardian-consent',
+  sensitive: 'notice',
+};
+
+export const newCaseId = (): string => `cs_${randomBytes(12).toString('base64url')}`;
+
+/** Opens a case as a draft: creates its data key, stores it with contact fields encrypted. */
+@Injectable()
+export class OpenCaseUseCase {
+  private readonly cases: CaseRepository;
+  private readonly keys: CaseKeyService;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets) {
+    this.cases = new CaseRepository(connection);
+    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
+  }
+
+  async execute(dto: OpenCaseDto): Promise<{ id: string; status: 'draft' }> {
+    const id = newCaseId();
+    const entity: CaseEntity = {
+      id,
+      kind: dto.kind,
+      jurisdiction: dto.jurisdiction ?? 'CN-PIPL',
+      status: 'draft',
+      phase: 'opened',
+      transferor: { name: dto.transferor.name, contact: dto.transferor.contact },
+      ...(dto.recipient && {
+        recipient: {
+          name: dto.recipient.name,
+          contact: dto.recipient.contact,
+          email: dto.recipient.email,
+          country: dto.recipient.country.toUpperCase(),
+          ...(dto.recipient.publicKey && { publicKey: dto.recipient.publicKey }),
+        },
+      }),
+      manager: { name: dto.manager.name, email: dto.manager.email },
+      ...(dto.purposeChange && { purposeChange: dto.purposeChange }),
+      policy: { ...DEFAULT_POLICY, ...stripUndefined(dto.policy ?? {}) },
+      createdAt: new Date(),
+    };
+    const cipher = await this.keys.ensure(id);
+    await this.cases.create(entity, cipher);
+    return { id, status: 'draft' };
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Connection } from 'mongoose';
+import type { Client, Connection as TemporalConnection } from '@temporalio/client';
+import { Public } from '../auth/roles';
+import { MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /** Liveness plus a ping of each dependency. */
+  @Public()
+  @Get()
+  async check(): Promise<{ status: 'ok' | 'degraded'; mongo: boolean; temporal: boolean }> {
+    const mongo = await this.mongo.db?.command({ ping: 1 }).then(() => true, () => false) ?? false;
+    const temporal = await (this.temporal.connection as TemporalConnection).healthService.check({}).then(() => true, () => false);
+    return { status: mongo && temporal ? 'ok' : 'degraded', mongo, temporal };
+  }
+}

@@ -1,0 +1,37 @@
+import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import type { Client } from '@temporalio/client';
+import { adminApiSchema, loadConfig, loadSecrets, type AdminApiConfig, type Secrets } from '@handover/config';
+import { createLogger } from '@handover/logging';
+import { connectMongo } from '@handover/persistence';
+import { connectTemporalClient } from '@handover/temporal';
+import { ADMIN_CONFIG, LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
+
+/** Config, secrets, logger, MongoDB and Temporal connections for the admin API. */
+@Global()
+@Module({
+  providers: [
+    { provide: ADMIN_CONFIG, useFactory: (): AdminApiConfig => loadConfig(adminApiSchema) },
+    { provide: SECRETS, useFactory: (config: AdminApiConfig): Secrets => loadSecrets(config), inject: [ADMIN_CONFIG] },
+    { provide: LOGGER, useFactory: (config: AdminApiConfig) => createLogger('admin-api', config.LOG_LEVEL), inject: [ADMIN_CONFIG] },
+    { provide: MONGO_CONNECTION, useFactory: (config: AdminApiConfig) => connectMongo(config.MONGODB_URI), inject: [ADMIN_CONFIG] },
+    {
+      provide: TEMPORAL_CLIENT,
+      useFactory: (config: AdminApiConfig, secrets: Secrets) =>
+        connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
+      inject: [ADMIN_CONFIG, SECRETS],
+    },
+  ],
+  exports: [ADMIN_CONFIG, SECRETS, LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT],
+})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close().catch(() => undefined);
+    await this.mongo.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,83 @@
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { Connection } from 'mongoose';
+import { handoverDataConverter } from '@handover/temporal';
+import type { Logger } from '@handover/logging';
+import { NodemailerMailer } from '@handover/mail';
+import { connectMongo, syncIndexes } from '@handover/persistence';
+import type { WorkerConfig } from '@handover/config';
+import { buildActivities } from './activities.factory';
+import { loadWorkflowBundle } from './workflow-bundle';
+
+/**
+ * Hosts the Temporal worker: connects MongoDB, SMTP and Temporal, runs until SIGINT/SIGTERM,
+ * then drains in-flight activities (the SDK's shutdown) before closing its connections.
+ */
+export class WorkerHost {
+  private worker?: Worker;
+  private mongo?: Connection;
+  private mailer?: NodemailerMailer;
+  private temporal?: NativeConnection;
+
+  constructor(
+    private readonly config: WorkerConfig,
+    private readonly masterKey: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: temporalLogger(this.logger) });
+    this.mongo = await connectMongo(this.config.MONGODB_URI);
+    this.mailer = new NodemailerMailer({
+      smtpUrl: this.config.SMTP_URL,
+      from: this.config.MAIL_FROM,
+      maxConnections: this.config.SMTP_MAX_CONNECTIONS,
+      ratePerSecond: this.config.SMTP_RATE_PER_SECOND,
+    });
+    const activities = buildActivities({
+      connection: this.mongo,
+      mailer: this.mailer,
+      masterKey: this.masterKey,
+      mailDomain: this.config.MAIL_DOMAIN,
+      logger: this.logger,
+    });
+    // Models are registered by the repositories above; build their indexes before any work.
+    await syncIndexes(this.mongo);
+    this.temporal = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.temporal,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR),
+      activities,
+      dataConverter: handoverDataConverter(this.masterKey),
+      maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      shutdownGraceTime: '10 seconds',
+    });
+  }
+
+  /** Resolves when the worker has drained after a shutdown signal. */
+  async run(): Promise<void> {
+    if (!this.worker) throw new Error('WorkerHost.start() must be called first');
+    this.logger.info({ taskQueue: this.config.TEMPORAL_TASK_QUEUE }, 'worker running');
+    try {
+      await this.worker.run();
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.mailer?.close();
+    await this.temporal?.close().catch(() => undefined);
+    await this.mongo?.close().catch(() => undefined);
+    this.logger.info('worker stopped');
+  }
+}
+
+function temporalLogger(logger: Logger) {
+  const at = (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') => (message: string, meta?: Record<string, unknown>) => {
+    // SDK metadata can include workflow ids and task queues, never payloads (they are encrypted anyway).
+    logger[level]({ sdk: true, ...(meta && { workflowId: meta['workflowId'], activityType: meta['activityType'] }) }, message);
+  };
+  return { log: (level: string, message: string) => logger.info({ sdk: true, level }, message), trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}

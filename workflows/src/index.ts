@@ -1,0 +1,2 @@
+// The worker bundles this file: it must export every workflow function and nothing else.
+export { transferCaseWorkflow } from './transfer-case.workflow';
