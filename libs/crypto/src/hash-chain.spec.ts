@@ -104,6 +104,12 @@ describe('verifyChain', () => {
     expect(verifyChain(events)).toEqual({ valid: false, events: 4, firstBrokenAt: 4 });
   });
 
+  it('detects a seq that does not follow its predecessor (links and hashes intact)', () => {
+    const events = buildChain(bodies);
+    events[2] = { ...events[2]!, seq: 7 };
+    expect(verifyChain(events)).toEqual({ valid: false, events: 5, firstBrokenAt: 7 });
+  });
+
   it('requires a null prevHash at genesis', () => {
     const events = buildChain(bodies).slice(1);
     expect(verifyChain(events)).toMatchObject({ valid: false, firstBrokenAt: 2 });

@@ -149,6 +149,6 @@ export function payloadCodecFromMaster(current: MasterKey, retired: readonly Mas
 export function createDataConverter(codec: PayloadCodec): DataConverter {
   return {
     payloadCodecs: [codec],
-    
+    failureConverterPath: require.resolve('./failure-converter'),
   };
 }

@@ -1,0 +1,3 @@
+export * from './test-env';
+export * from './mail-sink-client';
+export * from './wait';

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { handoverDataConverter } from '@handover/temporal';
+import { TEST_MASTER_KEY, testEnv } from '@handover/testing';
+import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
+
+/**
+ * Replays saved workflow histories against today's workflow code: a change that would break
+ * determinism for running cases fails here. Refresh with HANDOVER_RECORD_HISTORIES=1 npm test.
+ */
+describe('replay of saved workflow histories', () => {
+  const dir = join(__dirname, 'histories');
+  const files = readdirSync(dir).filter((name) => name.endsWith('.history.json'));
+
+  it('has saved histories to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('replays %s without non-determinism', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    expect(history.events?.length).toBeGreaterThan(5);
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: await loadWorkflowBundle(testEnv().dataDir), dataConverter: handoverDataConverter(TEST_MASTER_KEY) },
+        history,
+      ),
+    ).resolves.toBeUndefined();
+  }, 120_000);
+});
