@@ -3,7 +3,7 @@ import { getRulePack } from '../rules/get-rule-pack';
 import type { IncidentProfile, RulePack } from '../rules/pack-types';
 import type { RuleReason } from '../rules/types';
 import { parseDuration } from '../time/duration';
-import type { DeadlineName, GradeIncidentInput, IncidentDeadline, IncidentGrade, IncidentTier } from './types';
+import { DEADLINE_NAMES, type DeadlineName, type GradeIncidentInput, type IncidentDeadline, type IncidentGrade, type IncidentTier } from './types';
 
 const OPERATOR_TYPES = ['ordinary', 'ciio', 'state-organ'] as const;
 
@@ -20,7 +20,7 @@ function validate(input: GradeIncidentInput): void {
   if (!OPERATOR_TYPES.includes(input.operatorType)) throw new RangeError(`Unknown operatorType "${String(input.operatorType)}"`);
   for (const [name, offset] of Object.entries(input.overrides ?? {})) {
     if (offset !== undefined) parseDuration(offset); // throws DurationFormatError with the offending text
-    if (!['containment', 'authority-report', 'individual-notice', 'summary-report'].includes(name)) {
+    if (!(DEADLINE_NAMES as readonly string[]).includes(name)) {
       throw new RangeError(`Unknown deadline "${name}" in overrides`);
     }
   }
