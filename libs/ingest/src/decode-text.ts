@@ -5,7 +5,7 @@
  * a GBK export whose first 64 KiB happen to be ASCII is still decoded correctly. BOMs are dropped.
  */
 import * as iconv from 'iconv-lite';
-import { SAMPLE_BYTES, detectEncoding, type EncodingDetection, type InventoryEncoding } from './detect-encoding';
+import { SAMPLE_BYTES, detectBom, detectEncoding, type EncodingDetection, type InventoryEncoding } from './detect-encoding';
 
 export type ByteSource = AsyncIterable<Buffer | Uint8Array | string>;
 
@@ -32,31 +32,30 @@ function firstNonAscii(buf: Buffer): number {
 export async function* decodeText(source: ByteSource, options: DecodeOptions = {}): AsyncGenerator<string> {
   const sampleBytes = options.sampleBytes ?? SAMPLE_BYTES;
   let decoder: iconv.DecoderStream | undefined;
-  let mode: 'sniff' | 'ascii' = 'sniff';
+  let mode = 'sniff' as 'sniff' | 'ascii'; // set inside decide() too
   let atStart = true;
   let held: Buffer[] = [];
   let heldLength = 0;
+
+  const detect = (sample: Buffer, complete: boolean): EncodingDetection => {
+    if (options.encoding === undefined) return detectEncoding(sample, { complete, allowBom: atStart });
+    const bom = atStart ? detectBom(sample) : null;
+    const bomLength = bom !== null && bom.encoding === options.encoding ? bom.length : 0;
+    return { encoding: options.encoding, bomLength, basis: 'forced' };
+  };
 
   const decide = (complete: boolean): string => {
     const sample = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldLength);
     held = [];
     heldLength = 0;
-    let detection: EncodingDetection;
-    if (options.encoding !== undefined) {
-      const bom = detectEncoding(sample.subarray(0, 4), { complete: true });
-      const bomLength = atStart && bom.basis === 'bom' && bom.encoding === options.encoding ? bom.bomLength : 0;
-      detection = { encoding: options.encoding, bomLength, basis: 'bom' };
-      if (bomLength === 0) detection.basis = 'empty';
-    } else {
-      detection = detectEncoding(sample, { complete, allowBom: atStart });
-    }
-    if (detection.basis === 'ascii' && !complete) {
-      // Undecided: emit the ASCII as is and keep looking at later chunks.
+    const detection = detect(sample, complete);
+    const wasAtStart = atStart;
+    atStart = false;
+    if (detection.basis === 'ascii' && !complete && wasAtStart) {
+      // Undecided: pass the ASCII through and keep looking at later chunks.
       mode = 'ascii';
-      atStart = false;
       return sample.toString('latin1');
     }
-    atStart = false;
     options.onEncoding?.(detection);
     decoder = iconv.getDecoder(detection.encoding, { stripBOM: false });
     return decoder.write(sample.subarray(detection.bomLength));
@@ -82,7 +81,7 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions = {
     }
     held.push(buf);
     heldLength += buf.length;
-    if (heldLength >= sampleBytes) {
+    if (heldLength >= (options.encoding === undefined ? sampleBytes : 4)) {
       const text = decide(false);
       if (text) yield text;
     }
@@ -93,7 +92,7 @@ export async function* decodeText(source: ByteSource, options: DecodeOptions = {
   }
   if (!decoder) {
     // Empty or pure-ASCII input: never needed decoding.
-    options.onEncoding?.({ encoding: options.encoding ?? 'utf8', bomLength: 0, basis: atStart ? 'empty' : 'ascii' });
+    options.onEncoding?.({ encoding: 'utf8', bomLength: 0, basis: atStart ? 'empty' : 'ascii' });
     return;
   }
   const rest = decoder.end();

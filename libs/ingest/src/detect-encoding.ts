@@ -11,7 +11,15 @@
  */
 
 export type InventoryEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030';
-export type DetectionBasis = 'bom' | 'nul-pattern' | 'ascii' | 'valid-utf8' | 'invalid-utf8' | 'empty';
+export type DetectionBasis =
+  | 'bom'
+  | 'nul-pattern'
+  | 'ascii'
+  | 'valid-utf8'
+  | 'invalid-utf8'
+  | 'empty'
+  /** Given by the caller (e.g. the request's charset), not detected. */
+  | 'forced';
 
 export interface EncodingDetection {
   encoding: InventoryEncoding;

@@ -1,0 +1,15 @@
+export { parseInventory } from './inventory-parser';
+export { decodeText, toBuffer } from './decode-text';
+export type { ByteSource, DecodeOptions } from './decode-text';
+export { SAMPLE_BYTES, detectBom, detectEncoding, utf8Validity } from './detect-encoding';
+export type { DetectionBasis, DetectOptions, EncodingDetection, InventoryEncoding, Utf8Validity } from './detect-encoding';
+export { csvRows } from './csv-rows';
+export { ndjsonRows, jsonValueToText } from './ndjson-rows';
+export { DEFAULT_MAX_RECORD_BYTES, InventoryParseError } from './parsed-row';
+export type {
+  InventoryFormat,
+  InventoryParseErrorCode,
+  ParseInventoryOptions,
+  ParsedRow,
+  RowError,
+} from './parsed-row';
