@@ -6,6 +6,9 @@ command -v node >/dev/null 2>&1 || die "Node.js 20.19+ is required"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || die "Node.js 20.19+ is required (found $(node --version))"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
+  # npm install, not npm ci: the lockfile pins every version, but npm ci rejects it as "out of
+  # sync" because the registry reachable here does not list some other platforms' optional
+  # native bindings (@unrs/resolver-binding-*). npm install installs the locked versions.
+  log "installing npm dependencies (npm install from the lockfile)"
+  npm install --no-audit --no-fund --loglevel=error >&2 || die "npm install failed"
 fi

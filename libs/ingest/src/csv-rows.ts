@@ -6,15 +6,15 @@
  *   (field `row`) instead of aborting the file.
  * - `relax_quotes`: a stray quote inside an unquoted field is kept literally.
  * - Record delimiters CRLF, LF and CR are all accepted (files glued together mix them).
- * - Line numbers are counted here, not taken from csv-parse (which counts CRLF inside quoted fields
- *   twice): blank lines are records too (then dropped), so each record starts on the line after
- *   the previous one ended.
+ * - Line numbers are counted here, in csv-parse's on_record/on_skip hooks (its own `info.lines`
+ *   counts a CRLF inside a quoted field twice): blank lines are records too (then dropped), so
+ *   each record starts on the line after the previous one ended.
  * - A quote left open at the end of the file makes the rest one malformed row (csv-parse skips it,
  *   we report it). A record that grows past `maxRecordBytes` fails the parse: it is an unbalanced
  *   quote swallowing the file, and buffering it would defeat streaming.
  */
 import { Readable, pipeline } from 'node:stream';
-import { parse, type Info } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { REJECTION_REASONS, ROW_FIELD, assignColumnValue, mapHeader, type HeaderMapping } from '@handover/domain';
 import {
   DEFAULT_MAX_RECORD_BYTES,
@@ -23,15 +23,16 @@ import {
   type ParsedRow,
 } from './parsed-row';
 
-interface CsvItem {
+/** What csv-parse hands on_record with `raw: true`. */
+interface RawRecord {
   record: string[];
   raw: string;
-  info: Info;
 }
 
-interface SkippedRecord {
-  /** Records csv-parse had emitted before this one. */
-  recordsBefore: number;
+/** A record (or a record csv-parse had to skip) with the physical line it starts on. */
+interface LocatedRecord {
+  line: number;
+  fields: string[];
   raw: string;
 }
 
@@ -56,27 +57,36 @@ function trimRaw(raw: string | undefined): string {
 export async function* csvRows(text: AsyncIterable<string>, options: ParseInventoryOptions = {}): AsyncGenerator<ParsedRow> {
   const startAfter = options.startAfterLine ?? 0;
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const skipped: SkippedRecord[] = [];
+
+  // Both hooks run synchronously in parse order, so lines are counted exactly where records end.
+  let nextLine = 1; // physical line on which the record being parsed starts
+  const skipped: LocatedRecord[] = [];
+  const locate = (item: RawRecord): LocatedRecord | null => {
+    const line = nextLine;
+    nextLine += 1 + countLineBreaks(item.record);
+    return isBlank(item.record) ? null : { line, fields: item.record, raw: item.raw };
+  };
   const parser = parse({
     delimiter: options.delimiter ?? ',',
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
-    info: true,
     raw: true,
     skip_records_with_error: true,
-    on_skip: (err, raw) => {
-      skipped.push({ recordsBefore: err?.records ?? Number.MAX_SAFE_INTEGER, raw: trimRaw(raw) });
+    on_record: locate as unknown as Options['on_record'],
+    on_skip: (_err, raw) => {
+      const text = trimRaw(raw);
+      skipped.push({ line: nextLine, fields: [], raw: text });
+      nextLine += 1 + (text.match(LINE_BREAK)?.length ?? 0);
       return undefined;
     },
   });
 
-  let nextLine = 1; // physical line on which the next record starts
   let fedBytes = 0;
   async function* feed(): AsyncGenerator<string> {
     for await (const chunk of text) {
-      // info.bytes is where the last complete record ended: everything past it is one pending record
-      // (plus at most the streams' buffers).
+      // info.bytes is where the last complete record ended: everything past it belongs to one
+      // pending record (give or take the streams' small buffers).
       if (fedBytes - parser.info.bytes > maxRecordBytes) {
         throw new InventoryParseError(
           'RECORD_TOO_LARGE',
@@ -92,21 +102,15 @@ export async function* csvRows(text: AsyncIterable<string>, options: ParseInvent
   pipeline(Readable.from(feed()), parser, () => undefined);
 
   let header: HeaderMapping | undefined;
-  let skipIndex = 0;
-  function* flushSkipped(recordsEmitted: number): Generator<ParsedRow> {
-    for (let s = skipped[skipIndex]; s !== undefined && s.recordsBefore < recordsEmitted; s = skipped[++skipIndex]) {
-      const line = nextLine;
-      nextLine += 1 + (s.raw.match(LINE_BREAK)?.length ?? 0);
-      if (line > startAfter) yield { line, error: { field: ROW_FIELD, reason: REJECTION_REASONS.malformedRow }, raw: s.raw };
+  function* flushSkipped(beforeLine: number): Generator<ParsedRow> {
+    while (skipped.length > 0 && (skipped[0] as LocatedRecord).line < beforeLine) {
+      const { line, raw } = skipped.shift() as LocatedRecord;
+      if (line > startAfter) yield { line, error: { field: ROW_FIELD, reason: REJECTION_REASONS.malformedRow }, raw };
     }
   }
 
-  for await (const item of parser as AsyncIterable<CsvItem>) {
-    yield* flushSkipped(item.info.records);
-    const fields = item.record;
-    const line = nextLine;
-    nextLine += 1 + countLineBreaks(fields);
-    if (isBlank(fields)) continue;
+  for await (const { line, fields, raw } of parser as AsyncIterable<LocatedRecord>) {
+    yield* flushSkipped(line);
     if (header === undefined) {
       header = mapHeader(fields);
       options.onHeader?.(header, line);
@@ -116,12 +120,12 @@ export async function* csvRows(text: AsyncIterable<string>, options: ParseInvent
     const expected = header.columns.length;
     if (fields.length !== expected) {
       const reason = fields.length > expected ? REJECTION_REASONS.tooManyFields : REJECTION_REASONS.tooFewFields;
-      yield { line, error: { field: ROW_FIELD, reason }, raw: trimRaw(item.raw) };
+      yield { line, error: { field: ROW_FIELD, reason }, raw: trimRaw(raw) };
       continue;
     }
     const record: Record<string, string> = {};
     for (const column of header.columns) assignColumnValue(record, column.key, fields[column.index] ?? '');
     yield { line, record };
   }
-  yield* flushSkipped(Number.MAX_SAFE_INTEGER);
+  yield* flushSkipped(Number.POSITIVE_INFINITY);
 }

@@ -1,0 +1,83 @@
+import type { Role } from './roles';
+
+/**
+ * Who may call what: the one place where route × role is decided. Keys are `METHOD path` with
+ * the path template as in the OpenAPI document. `admin` may call every route and is not repeated
+ * below; a route missing here is open to admin only (and fails the OpenAPI matrix test).
+ * Entries for routes not implemented yet are deliberate: the matrix is data, written ahead.
+ */
+const ADMIN_ONLY: readonly Role[] = [];
+const MANAGER: readonly Role[] = ['case-manager'];
+const MANAGER_AUDITOR: readonly Role[] = ['case-manager', 'auditor'];
+const RESPONDER: readonly Role[] = ['incident-responder'];
+const AUDITOR: readonly Role[] = ['auditor'];
+
+export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
+  // API keys
+  'POST /v1/keys': ADMIN_ONLY,
+  'GET /v1/keys': ADMIN_ONLY,
+  'DELETE /v1/keys/{id}': ADMIN_ONLY,
+  // cases
+  'POST /v1/cases': MANAGER,
+  'GET /v1/cases/{id}': ['case-manager', 'incident-responder', 'auditor'],
+  'POST /v1/cases/{id}/start': MANAGER,
+  'POST /v1/cases/{id}/gates/{gate}/approve': MANAGER,
+  // inventory
+  'POST /v1/cases/{id}/inventory': MANAGER,
+  'GET /v1/cases/{id}/inventory/imports/{importId}': MANAGER_AUDITOR,
+  'GET /v1/cases/{id}/inventory/rejected': MANAGER_AUDITOR,
+  // third parties
+  'POST /v1/cases/{id}/third-parties': MANAGER,
+  'GET /v1/cases/{id}/third-parties': MANAGER_AUDITOR,
+  // handover and report
+  'GET /v1/cases/{id}/handover/package': MANAGER,
+  'GET /v1/cases/{id}/report': MANAGER_AUDITOR,
+  // audit trail (`global` as the case id reads key events)
+  'GET /v1/cases/{id}/audit': AUDITOR,
+  'GET /v1/cases/{id}/audit/verify': AUDITOR,
+  'GET /v1/cases/{id}/audit/export': AUDITOR,
+  // incidents
+  'POST /v1/incidents': RESPONDER,
+  'GET /v1/incidents/{id}': ['incident-responder', 'auditor'],
+  'POST /v1/incidents/{id}/tasks/{taskId}/complete': RESPONDER,
+  // data-subject requests
+  'GET /v1/requests': MANAGER_AUDITOR,
+  'POST /v1/requests/{id}/resolve': MANAGER,
+};
+
+/**
+ * `METHOD path` with every path parameter written `{}`, so OpenAPI templates (`{id}`) and Express
+ * route paths (`:id`) compare equal whatever the parameter is called. HEAD is served by GET routes.
+ */
+export function routeKey(method: string, path: string): string {
+  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  const template = path
+    .replace(/\{[^}/]+\}/g, '{}')
+    .replace(/:[A-Za-z_][A-Za-z0-9_]*/g, '{}')
+    .replace(/(.)\/+$/, '$1');
+  return `${verb} ${template}`;
+}
+
+const INDEX: ReadonlyMap<string, readonly Role[]> = buildIndex(ACCESS_MATRIX);
+
+function buildIndex(matrix: Readonly<Record<string, readonly Role[]>>): Map<string, readonly Role[]> {
+  const index = new Map<string, readonly Role[]>();
+  for (const [entry, roles] of Object.entries(matrix)) {
+    const [method, path] = entry.split(' ');
+    if (!method || !path) throw new Error(`access matrix entry "${entry}" is not "METHOD /path"`);
+    const key = routeKey(method, path);
+    if (index.has(key)) throw new Error(`access matrix has two entries for ${key}`);
+    index.set(key, ['admin', ...roles.filter((role) => role !== 'admin')]);
+  }
+  return index;
+}
+
+/** Roles allowed on the route (admin first), or undefined when the matrix has no entry for it. */
+export function allowedRoles(method: string, path: string): readonly Role[] | undefined {
+  return INDEX.get(routeKey(method, path));
+}
+
+/** Whether the role may call the route; a route without an entry is admin-only. */
+export function isAllowed(role: Role, method: string, path: string): boolean {
+  return role === 'admin' || (allowedRoles(method, path)?.includes(role) ?? false);
+}
