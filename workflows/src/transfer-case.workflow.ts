@@ -1,6 +1,8 @@
 import { condition, proxyActivities, setHandler, ApplicationFailure } from '@temporalio/workflow';
 import {
   approveGateUpdate,
+  inventoryImportedSignal,
+  type InventoryActivities,
   progressQuery,
   GATES,
   type CaseActivities,
@@ -16,6 +18,12 @@ const { recordCasePhase, announceCaseOpened } = proxyActivities<CaseActivities>(
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+const { decideRoutes, draftPiia } = proxyActivities<InventoryActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
 /**
  * One transfer case from opening to closure. Holds ids, phase and gate state only; every piece of
  * personal data stays in MongoDB behind the activities.
@@ -23,8 +31,12 @@ const { recordCasePhase, announceCaseOpened } = proxyActivities<CaseActivities>(
 export async function transferCaseWorkflow(input: TransferCaseInput): Promise<CaseProgress> {
   const gates = new Map<GateName, GateView>(GATES.map((name) => [name, { name, state: 'waiting' }]));
   let phase: Phase = 'opened';
+  let importsCompleted = 0;
+  setHandler(inventoryImportedSignal, () => {
+    importsCompleted += 1;
+  });
 
-  const progress = (): CaseProgress => ({ phase, gates: [...gates.values()].map((gate) => ({ ...gate })) });
+  const progress = (): CaseProgress => ({ phase, importsCompleted, gates: [...gates.values()].map((gate) => ({ ...gate })) });
   setHandler(progressQuery, progress);
   setHandler(
     approveGateUpdate,
@@ -56,6 +68,9 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
   await announceCaseOpened({ caseId: input.caseId });
   await enter('inventory');
   await awaitGate('inventory');
+  // The approval fixes every customer's route (rule ids and articles recorded) and the final PIIA.
+  await decideRoutes({ caseId: input.caseId, seal: true });
+  await draftPiia({ caseId: input.caseId, final: true });
   await enter('legal-basis');
   // The phases after the inventory gate (legal basis, notification, consent, handover, deletion,
   // closure) are built in their own issues; until then the case rests here, queryable.

@@ -22,6 +22,8 @@ export const adminApiSchema = z.object({
   ADMIN_PORT: port(3000),
   ADMIN_HOST: z.string().default('127.0.0.1'),
   HANDOVER_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Largest inventory upload accepted (bytes); larger bodies get 413. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024 * 1024),
 });
 
 export const portalSchema = z.object({

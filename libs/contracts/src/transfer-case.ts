@@ -23,6 +23,8 @@ export interface TransferCaseInput {
 
 export interface CaseProgress {
   phase: Phase;
+  /** Inventory imports finished while the case ran (each signals the case workflow). */
+  importsCompleted: number;
   gates: GateView[];
 }
 

@@ -11,7 +11,7 @@ export {
   type ChainEvent,
   type ChainVerification,
 } from './hash-chain';
-export { TokenSigner, hashToken, TOKEN_PURPOSES, type TokenPayload, type TokenPurpose } from './signed-token';
+export { TokenSigner, portalTokenSigner, hashToken, TOKEN_PURPOSES, type TokenPayload, type TokenPurpose } from './signed-token';
 export {
   AesGcmPayloadCodec,
   payloadKeyFromMaster,
@@ -22,3 +22,4 @@ export {
   PAYLOAD_CODEC_HKDF_INFO,
 } from './payload-codec';
 export { failureConverter } from './failure-converter';
+export { UploadCipher, type UploadSealInfo } from './upload-cipher';

@@ -145,3 +145,8 @@ function fromWire(wire: unknown): TokenPayload | null {
   if (typeof w.n === 'string') payload.nonce = w.n;
   return payload;
 }
+
+/** The signer of portal links (customer, third-party, recipient, download), keyed from the master key. */
+export function portalTokenSigner(master: { deriveKey(info: string, length?: number): Buffer }): TokenSigner {
+  return new TokenSigner(master.deriveKey('portal-tokens'));
+}

@@ -1,6 +1,6 @@
 /**
- * CSV text → ParsedRow, through csv-parse in a stream pipeline (pull-driven: nothing is read ahead
- * of what the consumer takes, beyond the streams' small buffers).
+ * CSV text → ParsedRow through csv-parse, pull-driven: a decoded chunk is handed to the parser
+ * only when the consumer has taken the rows of the previous one.
  *
  * - `relax_column_count`: a row with more or fewer fields than the header becomes an error row
  *   (field `row`) instead of aborting the file.
@@ -13,7 +13,6 @@
  *   we report it). A record that grows past `maxRecordBytes` fails the parse: it is an unbalanced
  *   quote swallowing the file, and buffering it would defeat streaming.
  */
-import { Readable, pipeline } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
 import { REJECTION_REASONS, ROW_FIELD, assignColumnValue, mapHeader, type HeaderMapping } from '@handover/domain';
 import {
@@ -82,11 +81,45 @@ export async function* csvRows(text: AsyncIterable<string>, options: ParseInvent
     },
   });
 
-  let fedBytes = 0;
-  async function* feed(): AsyncGenerator<string> {
+  let header: HeaderMapping | undefined;
+  const toRow = ({ line, fields, raw }: LocatedRecord): ParsedRow | null => {
+    if (header === undefined) {
+      header = mapHeader(fields);
+      options.onHeader?.(header, line);
+      return null;
+    }
+    if (line <= startAfter) return null;
+    const expected = header.columns.length;
+    if (fields.length !== expected) {
+      const reason = fields.length > expected ? REJECTION_REASONS.tooManyFields : REJECTION_REASONS.tooFewFields;
+      return { line, error: { field: ROW_FIELD, reason }, raw: trimRaw(raw) };
+    }
+    const record: Record<string, string> = {};
+    for (const column of header.columns) assignColumnValue(record, column.key, fields[column.index] ?? '');
+    return { line, record };
+  };
+  function* rowsOf(item: LocatedRecord): Generator<ParsedRow> {
+    while (skipped.length > 0 && (skipped[0] as LocatedRecord).line < item.line) {
+      const { line, raw } = skipped.shift() as LocatedRecord;
+      if (line > startAfter) yield { line, error: { field: ROW_FIELD, reason: REJECTION_REASONS.malformedRow }, raw };
+    }
+    const row = item.fields.length > 0 ? toRow(item) : null;
+    if (row) yield row;
+  }
+  const END: LocatedRecord = { line: Number.POSITIVE_INFINITY, fields: [], raw: '' };
+
+  // The parser is driven synchronously: write one decoded chunk, then read() the records it made.
+  // The next chunk is pulled only when the consumer has taken these rows, so memory stays at one
+  // chunk plus the record being parsed, whatever the file size.
+  const read = (): LocatedRecord | null => parser.read() as LocatedRecord | null;
+  try {
+    let fedBytes = 0;
     for await (const chunk of text) {
-      // info.bytes is where the last complete record ended: everything past it belongs to one
-      // pending record (give or take the streams' small buffers).
+      fedBytes += Buffer.byteLength(chunk);
+      parser.write(chunk);
+      for (let item = read(); item !== null; item = read()) yield* rowsOf(item);
+      if (parser.errored) throw parser.errored;
+      // info.bytes is where the last complete record ended: what lies beyond is one pending record.
       if (fedBytes - parser.info.bytes > maxRecordBytes) {
         throw new InventoryParseError(
           'RECORD_TOO_LARGE',
@@ -94,38 +127,11 @@ export async function* csvRows(text: AsyncIterable<string>, options: ParseInvent
           `CSV record starting on line ${nextLine} exceeds ${maxRecordBytes} bytes (unbalanced quote?)`,
         );
       }
-      fedBytes += Buffer.byteLength(chunk);
-      yield chunk;
     }
+    parser.end();
+    for await (const item of parser as AsyncIterable<LocatedRecord>) yield* rowsOf(item);
+    yield* rowsOf(END);
+  } finally {
+    parser.destroy();
   }
-  // Errors of either stream surface through the parser's async iterator below.
-  pipeline(Readable.from(feed()), parser, () => undefined);
-
-  let header: HeaderMapping | undefined;
-  function* flushSkipped(beforeLine: number): Generator<ParsedRow> {
-    while (skipped.length > 0 && (skipped[0] as LocatedRecord).line < beforeLine) {
-      const { line, raw } = skipped.shift() as LocatedRecord;
-      if (line > startAfter) yield { line, error: { field: ROW_FIELD, reason: REJECTION_REASONS.malformedRow }, raw };
-    }
-  }
-
-  for await (const { line, fields, raw } of parser as AsyncIterable<LocatedRecord>) {
-    yield* flushSkipped(line);
-    if (header === undefined) {
-      header = mapHeader(fields);
-      options.onHeader?.(header, line);
-      continue;
-    }
-    if (line <= startAfter) continue;
-    const expected = header.columns.length;
-    if (fields.length !== expected) {
-      const reason = fields.length > expected ? REJECTION_REASONS.tooManyFields : REJECTION_REASONS.tooFewFields;
-      yield { line, error: { field: ROW_FIELD, reason }, raw: trimRaw(raw) };
-      continue;
-    }
-    const record: Record<string, string> = {};
-    for (const column of header.columns) assignColumnValue(record, column.key, fields[column.index] ?? '');
-    yield { line, record };
-  }
-  yield* flushSkipped(Number.POSITIVE_INFINITY);
 }

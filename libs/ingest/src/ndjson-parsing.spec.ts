@@ -75,6 +75,17 @@ describe('parseInventory (NDJSON)', () => {
     ]);
   });
 
+  it('stops holding a line that keeps growing across chunks', async () => {
+    const huge = JSON.stringify({ customer_id: 'C2', notes: 'y'.repeat(300 * 1024) });
+    const text = `{"customer_id":"C1"}\n${huge}\n\n{"customer_id":"C4"}`;
+    const rows = await collect(Buffer.from(text), { maxRecordBytes: 100 * 1024 }, 1000);
+    expect(rows).toEqual([
+      { line: 1, record: { customer_id: 'C1' } },
+      { line: 2, error: { field: 'row', reason: REJECTION_REASONS.rowTooLarge }, raw: '' },
+      { line: 4, record: { customer_id: 'C4' } },
+    ]);
+  });
+
   it('flattens JSON values like a CSV cell', () => {
     expect(jsonValueToText(undefined)).toBe('');
     expect(jsonValueToText([1, null, 'a'])).toBe('1;;a');

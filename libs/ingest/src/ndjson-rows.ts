@@ -44,6 +44,11 @@ function parseLine(line: number, text: string): ParsedRow {
   return { line, record: toRecord(value as Record<string, unknown>) };
 }
 
+/** The over-long line itself is not kept (raw is empty): holding it is what the limit prevents. */
+function tooLarge(line: number): ParsedRow {
+  return { line, error: { field: ROW_FIELD, reason: REJECTION_REASONS.rowTooLarge }, raw: '' };
+}
+
 export async function* ndjsonRows(text: AsyncIterable<string>, options: ParseInventoryOptions = {}): AsyncGenerator<ParsedRow> {
   const startAfter = options.startAfterLine ?? 0;
   const maxChars = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
@@ -59,7 +64,8 @@ export async function* ndjsonRows(text: AsyncIterable<string>, options: ParseInv
     }
     const body = content.endsWith('\r') ? content.slice(0, -1) : content;
     if (body.trim() === '' || line <= startAfter) return;
-    yield parseLine(line, body);
+    if (body.length > maxChars) yield tooLarge(line);
+    else yield parseLine(line, body);
   }
 
   for await (const chunk of text) {
@@ -75,9 +81,7 @@ export async function* ndjsonRows(text: AsyncIterable<string>, options: ParseInv
     if (carry.length > maxChars) {
       overlong = true;
       carry = '';
-      if (line + 1 > startAfter) {
-        yield { line: line + 1, error: { field: ROW_FIELD, reason: REJECTION_REASONS.rowTooLarge }, raw: '' };
-      }
+      if (line + 1 > startAfter) yield tooLarge(line + 1);
     }
   }
   if (carry !== '' || overlong) yield* complete(carry);

@@ -44,8 +44,10 @@ export interface ParseInventoryOptions {
   /** CSV field delimiter. Default ','. */
   delimiter?: string;
   /**
-   * Largest record, in bytes of text, before parsing fails with InventoryParseError (an unbalanced
-   * quote would otherwise swallow the rest of the file into memory). Default 8 MiB.
+   * Largest record. CSV: bytes of text past the last complete record before parsing fails with
+   * InventoryParseError (an unbalanced quote would otherwise pull the rest of the file into memory).
+   * NDJSON: characters of one line; a longer line becomes a `row` error and is skipped unread.
+   * Default 8 MiB.
    */
   maxRecordBytes?: number;
 }

@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './mail-sink-client';
 export * from './wait';
+export * from './inventory-fixtures';

@@ -4,9 +4,13 @@ import { InfrastructureModule } from './infrastructure.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CasesModule } from './cases/cases.module';
 import { HealthController } from './health/health.controller';
+import { AuthModule } from './auth/auth.module';
+import { AuditModule } from './audit/audit.module';
+import { KeysModule } from './keys/keys.module';
+import { InventoryModule } from './inventory/inventory.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule],
   controllers: [HealthController],
   providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
 })

@@ -38,8 +38,8 @@ export class AuditRepository {
    */
   async append(caseId: string, input: AuditEventInput): Promise<AuditEventEntity> {
     const data = checkData(input.data ?? {});
-    const at = input.at ?? new Date();
     for (let attempt = 1; attempt <= MAX_AUDIT_APPEND_ATTEMPTS; attempt += 1) {
+      const at = input.at ?? new Date();
       const tail = await this.tail(caseId);
       const seq = (tail?.seq ?? 0) + 1;
       const prevHash = tail?.hash ?? null;

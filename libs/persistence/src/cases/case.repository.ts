@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
-import type { Phase } from '@handover/contracts';
+import type { Phase, RouteSummary } from '@handover/contracts';
 import type { CaseKind, Jurisdiction } from '@handover/domain';
 import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
 import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
@@ -36,6 +36,15 @@ export class CaseRepository {
 
   async recordPhase(id: string, phase: Phase, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { phase, updatedAt: at } }).exec();
+  }
+
+  /** The inventory's route counts (ids and counters only), shown by the case status at the inventory gate. */
+  async saveRouteSummary(id: string, summary: RouteSummary, at: Date = new Date()): Promise<void> {
+    // Raw driver: `inventory` is not a path of the case schema, and mongoose's strict mode would drop it.
+    await this.model.collection.updateOne(
+      { _id: id as never },
+      { $set: { 'inventory.routes': { ...summary, byRoute: { ...summary.byRoute } }, updatedAt: at } },
+    );
   }
 }
 

@@ -32,6 +32,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   // handover and report
   'GET /v1/cases/{id}/handover/package': MANAGER,
   'GET /v1/cases/{id}/report': MANAGER_AUDITOR,
+  'GET /v1/cases/{id}/piia': MANAGER_AUDITOR,
   // audit trail (`global` as the case id reads key events)
   'GET /v1/cases/{id}/audit': AUDITOR,
   'GET /v1/cases/{id}/audit/verify': AUDITOR,

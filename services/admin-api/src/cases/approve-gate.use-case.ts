@@ -3,19 +3,33 @@ import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { approveGateUpdate, caseWorkflowId, type GateName, type GateView } from '@handover/contracts';
 import { AppError } from '../common/app-error';
-import { TEMPORAL_CLIENT } from '../common/tokens';
+import { MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import type { Connection } from 'mongoose';
+import { InventoryImportRepository } from '@handover/persistence';
 import type { Principal } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
 
 /** Approves a pending gate through the workflow's update; 409 when the gate is not pending. */
 @Injectable()
 export class ApproveGateUseCase {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  private readonly imports: InventoryImportRepository;
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly audit: AuditService,
+    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+  ) {
+    this.imports = new InventoryImportRepository(connection);
+  }
 
   async execute(caseId: string, gate: GateName, principal: Principal): Promise<GateView> {
+    if (gate === 'inventory') await this.checkInventoryReady(caseId);
     try {
-      return await this.temporal.workflow
+      const view = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
         .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: new Date().toISOString() }] });
+      await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
+      return view;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -23,5 +37,14 @@ export class ApproveGateUseCase {
       }
       throw error;
     }
+  }
+
+  /** The inventory gate fixes the routes: not while an import runs, not on an empty inventory. */
+  private async checkInventoryReady(caseId: string): Promise<void> {
+    if ((await this.imports.countActive(caseId)) > 0) {
+      throw AppError.conflict('IMPORT_RUNNING', `an inventory import of case ${caseId} is still running`);
+    }
+    const customers = (await this.connection.db?.collection('customers').countDocuments({ caseId }, { limit: 1 })) ?? 0;
+    if (customers === 0) throw AppError.conflict('INVENTORY_EMPTY', `case ${caseId} has no imported customers`);
   }
 }

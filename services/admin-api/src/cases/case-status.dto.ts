@@ -23,6 +23,18 @@ export class CaseCountersDto {
   @ApiProperty() thirdPartiesConfirmed!: number;
 }
 
+export class RouteCountsDto {
+  @ApiProperty() rulePackId!: string;
+  @ApiProperty() rulePackVersion!: string;
+  @ApiProperty() customers!: number;
+  @ApiProperty({ description: 'customers per route: notice, separate-consent, guardian-consent, notice-of-change, delete, hold', type: 'object', additionalProperties: { type: 'number' } })
+  byRoute!: Record<string, number>;
+  @ApiProperty() transferable!: number;
+  @ApiProperty() publicAnnouncement!: number;
+  @ApiProperty() onHold!: number;
+  @ApiProperty({ description: 'true once the inventory gate fixed the routes' }) sealed!: boolean;
+}
+
 export class CaseStatusDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['draft', 'running', 'closed'] }) status!: string;
@@ -31,4 +43,6 @@ export class CaseStatusDto {
   source!: string;
   @ApiProperty({ type: [GateDto] }) gates!: GateDto[];
   @ApiProperty({ type: CaseCountersDto }) counters!: CaseCountersDto;
+  @ApiPropertyOptional({ type: RouteCountsDto, description: 'route counts of the inventory (provisional until the inventory gate is approved)' })
+  routes?: RouteCountsDto;
 }

@@ -6,7 +6,7 @@ import { CaseRepository } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
 import { AppError } from '../common/app-error';
 import { LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
-import type { CaseCountersDto, CaseStatusDto } from './case-status.dto';
+import type { CaseCountersDto, CaseStatusDto, RouteCountsDto } from './case-status.dto';
 
 /**
  * Case status from MongoDB and the workflow's progress query. When the workflow cannot answer
@@ -35,6 +35,7 @@ export class GetCaseStatusUseCase {
       source: progress ? 'workflow' : 'database',
       gates: progress?.gates ?? GATES.map((name) => ({ name, state: 'waiting' })),
       counters: await this.counters(caseId),
+      ...(await this.routes(caseId)),
     };
   }
 
@@ -45,6 +46,12 @@ export class GetCaseStatusUseCase {
       this.logger.warn({ caseId, err: (error as Error).name }, 'progress query failed; answering from the database');
       return null;
     }
+  }
+
+  /** The route summary stored by the decideRoutes activity (no personal data). */
+  private async routes(caseId: string): Promise<{ routes?: RouteCountsDto }> {
+    const doc = await this.connection.db?.collection<{ _id: string; inventory?: { routes?: RouteCountsDto } }>('cases').findOne({ _id: caseId }, { projection: { 'inventory.routes': 1 } });
+    return doc?.inventory?.routes ? { routes: doc.inventory.routes } : {};
   }
 
   /** Counts from the case's collections; a collection not yet written counts zero. */

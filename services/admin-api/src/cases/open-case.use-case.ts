@@ -6,6 +6,7 @@ import { MasterKey } from '@handover/crypto';
 import type { Secrets } from '@handover/config';
 import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
 import type { OpenCaseDto } from './open-case.dto';
+import { AuditService } from '../audit/audit.service';
 
 /** Product defaults (API.md): 30-day waiting period and deadlines, reminders at 7 and 21 days. */
 export const DEFAULT_POLICY: CasePolicy = {
@@ -25,7 +26,7 @@ export class OpenCaseUseCase {
   private readonly cases: CaseRepository;
   private readonly keys: CaseKeyService;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets) {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets, private readonly audit: AuditService) {
     this.cases = new CaseRepository(connection);
     this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
@@ -55,6 +56,7 @@ export class OpenCaseUseCase {
     };
     const cipher = await this.keys.ensure(id);
     await this.cases.create(entity, cipher);
+    await this.audit.record({ caseId: id, action: 'case.opened', subject: { type: 'case', id }, data: { kind: entity.kind, jurisdiction: entity.jurisdiction } });
     return { id, status: 'draft' };
   }
 }

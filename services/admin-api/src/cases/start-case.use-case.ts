@@ -6,6 +6,7 @@ import type { AdminApiConfig } from '@handover/config';
 import { CaseRepository } from '@handover/persistence';
 import { AppError } from '../common/app-error';
 import { ADMIN_CONFIG, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { AuditService } from '../audit/audit.service';
 
 /**
  * Starts the case's workflow (id `case:<caseId>`), then marks the case running. The start uses
@@ -19,6 +20,7 @@ export class StartCaseUseCase {
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
+    private readonly audit: AuditService,
   ) {
     this.cases = new CaseRepository(connection);
   }
@@ -34,5 +36,6 @@ export class StartCaseUseCase {
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     await this.cases.markStarted(caseId, new Date());
+    await this.audit.record({ caseId, action: 'case.started', subject: { type: 'case', id: caseId } });
   }
 }

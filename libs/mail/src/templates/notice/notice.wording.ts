@@ -1,0 +1,63 @@
+/**
+ * The notice wording, zh-CN and en, versioned: a change of text is a new version, and the version
+ * shown is stored with each send and each answer as evidence. Handlebars (HTML-escaped by default).
+ */
+export const NOTICE_WORDING_VERSION = { 'zh-CN': 'notice/zh-CN/2026.1', en: 'notice/en/2026.1' } as const;
+
+export const NOTICE_TEMPLATES = {
+  'zh-CN': {
+    subject: '{{#if reminder}}【提醒】{{/if}}关于您个人信息{{#if consent}}转移的单独同意请求{{else}}转移的告知{{/if}}（{{transferor.name}}）',
+    body: `尊敬的{{customerName}}：
+
+{{#if deleteRoute}}因{{transferor.name}}{{kindZh}}且无承接方，我们将删除您的个人信息（法律规定须保存的除外，保存期间仅作存储和必要的安全保护）。
+{{else if changeRoute}}{{transferor.name}}的控制权发生变更。处理您个人信息的主体不变，处理目的和方式不变。
+{{else}}因{{transferor.name}}{{kindZh}}，您的个人信息将转移给接收方：
+  接收方名称：{{recipient.name}}
+  接收方联系方式：{{recipient.contact}}
+{{#if crossBorder}}  接收方所在国家或地区：{{recipient.country}}（境外接收方）。您可以通过上述联系方式向境外接收方行使查阅、复制、更正、删除等权利。
+{{/if}}  处理目的和方式：{{purpose}}
+  个人信息种类：{{categoriesText}}
+{{#if sensitiveText}}  其中敏感个人信息：{{sensitiveText}}。处理这些信息是继续履行与您的交易及法定义务所必需；转移后由接收方采取同等保护措施，对您的权益影响为：接收方将可查看这些信息。
+{{/if}}  保存期限：{{retention}}
+接收方将继续履行个人信息处理者的义务。
+{{/if}}
+{{#if consent}}此次转移需要{{#if guardian}}您作为监护人的{{/if}}单独同意。未在 {{deadline}} 前同意的，视为不同意，您的信息不会被转移。
+{{else}}如您反对，请在 {{deadline}} 前通过下方链接提出。
+{{/if}}
+请通过您的专属链接表达意见或行使权利（同意、拒绝、反对、查阅、复制、更正、删除、投诉）：
+{{link}}
+
+转出方联系方式：{{transferor.name}}，{{transferor.contact}}
+此链接仅供您本人使用，请勿转发。`,
+  },
+  en: {
+    subject: '{{#if reminder}}[Reminder] {{/if}}{{#if consent}}Your separate consent is requested: transfer of your personal information{{else}}Notice: transfer of your personal information{{/if}} ({{transferor.name}})',
+    body: `Dear {{customerName}},
+
+{{#if deleteRoute}}Because {{transferor.name}} is ending its business ({{caseKind}}) with no successor, we will delete your personal information (except what the law requires us to keep; that is only stored and secured).
+{{else if changeRoute}}The ownership of {{transferor.name}} is changing. The organisation processing your personal information, and its purpose and method, stay the same.
+{{else}}Because of the {{caseKind}} of {{transferor.name}}, your personal information will be transferred to:
+  Recipient: {{recipient.name}}
+  Contact: {{recipient.contact}}
+{{#if crossBorder}}  Country or region: {{recipient.country}} (outside mainland China). You may exercise your rights of access, copy, correction and deletion against the foreign recipient through the contact above.
+{{/if}}  Purpose and method: {{purpose}}
+  Categories of personal information: {{categoriesText}}
+{{#if sensitiveText}}  Sensitive personal information: {{sensitiveText}}. It is needed to continue your transactions and meet legal duties; the recipient protects it equally, and will be able to see it.
+{{/if}}  Retention: {{retention}}
+The recipient continues the obligations of the original processor.
+{{/if}}
+{{#if consent}}This transfer needs your {{#if guardian}}consent as parent or guardian{{else}}separate consent{{/if}}. Without your consent by {{deadline}} your information will not be transferred.
+{{else}}If you object, tell us by {{deadline}} through the link below.
+{{/if}}
+Use your personal link to answer or to exercise your rights (consent, refuse, object, access, copy, correct, delete, complain):
+{{link}}
+
+Transferor: {{transferor.name}}, {{transferor.contact}}
+This link is for you only; please do not forward it.`,
+  },
+} as const;
+
+export const KIND_ZH: Record<string, string> = {
+  bankruptcy: '被宣告破产', merger: '合并', division: '分立', dissolution: '解散', 'asset-sale': '出售相关业务资产',
+  'equity-transfer': '股权转让', 'branch-deregistration': '分支机构注销',
+};

@@ -1,0 +1,181 @@
+import type { Collection, Filter } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import type { CustomerTier, CustomerType, Route } from '@handover/domain';
+import { duplicateKeyIndexes } from './bulk-write-errors';
+import type { CustomerClassificationView, CustomerRouteFields } from './customer.entity';
+import { toClassificationView } from './customer.mapper';
+import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from './customer.schema';
+
+/** Who already holds a customer _id: enough to tell a retry, a re-import and a real duplicate apart. */
+export interface ExistingCustomer {
+  id: string;
+  importId: string;
+  line: number;
+  rowHash: string;
+}
+
+export interface RouteUpdate {
+  id: string;
+  fields: CustomerRouteFields;
+}
+
+/** Plaintext criteria the counts may use (never a personal value). */
+export interface CustomerCountFilter {
+  route?: Route;
+  /** true: customers with a route; false: customers not yet routed. */
+  routed?: boolean;
+  /** One sensitive category. */
+  sensitive?: string;
+  /** Customers with at least one of these sensitive categories. */
+  sensitiveAny?: readonly string[];
+  type?: CustomerType;
+  tier?: CustomerTier;
+  minor?: boolean;
+  reachable?: boolean;
+  handover?: boolean;
+  /** A legal-hold candidate (retention rule from the pack). */
+  legalHold?: boolean;
+}
+
+const CLASSIFICATION_PROJECTION = {
+  _id: 1,
+  type: 1,
+  tier: 1,
+  sensitive: 1,
+  minor: 1,
+  reachable: 1,
+  legalHold: 1,
+  route: 1,
+  routeSealed: 1,
+} as const;
+
+/** Upper bound of a case's `_id` range: every customer _id is `<caseId>:<hex>` and ';' follows ':'. */
+const rangeOf = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
+
+/**
+ * Customers of a case. Bulk paths (import, routes) use the raw driver collection with unordered
+ * writes and explicit per-document error handling; reads for rules and counts never touch the
+ * ciphertext.
+ */
+export class CustomerRepository {
+  private readonly model: Model<CustomerDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
+  }
+
+  private get raw(): Collection<CustomerDocument> {
+    return this.model.collection as unknown as Collection<CustomerDocument>;
+  }
+
+  /** Builds the declared indexes (autoIndex is off). Idempotent. */
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  /**
+   * Inserts already validated documents, unordered. Returns the positions (in `docs`) whose _id
+   * already existed; any other failure is thrown.
+   */
+  async insertMany(docs: readonly CustomerDocument[]): Promise<{ inserted: number; duplicateIndexes: number[] }> {
+    if (docs.length === 0) return { inserted: 0, duplicateIndexes: [] };
+    try {
+      const result = await this.raw.insertMany(docs as CustomerDocument[], { ordered: false });
+      return { inserted: result.insertedCount, duplicateIndexes: [] };
+    } catch (error) {
+      const duplicates = duplicateKeyIndexes(error);
+      if (duplicates === null) throw error;
+      return { inserted: docs.length - duplicates.length, duplicateIndexes: duplicates };
+    }
+  }
+
+  /** importId / line / rowHash of the given customers (by _id); absent ids are not in the map. */
+  async findExisting(ids: readonly string[]): Promise<Map<string, ExistingCustomer>> {
+    const found = new Map<string, ExistingCustomer>();
+    if (ids.length === 0) return found;
+    const docs = await this.raw
+      .find({ _id: { $in: [...ids] } } as Filter<CustomerDocument>, { projection: { _id: 1, importId: 1, line: 1, rowHash: 1 } })
+      .toArray();
+    for (const doc of docs) found.set(doc._id, { id: doc._id, importId: doc.importId, line: doc.line, rowHash: doc.rowHash });
+    return found;
+  }
+
+  async findById(id: string): Promise<CustomerDocument | null> {
+    return this.raw.findOne({ _id: { $eq: id } } as Filter<CustomerDocument>);
+  }
+
+  /** Customers of a case whose email has this blind index (request lookups). */
+  async findByEmailBi(caseId: string, emailBi: string): Promise<CustomerDocument[]> {
+    return this.raw.find({ caseId: { $eq: caseId }, emailBi: { $eq: emailBi } } as Filter<CustomerDocument>).toArray();
+  }
+
+  /**
+   * A case's customers in `_id` order, one page after `after` (an `_id` of the previous page;
+   * absent = from the start). Keyset pagination: memory is one page whatever the case size.
+   */
+  async classificationPage(caseId: string, options: { after?: string; limit: number }): Promise<CustomerClassificationView[]> {
+    const range = rangeOf(caseId);
+    const gt = options.after !== undefined && options.after > range.$gt ? options.after : range.$gt;
+    const docs = await this.raw
+      .find({ caseId: { $eq: caseId }, _id: { $gt: gt, $lt: range.$lt } } as Filter<CustomerDocument>, {
+        projection: CLASSIFICATION_PROJECTION,
+      })
+      .sort({ _id: 1 })
+      .limit(options.limit)
+      .toArray();
+    return docs.map(toClassificationView);
+  }
+
+  /** Iterates a case's customers in keyset pages of `batchSize`, starting after `after`. */
+  async *classificationBatches(
+    caseId: string,
+    options: { after?: string; batchSize?: number } = {},
+  ): AsyncGenerator<CustomerClassificationView[]> {
+    const limit = options.batchSize ?? 1000;
+    let after = options.after;
+    for (;;) {
+      const page = await this.classificationPage(caseId, { ...(after !== undefined && { after }), limit });
+      if (page.length === 0) return;
+      yield page;
+      if (page.length < limit) return;
+      after = (page[page.length - 1] as CustomerClassificationView).id;
+    }
+  }
+
+  /**
+   * Writes route decisions, unordered. `seal` fixes them (`routeSealed: true`); an unsealed write
+   * never touches a customer whose route is already sealed.
+   */
+  async setRoutes(updates: readonly RouteUpdate[], seal: boolean): Promise<void> {
+    if (updates.length === 0) return;
+    await this.raw.bulkWrite(
+      updates.map(({ id, fields }) => ({
+        updateOne: {
+          filter: (seal ? { _id: id } : { _id: id, routeSealed: { $ne: true } }) as Filter<CustomerDocument>,
+          update: { $set: { ...fields, ...(seal && { routeSealed: true }) } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** countDocuments on plaintext classification fields (FerretDB-friendly: no aggregation). */
+  async count(caseId: string, filter: CustomerCountFilter = {}): Promise<number> {
+    return this.raw.countDocuments(toFilter(caseId, filter));
+  }
+}
+
+function toFilter(caseId: string, f: CustomerCountFilter): Filter<CustomerDocument> {
+  const q: Record<string, unknown> = { caseId: { $eq: caseId } };
+  if (f.route !== undefined) q['route'] = { $eq: f.route };
+  else if (f.routed !== undefined) q['route'] = { $exists: f.routed };
+  if (f.sensitive !== undefined) q['sensitive'] = f.sensitive;
+  else if (f.sensitiveAny !== undefined) q['sensitive'] = { $in: [...f.sensitiveAny] };
+  if (f.type !== undefined) q['type'] = { $eq: f.type };
+  if (f.tier !== undefined) q['tier'] = { $eq: f.tier };
+  if (f.minor !== undefined) q['minor'] = { $eq: f.minor };
+  if (f.reachable !== undefined) q['reachable'] = { $eq: f.reachable };
+  if (f.handover !== undefined) q['handover'] = { $eq: f.handover };
+  if (f.legalHold !== undefined) q['legalHold'] = { $exists: f.legalHold };
+  return q as Filter<CustomerDocument>;
+}

@@ -1,0 +1,84 @@
+import { Schema } from 'mongoose';
+
+/**
+ * customers: one document per customer of a case. `_id` = `<caseId>:<ref>`, where `ref` is the
+ * case's blind index of the transferor's customer_id: the unique primary key makes an import
+ * idempotent by customer_id without a transaction, and a case's customers form one contiguous
+ * `_id` range (keyset pagination on the one index every backend has).
+ *
+ * Personal data lives only in `personalEnc` (one AES-256-GCM ciphertext under the case's data key,
+ * AAD `<caseId>:customer:<ref>`) and, for equality lookups, in the HMAC blind indexes `emailBi`,
+ * `phoneBi`, `idNumberBi`. Everything else is classification, stored in clear so routes and counts
+ * never decrypt.
+ */
+export interface CustomerDocument {
+  _id: string;
+  caseId: string;
+  ref: string;
+  importId: string;
+  line: number;
+  /** HMAC of the canonical validated row: an identical re-import is `unchanged`, not a duplicate. */
+  rowHash: string;
+  personalEnc: string;
+  emailBi?: string;
+  phoneBi?: string;
+  idNumberBi?: string;
+  type: string;
+  tier: string;
+  productLines: string[];
+  sensitive: string[];
+  minor: boolean;
+  reachable: boolean;
+  channels: { email: boolean; phone: boolean };
+  legalHold?: { ruleId: string; until: string };
+  route?: string;
+  transferable?: boolean;
+  handover?: boolean;
+  noticeChannel?: string;
+  noticeAdditions?: string[];
+  routeReasons?: Array<{ ruleId: string; article: string }>;
+  rulePackVersion?: string;
+  routeSealed?: boolean;
+}
+
+export const CUSTOMER_COLLECTION = 'customers';
+
+export const customerSchema = new Schema<CustomerDocument>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    ref: { type: String, required: true },
+    importId: { type: String, required: true },
+    line: { type: Number, required: true },
+    rowHash: { type: String, required: true },
+    personalEnc: { type: String, required: true },
+    emailBi: String,
+    phoneBi: String,
+    idNumberBi: String,
+    type: { type: String, required: true },
+    tier: { type: String, required: true },
+    productLines: { type: [String], default: [] },
+    sensitive: { type: [String], default: [] },
+    minor: { type: Boolean, required: true },
+    reachable: { type: Boolean, required: true },
+    channels: { type: { email: Boolean, phone: Boolean }, required: true, _id: false },
+    legalHold: { type: { ruleId: String, until: String }, required: false, _id: false },
+    route: String,
+    transferable: Boolean,
+    handover: Boolean,
+    noticeChannel: String,
+    noticeAdditions: { type: [String], default: undefined },
+    routeReasons: { type: [{ ruleId: String, article: String, _id: false }], default: undefined },
+    rulePackVersion: String,
+    routeSealed: Boolean,
+  },
+  { collection: CUSTOMER_COLLECTION, versionKey: false, minimize: false },
+);
+
+// Serves the route counts of the inventory gate / PIIA (countDocuments({caseId, route})) and the
+// later phases' batches of one route (find({caseId, route}) in _id order).
+customerSchema.index({ caseId: 1, route: 1 });
+// Serves data-subject request lookups by email (find({caseId, emailBi})).
+customerSchema.index({ caseId: 1, emailBi: 1 });
+// Serves the incident and PIIA counts per sensitive category (countDocuments({caseId, sensitive: c})).
+customerSchema.index({ caseId: 1, sensitive: 1 });

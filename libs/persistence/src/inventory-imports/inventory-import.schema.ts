@@ -1,0 +1,55 @@
+import { Schema } from 'mongoose';
+
+/**
+ * inventory_imports: one document per upload, `_id` = importId. Progress is read from here by the
+ * API while the import runs; `checkpointLine` + `counters` are written together (one $set) after
+ * each committed batch, so a retried activity resumes with exact counters.
+ */
+export interface InventoryImportDocument {
+  _id: string;
+  caseId: string;
+  format: string;
+  status: string;
+  counters: { processed: number; accepted: number; rejected: number; unchanged: number };
+  checkpointLine: number;
+  upload: { path: string; bytes: number; seal: { wrappedKey: string; iv: string; authTag?: string } };
+  encoding?: string;
+  header?: { known: string[]; unknown: string[]; hasCustomerId: boolean };
+  error?: string;
+  createdAt: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+}
+
+export const INVENTORY_IMPORT_COLLECTION = 'inventory_imports';
+
+export const inventoryImportSchema = new Schema<InventoryImportDocument>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    format: { type: String, required: true },
+    status: { type: String, required: true },
+    counters: {
+      type: { processed: Number, accepted: Number, rejected: Number, unchanged: Number },
+      required: true,
+      _id: false,
+    },
+    checkpointLine: { type: Number, required: true },
+    upload: {
+      type: { path: String, bytes: Number, seal: { type: { wrappedKey: String, iv: String, authTag: String }, _id: false } },
+      required: true,
+      _id: false,
+    },
+    encoding: String,
+    header: { type: { known: [String], unknown: [String], hasCustomerId: Boolean }, required: false, _id: false },
+    error: String,
+    createdAt: { type: Date, required: true },
+    startedAt: Date,
+    finishedAt: Date,
+  },
+  { collection: INVENTORY_IMPORT_COLLECTION, versionKey: false, minimize: false },
+);
+
+// Serves a case's import list, newest first (find({caseId}).sort({createdAt:-1})), and the
+// active-import count (countDocuments({caseId, status:{$in:[queued, running]}})).
+inventoryImportSchema.index({ caseId: 1, createdAt: -1 });

@@ -1,0 +1,74 @@
+import type { Collection, Filter } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import { duplicateKeyIndexes } from '../customers/bulk-write-errors';
+import { normaliseRejectionCursor, rejectionId, type RejectionEntity, type RejectionSummary } from './rejection.entity';
+import { rejectionSchema, REJECTION_COLLECTION, type RejectionDocument } from './rejection.schema';
+
+const MAX_PAGE = 10_000;
+
+/** Quarantined inventory rows. Writes are idempotent by `<importId>:<line>`. */
+export class RejectionRepository {
+  private readonly model: Model<RejectionDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models[REJECTION_COLLECTION] ?? connection.model<RejectionDocument>(REJECTION_COLLECTION, rejectionSchema);
+  }
+
+  private get raw(): Collection<RejectionDocument> {
+    return this.model.collection as unknown as Collection<RejectionDocument>;
+  }
+
+  /** Builds the declared indexes (autoIndex is off). Idempotent. */
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  /** Unordered insert; rows already quarantined (same import and line) are skipped silently. */
+  async insertMany(rejections: readonly RejectionEntity[]): Promise<{ inserted: number }> {
+    if (rejections.length === 0) return { inserted: 0 };
+    const docs: RejectionDocument[] = rejections.map((r) => ({
+      _id: rejectionId(r.importId, r.line),
+      caseId: r.caseId,
+      importId: r.importId,
+      line: r.line,
+      field: r.field,
+      reason: r.reason,
+      rawEnc: r.rawEnc,
+      createdAt: r.createdAt,
+    }));
+    try {
+      const result = await this.raw.insertMany(docs, { ordered: false });
+      return { inserted: result.insertedCount };
+    } catch (error) {
+      const duplicates = duplicateKeyIndexes(error);
+      if (duplicates === null) throw error;
+      return { inserted: docs.length - duplicates.length };
+    }
+  }
+
+  /** A page of the case's rejected rows in `_id` order (import, then line), after the cursor. */
+  async listByCase(caseId: string, options: { after?: string; limit: number }): Promise<RejectionSummary[]> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit), 1), MAX_PAGE);
+    const filter: Record<string, unknown> = { caseId: { $eq: caseId } };
+    if (options.after !== undefined) filter['_id'] = { $gt: normaliseRejectionCursor(options.after) };
+    const docs = await this.raw
+      .find(filter as Filter<RejectionDocument>, { projection: { _id: 1, importId: 1, line: 1, field: 1, reason: 1 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => ({ id: d._id, importId: d.importId, line: d.line, field: d.field, reason: d.reason }));
+  }
+
+  async countByImport(caseId: string, importId: string): Promise<number> {
+    return this.raw.countDocuments({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<RejectionDocument>);
+  }
+
+  /** The encrypted raw record of one rejection (for correction); null when absent. */
+  async findRaw(caseId: string, importId: string, line: number): Promise<string | null> {
+    const doc = await this.raw.findOne(
+      { _id: { $eq: rejectionId(importId, line) }, caseId: { $eq: caseId } } as Filter<RejectionDocument>,
+      { projection: { rawEnc: 1 } },
+    );
+    return doc?.rawEnc ?? null;
+  }
+}

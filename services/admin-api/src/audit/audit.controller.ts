@@ -1,0 +1,49 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AuditPageDto, AuditVerificationDto, ListAuditQueryDto } from './audit-event.dto';
+import { ListAuditEventsUseCase } from './list-audit-events.use-case';
+import { VerifyAuditTrailUseCase } from './verify-audit-trail.use-case';
+import { ExportAuditTrailUseCase } from './export-audit-trail.use-case';
+
+/** A case's hash-chained audit trail (`global` as the id: API key events). Roles: access-matrix.ts. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiParam({ name: 'id', description: 'case id, or `global`' })
+@ApiUnauthorizedResponse({ description: 'no or invalid bearer token' })
+@ApiForbiddenResponse({ description: 'the role may not read audit trails' })
+@ApiNotFoundResponse({ description: 'no such case and no events' })
+@Controller('v1/cases/:id/audit')
+export class AuditController {
+  constructor(
+    private readonly listEvents: ListAuditEventsUseCase,
+    private readonly verifyTrail: VerifyAuditTrailUseCase,
+    private readonly exportTrail: ExportAuditTrailUseCase,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'audit events in chain order, paginated' })
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@Param('id') id: string, @Query() query: ListAuditQueryDto): Promise<AuditPageDto> {
+    return this.listEvents.execute(id, query);
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: 're-hash the chain; report the first broken link' })
+  @ApiOkResponse({ type: AuditVerificationDto })
+  verify(@Param('id') id: string): Promise<AuditVerificationDto> {
+    return this.verifyTrail.execute(id);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'the whole chain as NDJSON, one event per line with prevHash and hash' })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'one AuditEvent JSON object per line', schema: { type: 'string' } })
+  async export(@Param('id') id: string): Promise<StreamableFile> {
+    const stream = await this.exportTrail.execute(id);
+    const name = `audit-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.ndjson`;
+    return new StreamableFile(stream, { type: 'application/x-ndjson', disposition: `attachment; filename="${name}"` });
+  }
+}

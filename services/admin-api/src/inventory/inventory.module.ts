@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { InventoryController } from './inventory.controller';
+import { LoadInventoryUseCase } from './load-inventory.use-case';
+import { InventoryQueriesUseCase } from './inventory-queries.use-case';
+
+@Module({
+  controllers: [InventoryController],
+  providers: [LoadInventoryUseCase, InventoryQueriesUseCase],
+})
+export class InventoryModule {}

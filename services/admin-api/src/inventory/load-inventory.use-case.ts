@@ -1,0 +1,78 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Client } from '@temporalio/client';
+import type { Connection } from 'mongoose';
+import { importWorkflowId, type InventoryFormat } from '@handover/contracts';
+import type { AdminApiConfig, Secrets } from '@handover/config';
+import { MasterKey } from '@handover/crypto';
+import { CaseRepository, InventoryImportRepository } from '@handover/persistence';
+import { AppError } from '../common/app-error';
+import { ADMIN_CONFIG, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { storeEncryptedUpload, UploadTooLargeError } from './store-upload';
+
+const FORMATS: Record<string, InventoryFormat> = {
+  'text/csv': 'csv',
+  'application/csv': 'csv',
+  'application/x-ndjson': 'ndjson',
+  'application/ndjson': 'ndjson',
+};
+
+export const newImportId = (): string => `imp_${randomBytes(12).toString('base64url')}`;
+
+/** Accepts an inventory upload: stores it encrypted, records the import, starts its workflow. */
+@Injectable()
+export class LoadInventoryUseCase {
+  private readonly cases: CaseRepository;
+  private readonly imports: InventoryImportRepository;
+  private readonly master: MasterKey;
+
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
+    @Inject(SECRETS) secrets: Secrets,
+  ) {
+    this.cases = new CaseRepository(connection);
+    this.imports = new InventoryImportRepository(connection);
+    this.master = MasterKey.fromBase64(secrets.masterKey);
+  }
+
+  static formatOf(contentType: string | undefined): InventoryFormat | null {
+    const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    return FORMATS[type] ?? null;
+  }
+
+  async execute(caseId: string, contentType: string | undefined, body: Readable): Promise<{ importId: string }> {
+    const format = LoadInventoryUseCase.formatOf(contentType);
+    if (!format) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv or application/x-ndjson', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+    const state = await this.cases.findState(caseId);
+    if (!state) throw AppError.notFound('case', caseId);
+    if (state.status === 'closed' || !['opened', 'inventory'].includes(state.phase)) {
+      throw AppError.conflict('INVENTORY_CLOSED', `case ${caseId} is past its inventory gate (phase ${state.phase})`);
+    }
+    const importId = newImportId();
+    let upload;
+    try {
+      upload = await storeEncryptedUpload(body, {
+        dataDir: this.config.HANDOVER_DATA_DIR,
+        importId,
+        master: this.master,
+        maxBytes: this.config.MAX_UPLOAD_BYTES,
+      });
+    } catch (error) {
+      if (error instanceof UploadTooLargeError) throw new AppError(error.code, error.message, HttpStatus.PAYLOAD_TOO_LARGE);
+      throw error;
+    }
+    if (upload.bytes === 0) throw new AppError('EMPTY_UPLOAD', 'the inventory file is empty', HttpStatus.BAD_REQUEST);
+    await this.imports.create({ id: importId, caseId, format, upload, createdAt: new Date() });
+    await this.temporal.workflow.start('inventoryImportWorkflow', {
+      workflowId: importWorkflowId(caseId, importId),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [{ caseId, importId }],
+    });
+    return { importId };
+  }
+}
