@@ -36,14 +36,14 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts', '<rootDir>/test/chaos/**/*.chaos-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/require-infra.js'],
       slowTestThreshold: 30,
     },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/require-infra.js'],
       slowTestThreshold: 60,
     },

@@ -1,3 +1,4 @@
 // The worker bundles this file: it must export every workflow function and nothing else.
 export { transferCaseWorkflow } from './transfer-case.workflow';
 export { inventoryImportWorkflow } from './inventory-import.workflow';
+export { incidentWorkflow } from './incident.workflow';

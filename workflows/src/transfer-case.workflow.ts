@@ -1,8 +1,10 @@
-import { condition, proxyActivities, setHandler, ApplicationFailure } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, sleep, ApplicationFailure } from '@temporalio/workflow';
+import { parseDuration } from '@handover/domain';
 import {
   approveGateUpdate,
   inventoryImportedSignal,
   type InventoryActivities,
+  type NotificationActivities,
   progressQuery,
   GATES,
   type CaseActivities,
@@ -13,7 +15,7 @@ import {
   type TransferCaseInput,
 } from '@handover/contracts';
 
-const { recordCasePhase, announceCaseOpened } = proxyActivities<CaseActivities>({
+const { recordCasePhase, announceCaseOpened, loadCasePlan } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -21,6 +23,19 @@ const { recordCasePhase, announceCaseOpened } = proxyActivities<CaseActivities>(
 const { decideRoutes, draftPiia } = proxyActivities<InventoryActivities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+const { recordDeadlines, fixOutcomes } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+/** Mailings run long; a killed worker is noticed at the heartbeat timeout and the retry resumes. */
+const { sendCustomerMailing } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '12 hours',
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
@@ -72,8 +87,29 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
   await decideRoutes({ caseId: input.caseId, seal: true });
   await draftPiia({ caseId: input.caseId, final: true });
   await enter('legal-basis');
-  // The phases after the inventory gate (legal basis, notification, consent, handover, deletion,
-  // closure) are built in their own issues; until then the case rests here, queryable.
+
+  // Notification: one message per customer (notice, with the consent request where the route
+  // needs it), then the waiting period and consent deadline as durable timers, with reminders.
+  await awaitGate('notices');
+  await enter('notification');
+  const plan = await loadCasePlan({ caseId: input.caseId });
+  const startedAt = Date.now();
+  const noticeDeadlineMs = startedAt + parseDuration(plan.waitingPeriod);
+  const consentDeadlineMs = startedAt + parseDuration(plan.consentDeadline);
+  const deadlines = { noticeDeadline: new Date(noticeDeadlineMs).toISOString(), consentDeadline: new Date(consentDeadlineMs).toISOString() };
+  await recordDeadlines({ caseId: input.caseId, ...deadlines });
+  await sendCustomerMailing({ caseId: input.caseId, mailing: 'notice', reminder: 0, ...deadlines });
+  await enter('consent');
+  for (const [index, offset] of plan.reminders.entries()) {
+    const at = startedAt + parseDuration(offset);
+    if (at >= consentDeadlineMs) break;
+    await sleep(Math.max(0, at - Date.now()));
+    await sendCustomerMailing({ caseId: input.caseId, mailing: `reminder-${index + 1}`, reminder: index + 1, ...deadlines });
+  }
+  await sleep(Math.max(0, Math.max(noticeDeadlineMs, consentDeadlineMs) - Date.now()));
+  await fixOutcomes({ caseId: input.caseId });
+  await enter('handover');
+  // Handover, deletion and closure are built in their own issue; until then the case rests here.
   await condition(() => false);
   return progress();
 }

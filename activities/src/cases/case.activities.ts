@@ -16,6 +16,14 @@ export interface CaseActivityDeps {
 
 export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   return {
+    async loadCasePlan({ caseId }) {
+      const cipher = await deps.keys.require(caseId);
+      const entity = await deps.cases.findById(caseId, cipher);
+      if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
+      const { waitingPeriod, consentDeadline, thirdPartyDeadline, reminders } = entity.policy;
+      return { waitingPeriod, consentDeadline, thirdPartyDeadline, reminders: [...reminders], hasRecipient: Boolean(entity.recipient) };
+    },
+
     async recordCasePhase({ caseId, phase }) {
       await deps.cases.recordPhase(caseId, phase, new Date());
       deps.logger.info({ caseId, phase }, 'case phase recorded');

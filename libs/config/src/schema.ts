@@ -24,12 +24,43 @@ export const adminApiSchema = z.object({
   HANDOVER_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Largest inventory upload accepted (bytes); larger bodies get 413. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024 * 1024),
+  /** Organisation clock settings for incidents, JSON `{"containment":"PT30M",...}` (deadline names or task ids → ISO-8601). */
+  INCIDENT_CLOCK_OVERRIDES: z.string().default('{}'),
+  /** Largest JSON request body (bytes); larger bodies get 413. Inventory uploads are streamed and use MAX_UPLOAD_BYTES. */
+  ADMIN_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Largest body of POST /codec/encode and /codec/decode (bytes): Temporal payloads reach 2 MB, base64 adds a third. */
+  CODEC_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Distinct failing credentials per client IP and minute; beyond it every authenticated route answers 429 for the rest of the minute. */
+  ADMIN_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Reverse proxies in front of the admin API whose X-Forwarded-For is trusted for the client IP (0 = none). */
+  ADMIN_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Origins of the Temporal UI allowed to call the codec endpoint (CORS), comma-separated. */
+  TEMPORAL_UI_ORIGIN: z
+    .string()
+    .default('http://127.0.0.1:8233')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'must be origins such as http://127.0.0.1:8233 (scheme, host, port; no path)'))),
 });
 
 export const portalSchema = z.object({
   ...shared,
   PORTAL_PORT: port(3001),
   PORTAL_HOST: z.string().default('127.0.0.1'),
+  /** Requests per minute and client IP on /c and /api/c; over it: 429. */
+  PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Reverse proxies in front of the portal whose X-Forwarded-For is trusted for the client IP (0 = none). */
+  PORTAL_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Time zone in which deadlines are shown to customers. */
+  PORTAL_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. Asia/Shanghai')
+    .default('Asia/Shanghai'),
 });
 
 export const workerSchema = z.object({
@@ -42,6 +73,8 @@ export const workerSchema = z.object({
   /** 0 = no health endpoint; otherwise GET http://127.0.0.1:PORT/health */
   WORKER_HEALTH_PORT: port(0),
   MAIL_DOMAIN: z.string().default('handover.local'),
+  /** Incident team addresses, comma-separated: owners' reminders, escalations without a case, drill notices. */
+  INCIDENT_INTERNAL_ADDRESSES: z.string().default('security@handover.local').transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)).pipe(z.array(z.email()).min(1)),
 });
 
 export type AdminApiConfig = z.infer<typeof adminApiSchema>;

@@ -3,3 +3,4 @@ export * from './transfer-case';
 export * from './case-activities';
 export * from './inventory';
 export * from './notification';
+export * from './incidents';

@@ -6,3 +6,4 @@ export * from './templates/notice/notice.model';
 export * from './templates/notice/notice.template';
 export { NOTICE_WORDING_VERSION } from './templates/notice/notice.wording';
 export * from './templates/piia.template';
+export * from './templates/incident';

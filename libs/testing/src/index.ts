@@ -2,3 +2,5 @@ export * from './test-env';
 export * from './mail-sink-client';
 export * from './wait';
 export * from './inventory-fixtures';
+export * from './generator';
+export * from './customer-factory';

@@ -8,9 +8,11 @@ import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
 import { KeysModule } from './keys/keys.module';
 import { InventoryModule } from './inventory/inventory.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { CodecModule } from './codec/codec.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule],
   controllers: [HealthController],
   providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
 })

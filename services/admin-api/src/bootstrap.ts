@@ -1,23 +1,28 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AdminApiConfig } from '@handover/config';
 import { PinoNestLogger, type Logger } from '@handover/logging';
 import { AppModule } from './app.module';
+import { applyHardening } from './common/hardening';
 import { ADMIN_CONFIG, LOGGER } from './common/tokens';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the admin API application (also used by tests that need it in-process). */
-export async function createAdminApi(): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule, { logger: false, bodyParser: true });
-  app.useLogger(new PinoNestLogger(app.get<Logger>(LOGGER)));
+export async function createAdminApi(): Promise<NestExpressApplication> {
+  // Body parsers are installed by applyHardening: JSON only for application/json, so the streamed
+  // inventory upload (text/csv, application/x-ndjson) reaches its controller unread.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false, bodyParser: false });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new PinoNestLogger(logger));
+  applyHardening(app, adminApiConfig(app), logger);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Handover admin API')
-      .setDescription('Transfer cases, inventory, gates, third parties, incidents, requests, audit. See API.md.')
+      .setDescription('Transfer cases, inventory, gates, third parties, incidents, requests, audit; the Temporal remote codec. See API.md.')
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
@@ -26,6 +31,6 @@ export async function createAdminApi(): Promise<INestApplication> {
   return app;
 }
 
-export function adminApiConfig(app: INestApplication): AdminApiConfig {
+export function adminApiConfig(app: NestExpressApplication): AdminApiConfig {
   return app.get<AdminApiConfig>(ADMIN_CONFIG);
 }

@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
-import { loadConfig, portalSchema, type PortalConfig } from '@handover/config';
-import { createLogger } from '@handover/logging';
+import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health.controller';
+import { InfrastructureModule } from './infrastructure.module';
 
-export const PORTAL_CONFIG = Symbol('PORTAL_CONFIG');
-export const PORTAL_LOGGER = Symbol('PORTAL_LOGGER');
-
-/** The customer, third-party and recipient portal (pages and JSON reached by signed links). */
+/**
+ * The customer portal: pages and JSON reached by signed links. Third-party (`/t/`) and recipient
+ * (`/r/`) links get their modules when their issues land; until then those routes do not exist.
+ */
 @Module({
+  imports: [InfrastructureModule, CustomersModule],
   controllers: [HealthController],
-  providers: [
-    { provide: PORTAL_CONFIG, useFactory: (): PortalConfig => loadConfig(portalSchema) },
-    { provide: PORTAL_LOGGER, useFactory: (config: PortalConfig) => createLogger('portal', config.LOG_LEVEL), inject: [PORTAL_CONFIG] },
-  ],
 })
 export class PortalModule {}

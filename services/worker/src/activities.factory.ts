@@ -1,9 +1,18 @@
 import type { Connection } from 'mongoose';
-import { createCaseActivities } from '@handover/activities';
-import { MasterKey } from '@handover/crypto';
+import { buildIncidentActivities, createCaseActivities, createInventoryActivities, createNotificationActivities, NotificationStore } from '@handover/activities';
+import { loadConfig, workerSchema } from '@handover/config';
+import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
-import { CaseKeyService, CaseRepository, MailLedgerRepository } from '@handover/persistence';
+import {
+  CaseKeyService,
+  CaseRepository,
+  CustomerRepository,
+  InventoryImportRepository,
+  MailLedgerRepository,
+  PiiaRepository,
+  RejectionRepository,
+} from '@handover/persistence';
 
 export interface ActivityContext {
   connection: Connection;
@@ -11,14 +20,42 @@ export interface ActivityContext {
   masterKey: string;
   mailDomain: string;
   logger: Logger;
+  /** Base URL of the customer portal (links in notices); default http://127.0.0.1:3001. */
+  portalUrl?: string;
+  /** Customer messages in flight at once; default twice the SMTP pool size (5 → 10). */
+  mailConcurrency?: number;
 }
 
 /** Wires every activity implementation from its dependencies (one place, used by the worker and tests). */
 export function buildActivities(ctx: ActivityContext): Record<string, (...args: never[]) => Promise<unknown>> {
-  const keys = new CaseKeyService(ctx.connection, MasterKey.fromBase64(ctx.masterKey));
+  const master = MasterKey.fromBase64(ctx.masterKey);
+  const keys = new CaseKeyService(ctx.connection, master);
   const cases = new CaseRepository(ctx.connection);
   const ledger = new MailLedgerRepository(ctx.connection);
   return {
     ...createCaseActivities({ cases, keys, ledger, mailer: ctx.mailer, mailDomain: ctx.mailDomain, logger: ctx.logger }),
+    ...createInventoryActivities({
+      cases,
+      keys,
+      imports: new InventoryImportRepository(ctx.connection),
+      customers: new CustomerRepository(ctx.connection),
+      rejections: new RejectionRepository(ctx.connection),
+      piia: new PiiaRepository(ctx.connection),
+      master,
+      logger: ctx.logger,
+    }),
+    ...createNotificationActivities({
+      cases,
+      keys,
+      ledger,
+      store: new NotificationStore(ctx.connection),
+      mailer: ctx.mailer,
+      tokens: portalTokenSigner(master),
+      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
+      mailDomain: ctx.mailDomain,
+      logger: ctx.logger,
+      concurrency: ctx.mailConcurrency ?? 10,
+    }),
+    ...buildIncidentActivities({ ...ctx, internalAddresses: loadConfig(workerSchema).INCIDENT_INTERNAL_ADDRESSES }),
   };
 }

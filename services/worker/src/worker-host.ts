@@ -39,6 +39,8 @@ export class WorkerHost {
       masterKey: this.masterKey,
       mailDomain: this.config.MAIL_DOMAIN,
       logger: this.logger,
+      portalUrl: this.config.PORTAL_URL,
+      mailConcurrency: 2 * this.config.SMTP_MAX_CONNECTIONS,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);

@@ -1,7 +1,7 @@
 import { DurationFormatError } from '../time/duration';
 import { deadlineDueAt } from './deadline-due';
 import { gradeIncident } from './grade-incident';
-import type { IncidentGrade, OperatorType } from './types';
+import { INCIDENT_TIER_LABELS_ZH, type IncidentGrade, type OperatorType } from './types';
 
 const offsetOf = (g: IncidentGrade, name: string): string | undefined => g.deadlines.find((d) => d.name === name)?.offset;
 const names = (g: IncidentGrade): string[] => g.deadlines.map((d) => d.name);
@@ -106,5 +106,39 @@ describe('deadlineDueAt', () => {
     if (!summary) throw new Error('summary-report missing');
     expect(deadlineDueAt(summary, { awareAt })).toBeNull();
     expect(deadlineDueAt(summary, { awareAt, handlingEndedAt: new Date('2026-03-05T00:00:00Z') })?.toISOString()).toBe('2026-04-04T00:00:00.000Z');
+  });
+});
+
+describe('LEGAL.md §7 grading table: every clock per operator type at the tier boundaries', () => {
+  const awareAt = new Date('2026-03-01T00:00:00Z');
+  const clocks = (g: IncidentGrade) => Object.fromEntries(g.deadlines.map((d) => [d.name, `${d.offset}/${d.from}`]));
+  const AUTHORITY = { ordinary: 'PT4H', ciio: 'PT1H', 'state-organ': 'PT2H' } as const;
+  const rows = (['ordinary', 'ciio', 'state-organ'] as const).flatMap((op) => [
+    [op, 999_999, 'none', { containment: 'PT1H/awareness', 'authority-report': 'PT4H/awareness', 'individual-notice': 'PT24H/awareness' }] as const,
+    [op, 1_000_000, 'larger', { containment: 'PT1H/awareness', 'authority-report': `${AUTHORITY[op]}/awareness`, 'individual-notice': 'PT24H/awareness', 'summary-report': 'P30D/handling-ended' }] as const,
+    [op, 10_000_000, 'major', { containment: 'PT1H/awareness', 'authority-report': `${AUTHORITY[op]}/awareness`, 'individual-notice': 'PT24H/awareness', 'summary-report': 'P30D/handling-ended' }] as const,
+  ]);
+
+  it.each(rows)('CN %s, %i affected → %s with exactly these clocks', (operatorType, affected, tier, expected) => {
+    const g = gradeIncident({ affected, jurisdiction: 'CN-PIPL', operatorType });
+    expect(g.tier).toBe(tier);
+    expect(INCIDENT_TIER_LABELS_ZH[g.tier]).toBe({ none: '一般及以下', larger: '较大', major: '重大' }[tier]);
+    expect(clocks(g)).toEqual(expected);
+  });
+
+  it.each(['ordinary', 'ciio', 'state-organ'] as const)('CN %s: the authority report falls due at awareness + its hours', (operatorType) => {
+    const hours = { ordinary: 4, ciio: 1, 'state-organ': 2 }[operatorType];
+    const g = gradeIncident({ affected: 1_000_000, jurisdiction: 'CN-PIPL', operatorType });
+    const authority = g.deadlines.find((d) => d.name === 'authority-report');
+    expect(authority && deadlineDueAt(authority, { awareAt })?.getTime()).toBe(awareAt.getTime() + hours * 3_600_000);
+  });
+
+  it.each([999_999, 1_000_000, 10_000_000])('EU-GDPR, %i affected: no CAC tiers, authority due 72 h after awareness', (affected) => {
+    for (const operatorType of ['ordinary', 'ciio', 'state-organ'] as const) {
+      const g = gradeIncident({ affected, jurisdiction: 'EU-GDPR', operatorType });
+      expect(g.tier).toBe('none');
+      const authority = g.deadlines.find((d) => d.name === 'authority-report');
+      expect(authority && deadlineDueAt(authority, { awareAt })?.toISOString()).toBe('2026-03-04T00:00:00.000Z');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
-import type { Phase, RouteSummary } from '@handover/contracts';
+import type { CaseDeadlines, Phase, RouteSummary } from '@handover/contracts';
 import type { CaseKind, Jurisdiction } from '@handover/domain';
 import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
 import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
@@ -44,6 +44,24 @@ export class CaseRepository {
     await this.model.collection.updateOne(
       { _id: id as never },
       { $set: { 'inventory.routes': { ...summary, byRoute: { ...summary.byRoute } }, updatedAt: at } },
+    );
+  }
+
+  /**
+   * The notification deadlines the workflow computed, as ISO-8601 strings (the portal's answer
+   * rules read them as strings). Idempotent: a retry writes the same values. Raw driver for the
+   * same reason as above.
+   */
+  async saveDeadlines(id: string, deadlines: CaseDeadlines, at: Date = new Date()): Promise<void> {
+    await this.model.collection.updateOne(
+      { _id: id as never },
+      {
+        $set: {
+          'notification.noticeDeadline': deadlines.noticeDeadline,
+          'notification.consentDeadline': deadlines.consentDeadline,
+          updatedAt: at,
+        },
+      },
     );
   }
 }

@@ -60,5 +60,7 @@ export interface CustomerClassificationView {
   reachable: boolean;
   legalHold?: LegalHold;
   route?: Route;
+  transferable?: boolean;
+  noticeChannel?: NoticeChannel;
   routeSealed?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { FieldCipher } from '@handover/crypto';
-import type { CustomerTier, CustomerType, LegalHold, SensitiveCategory } from '@handover/domain';
+import type { CustomerTier, CustomerType, LegalHold, NoticeChannel, Route, SensitiveCategory } from '@handover/domain';
 import { customerAad, customerDocId, customerRef, customerRowHash, type CustomerCrypto } from './customer-crypto';
 import type { CustomerClassificationView, CustomerImportRow, CustomerPersonalData } from './customer.entity';
 import type { CustomerDocument } from './customer.schema';
@@ -52,7 +52,9 @@ export function toClassificationView(doc: CustomerDocument): CustomerClassificat
     minor: doc.minor,
     reachable: doc.reachable,
     ...(doc.legalHold && { legalHold: { ruleId: doc.legalHold.ruleId, until: doc.legalHold.until } satisfies LegalHold }),
-    ...(doc.route !== undefined && { route: doc.route as CustomerClassificationView['route'] & string }),
+    ...(doc.route !== undefined && { route: doc.route as Route }),
+    ...(doc.transferable !== undefined && { transferable: doc.transferable }),
+    ...(doc.noticeChannel !== undefined && { noticeChannel: doc.noticeChannel as NoticeChannel }),
     ...(doc.routeSealed !== undefined && { routeSealed: doc.routeSealed }),
   };
 }

@@ -46,6 +46,8 @@ const CLASSIFICATION_PROJECTION = {
   reachable: 1,
   legalHold: 1,
   route: 1,
+  transferable: 1,
+  noticeChannel: 1,
   routeSealed: 1,
 } as const;
 
@@ -157,6 +159,12 @@ export class CustomerRepository {
       })),
       { ordered: false },
     );
+  }
+
+  /** Removes what one import wrote (an upload found tampered after its rows were read). */
+  async deleteByImport(caseId: string, importId: string): Promise<number> {
+    const result = await this.raw.deleteMany({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<CustomerDocument>);
+    return result.deletedCount;
   }
 
   /** countDocuments on plaintext classification fields (FerretDB-friendly: no aggregation). */

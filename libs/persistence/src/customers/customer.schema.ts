@@ -39,6 +39,14 @@ export interface CustomerDocument {
   routeReasons?: Array<{ ruleId: string; article: string }>;
   rulePackVersion?: string;
   routeSealed?: boolean;
+  /** The customer's answer through the portal (set with its evidence in consent_evidence). */
+  decision?: 'consent' | 'refuse' | 'object' | 'withdrawn';
+  decisionAt?: Date;
+  /** Fixed at the deadline by fixOutcomes from the route and the answer (silence is never consent). */
+  outcome?: 'transfer' | 'not-transfer';
+  outcomeAt?: Date;
+  /** The notice language the customer asked for; absent = zh-CN. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export const CUSTOMER_COLLECTION = 'customers';
@@ -71,6 +79,11 @@ export const customerSchema = new Schema<CustomerDocument>(
     routeReasons: { type: [{ ruleId: String, article: String, _id: false }], default: undefined },
     rulePackVersion: String,
     routeSealed: Boolean,
+    decision: { type: String, enum: ['consent', 'refuse', 'object', 'withdrawn'] },
+    decisionAt: Date,
+    outcome: { type: String, enum: ['transfer', 'not-transfer'] },
+    outcomeAt: Date,
+    locale: { type: String, enum: ['zh-CN', 'en'] },
   },
   { collection: CUSTOMER_COLLECTION, versionKey: false, minimize: false },
 );
@@ -82,3 +95,10 @@ customerSchema.index({ caseId: 1, route: 1 });
 customerSchema.index({ caseId: 1, emailBi: 1 });
 // Serves the incident and PIIA counts per sensitive category (countDocuments({caseId, sensitive: c})).
 customerSchema.index({ caseId: 1, sensitive: 1 });
+// Serves the consented / refused / objected counters of the case status
+// (countDocuments({caseId, decision})) and the reminders to those who have not answered
+// ({caseId, decision: {$exists: false}}).
+customerSchema.index({ caseId: 1, decision: 1 });
+// Serves the transferred / not-transferred counters (countDocuments({caseId, outcome})) and the
+// handover and deletion phases' batches of one outcome (find({caseId, outcome}) in _id order).
+customerSchema.index({ caseId: 1, outcome: 1 });

@@ -7,6 +7,11 @@ export interface LedgerKey {
   mailing: string;
 }
 
+/** What is stored with a claim as evidence of the message's content (no personal data). */
+export interface LedgerEvidence {
+  wordingVersion?: string;
+}
+
 export type Claim =
   | { action: 'send'; messageId: string; resend: boolean }
   | { action: 'skip'; status: LedgerStatus };
@@ -31,11 +36,12 @@ export class MailLedgerRepository {
    * Claims a message before sending. A fresh key → send. A key already sent/bounced → skip.
    * A key left in `sending` (an earlier attempt died mid-send) → send again, flagged as a resend.
    */
-  async claim(key: LedgerKey, messageId: string): Promise<Claim> {
+  async claim(key: LedgerKey, messageId: string, evidence: LedgerEvidence = {}): Promise<Claim> {
     const now = new Date();
+    const evidenceFields = evidence.wordingVersion === undefined ? {} : { wordingVersion: evidence.wordingVersion };
     try {
       await this.model.collection.insertOne({
-        _id: ledgerId(key), ...key, status: 'sending', messageId, attempts: 1, resent: 0, claimedAt: now,
+        _id: ledgerId(key), ...key, status: 'sending', messageId, attempts: 1, resent: 0, claimedAt: now, ...evidenceFields,
       } as never);
       return { action: 'send', messageId, resend: false };
     } catch (error) {
@@ -45,7 +51,10 @@ export class MailLedgerRepository {
     if (!existing) throw new Error('ledger entry vanished during claim');
     if (existing.status !== 'sending' && existing.status !== 'failed') return { action: 'skip', status: existing.status };
     await this.model
-      .updateOne({ _id: ledgerId(key) }, { $inc: { attempts: 1, resent: existing.status === 'sending' ? 1 : 0 }, $set: { claimedAt: now } })
+      .updateOne(
+        { _id: ledgerId(key) },
+        { $inc: { attempts: 1, resent: existing.status === 'sending' ? 1 : 0 }, $set: { claimedAt: now, ...evidenceFields } },
+      )
       .exec();
     return { action: 'send', messageId: existing.messageId, resend: existing.status === 'sending' };
   }
@@ -62,5 +71,13 @@ export class MailLedgerRepository {
 
   async countByStatus(caseId: string, mailing: string, status: LedgerStatus): Promise<number> {
     return this.model.countDocuments({ caseId, mailing, status }).exec();
+  }
+
+  /**
+   * Messages of a mailing claimed again after an attempt died while they were `sending`: an upper
+   * bound of the duplicates (the crash may have come before or after the SMTP accept).
+   */
+  async countResent(caseId: string, mailing: string): Promise<number> {
+    return this.model.countDocuments({ caseId, mailing, resent: { $gt: 0 } }).exec();
   }
 }

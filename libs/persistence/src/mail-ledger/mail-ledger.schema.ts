@@ -20,6 +20,8 @@ export interface MailLedgerDocument {
   claimedAt: Date;
   sentAt?: Date;
   error?: string;
+  /** Evidence: the versioned wording the message carried (customer notices, LEGAL.md §2). */
+  wordingVersion?: string;
 }
 
 export const MAIL_LEDGER_COLLECTION = 'mail_ledger';
@@ -37,6 +39,7 @@ export const mailLedgerSchema = new Schema<MailLedgerDocument>(
     claimedAt: { type: Date, required: true },
     sentAt: Date,
     error: String,
+    wordingVersion: String,
   },
   { collection: MAIL_LEDGER_COLLECTION, versionKey: false },
 );

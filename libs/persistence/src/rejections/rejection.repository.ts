@@ -63,6 +63,11 @@ export class RejectionRepository {
     return this.raw.countDocuments({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<RejectionDocument>);
   }
 
+  async deleteByImport(caseId: string, importId: string): Promise<number> {
+    const result = await this.raw.deleteMany({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<RejectionDocument>);
+    return result.deletedCount;
+  }
+
   /** The encrypted raw record of one rejection (for correction); null when absent. */
   async findRaw(caseId: string, importId: string, line: number): Promise<string | null> {
     const doc = await this.raw.findOne(

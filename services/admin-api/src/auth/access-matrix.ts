@@ -40,10 +40,16 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   // incidents
   'POST /v1/incidents': RESPONDER,
   'GET /v1/incidents/{id}': ['incident-responder', 'auditor'],
+  'GET /v1/incidents/{id}/report': ['incident-responder', 'auditor'],
   'POST /v1/incidents/{id}/tasks/{taskId}/complete': RESPONDER,
   // data-subject requests
   'GET /v1/requests': MANAGER_AUDITOR,
   'POST /v1/requests/{id}/resolve': MANAGER,
+  // Temporal remote codec (decoded payloads hold personal data: readers of evidence only; encode
+  // lets the UI compose encrypted signal input, so admin only); browser sign-in as for decode
+  'POST /codec/decode': AUDITOR,
+  'POST /codec/encode': ADMIN_ONLY,
+  'POST /codec/session': AUDITOR,
 };
 
 /**

@@ -13,10 +13,5 @@ export interface Principal {
 
 export const PUBLIC_KEY = 'handover:public';
 
-/**
- * @deprecated Roles live in one place, `access-matrix.ts`; this decorator is ignored by the guard
- * and stays only so that existing controllers compile until their `@Roles(...)` lines are removed.
- */
-export const Roles = (..._roles: Role[]): MethodDecorator & ClassDecorator => () => undefined;
 /** A route without authentication (health, docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

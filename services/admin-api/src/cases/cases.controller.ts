@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedR
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GATES, type GateName } from '@handover/contracts';
-import { Roles, type Principal } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CaseCreatedDto, OpenCaseDto } from './open-case.dto';
 import { CaseStatusDto, GateDto } from './case-status.dto';
@@ -30,7 +30,6 @@ export class CasesController {
   ) {}
 
   @Post()
-  @Roles('case-manager')
   @ApiCreatedResponse({ type: CaseCreatedDto })
   open(@Body() dto: OpenCaseDto): Promise<CaseCreatedDto> {
     return this.openCase.execute(dto);
@@ -38,7 +37,6 @@ export class CasesController {
 
   @Post(':id/start')
   @HttpCode(202)
-  @Roles('case-manager')
   @ApiAcceptedResponse({ description: 'the case workflow has started' })
   @ApiConflictResponse({ description: 'the case was already started' })
   @ApiNotFoundResponse()
@@ -48,7 +46,6 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Roles('case-manager', 'auditor', 'incident-responder')
   @ApiOkResponse({ type: CaseStatusDto })
   @ApiNotFoundResponse()
   status(@Param('id') id: string): Promise<CaseStatusDto> {
@@ -57,7 +54,6 @@ export class CasesController {
 
   @Post(':id/gates/:gate/approve')
   @HttpCode(200)
-  @Roles('case-manager')
   @ApiParam({ name: 'gate', enum: GATES })
   @ApiOkResponse({ type: GateDto })
   @ApiConflictResponse({ description: 'the gate is not pending' })

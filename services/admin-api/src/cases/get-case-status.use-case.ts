@@ -54,18 +54,31 @@ export class GetCaseStatusUseCase {
     return doc?.inventory?.routes ? { routes: doc.inventory.routes } : {};
   }
 
-  /** Counts from the case's collections; a collection not yet written counts zero. */
+  /**
+   * Counts from the case's collections (each served by an index; see docs/architecture.md). A
+   * collection not written yet counts zero. `transferred` counts outcomes fixed at the deadline;
+   * `deleted` and `onHold` follow the deletion phase.
+   */
   private async counters(caseId: string): Promise<CaseCountersDto> {
-    const count = async (collection: string, filter: Record<string, unknown>): Promise<number> =>
-      this.connection.db ? this.connection.db.collection(collection).countDocuments({ caseId, ...filter }) : 0;
-    const [customers, thirdParties, thirdPartiesConfirmed] = await Promise.all([
-      count('customers', {}),
-      count('third_parties', {}),
-      count('third_parties', { status: 'confirmed' }),
-    ]);
-    return {
-      customers, notified: 0, bounced: 0, consented: 0, refused: 0, objected: 0, noResponse: 0,
-      transferred: 0, deleted: 0, onHold: 0, thirdParties, thirdPartiesConfirmed,
-    };
+    const db = this.connection.db;
+    if (!db) throw new Error('MongoDB connection has no database');
+    const count = (collection: string, filter: Record<string, unknown>): Promise<number> =>
+      db.collection(collection).countDocuments({ caseId, ...filter });
+    const consentRoutes = { $in: ['separate-consent', 'guardian-consent'] };
+    const [customers, notified, bounced, consented, refused, objected, noResponse, transferred, onHold, thirdParties, thirdPartiesConfirmed] =
+      await Promise.all([
+        count('customers', {}),
+        count('mail_ledger', { mailing: 'notice', status: 'sent' }),
+        count('mail_ledger', { mailing: 'notice', status: 'bounced' }),
+        count('customers', { decision: 'consent' }),
+        count('customers', { decision: 'refuse' }),
+        count('customers', { decision: 'object' }),
+        count('customers', { route: consentRoutes, decision: { $exists: false } }),
+        count('customers', { outcome: 'transfer' }),
+        count('customers', { route: 'hold' }),
+        count('third_parties', {}),
+        count('third_parties', { status: 'confirmed' }),
+      ]);
+    return { customers, notified, bounced, consented, refused, objected, noResponse, transferred, deleted: 0, onHold, thirdParties, thirdPartiesConfirmed };
   }
 }

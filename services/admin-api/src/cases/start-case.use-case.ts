@@ -35,7 +35,9 @@ export class StartCaseUseCase {
       args: [{ caseId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    await this.cases.markStarted(caseId, new Date());
-    await this.audit.record({ caseId, action: 'case.started', subject: { type: 'case', id: caseId } });
+    // Only the request that moved the case out of draft records the event (a raced retry does not).
+    if (await this.cases.markStarted(caseId, new Date())) {
+      await this.audit.record({ caseId, action: 'case.started', subject: { type: 'case', id: caseId } });
+    }
   }
 }

@@ -2,7 +2,6 @@ import { Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post,
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { renderPiiaHtml } from '@handover/mail';
-import { Roles } from '../auth/roles';
 import { ImportAcceptedDto, ImportProgressDto, RejectedRowDto } from './inventory.dto';
 import { LoadInventoryUseCase } from './load-inventory.use-case';
 import { InventoryQueriesUseCase } from './inventory-queries.use-case';
@@ -18,7 +17,6 @@ export class InventoryController {
 
   @Post('inventory')
   @HttpCode(202)
-  @Roles('case-manager')
   @ApiConsumes('text/csv', 'application/x-ndjson')
   @ApiBody({ description: 'CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers) or NDJSON; streamed', schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: ImportAcceptedDto })
@@ -27,14 +25,12 @@ export class InventoryController {
   }
 
   @Get('inventory/imports/:importId')
-  @Roles('case-manager', 'auditor')
   @ApiOkResponse({ type: ImportProgressDto })
   progress(@Param('id') id: string, @Param('importId') importId: string): Promise<ImportProgressDto> {
     return this.queries.importProgress(id, importId);
   }
 
   @Get('inventory/rejected')
-  @Roles('case-manager', 'auditor')
   @ApiQuery({ name: 'after', required: false, description: 'cursor: the last row id of the previous page' })
   @ApiQuery({ name: 'limit', required: false, description: 'default 1000, at most 10000' })
   @ApiOkResponse({ type: [RejectedRowDto] })
@@ -47,7 +43,6 @@ export class InventoryController {
   }
 
   @Get('piia')
-  @Roles('case-manager', 'auditor')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ description: 'the latest personal-information impact assessment (PIPL Art. 55–56)' })

@@ -1,0 +1,285 @@
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
+import type { CaseDeadlines, MailingCounters, MailingInput, NotificationActivities, OutcomeCounters } from '@handover/contracts';
+import type { FieldCipher, TokenSigner } from '@handover/crypto';
+import { renderNotice, type Mailer } from '@handover/mail';
+import {
+  decryptCustomerPersonal,
+  ledgerMessageId,
+  type CaseEntity,
+  type CaseKeyService,
+  type CaseRepository,
+  type MailLedgerRepository,
+} from '@handover/persistence';
+import type { Logger } from '@handover/logging';
+import { sendOnce, type SendOutcome } from '../mail/send-once';
+import { mailingAudience, mailingQuery } from './eligibility';
+import { buildNoticeModel } from './notice-model';
+import type { MailingCustomer, NotificationStore } from './notification.store';
+import { countOutcome, decideOutcome, emptyOutcomeCounters } from './outcome';
+import { keysetPages, runOrderedPool } from './ordered-pool';
+import { buildPublicAnnouncement } from './public-announcement';
+
+export interface NotificationActivityDeps {
+  cases: CaseRepository;
+  keys: CaseKeyService;
+  ledger: MailLedgerRepository;
+  store: NotificationStore;
+  mailer: Mailer;
+  /** Signs the customers' portal links (portalTokenSigner of the master key). */
+  tokens: TokenSigner;
+  /** Base URL of the portal; links are `${portalUrl}/c/${token}`. */
+  portalUrl: string;
+  mailDomain: string;
+  logger: Logger;
+  /** Messages in flight at once. At least the SMTP pool's connections, so that the pool stays busy. */
+  concurrency: number;
+  /** Customers per keyset page (and per checkpoint). Default 200. */
+  batchSize?: number;
+  /** Least time between progress heartbeats inside a page (the SDK throttles as well). Default 1 s. */
+  heartbeatIntervalMs?: number;
+}
+
+/**
+ * Heartbeat details of sendCustomerMailing: the last customer `_id` (opaque: case id and blind
+ * index) of the last page fully handled, and the counters up to it. Ids and counters only.
+ */
+export interface MailingCheckpoint {
+  afterId?: string;
+  counters: MailingCounters;
+}
+
+/** Heartbeat details of fixOutcomes. */
+export interface OutcomeCheckpoint {
+  afterId?: string;
+  counters: OutcomeCounters;
+}
+
+/** Portal links stay valid this long after the consent deadline (requests after the deadline). */
+export const LINK_VALIDITY_AFTER_DEADLINE_MS = 90 * 86_400_000;
+
+const DEFAULT_BATCH_SIZE = 200;
+const OPAQUE_ID = /^[A-Za-z0-9_:-]{1,128}$/;
+const MAILING_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export const emptyMailingCounters = (): MailingCounters => ({
+  eligible: 0,
+  sent: 0,
+  bounced: 0,
+  skipped: 0,
+  resent: 0,
+  publicAnnouncement: 0,
+});
+
+/** What happened to one customer of a mailing. */
+type CustomerResult = SendOutcome | 'public-announcement' | 'none';
+
+function addResult(counters: MailingCounters, result: CustomerResult): void {
+  switch (result) {
+    case 'none':
+      return;
+    case 'public-announcement':
+      counters.publicAnnouncement += 1;
+      return;
+    default:
+      counters.eligible += 1;
+      counters[result] += 1;
+  }
+}
+
+/**
+ * The notification phase's activities (issue 4): deadlines on the case, the customer mailings
+ * (notice with the consent request where the route needs it, then reminders), and the outcomes at
+ * the deadline. Personal data is decrypted inside sendCustomerMailing only, one customer at a
+ * time; heartbeats, logs, errors and results carry ids and counters only.
+ */
+export function createNotificationActivities(deps: NotificationActivityDeps): NotificationActivities {
+  const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
+  const heartbeatIntervalMs = deps.heartbeatIntervalMs ?? 1000;
+  const portalUrl = deps.portalUrl.replace(/\/+$/, '');
+
+  async function loadCase(caseId: string): Promise<{ cipher: FieldCipher; entity: CaseEntity }> {
+    const cipher = await deps.keys.cipherFor(caseId);
+    if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no data key`, 'CASE_KEY_MISSING');
+    const entity = await deps.cases.findById(caseId, cipher);
+    if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
+    return { cipher, entity };
+  }
+
+  return {
+    async recordDeadlines({ caseId, noticeDeadline, consentDeadline }) {
+      assertCaseId(caseId);
+      const deadlines = assertDeadlines({ noticeDeadline, consentDeadline });
+      await deps.cases.saveDeadlines(caseId, deadlines);
+      deps.logger.info({ caseId }, 'notification deadlines recorded');
+    },
+
+    async sendCustomerMailing(input: MailingInput): Promise<MailingCounters> {
+      const { caseId, mailing, reminder } = input;
+      assertCaseId(caseId);
+      if (!MAILING_ID.test(mailing)) throw ApplicationFailure.nonRetryable('mailing must be a lower-case id such as notice or reminder-1', 'BAD_INPUT');
+      if (!Number.isInteger(reminder) || reminder < 0) throw ApplicationFailure.nonRetryable('reminder must be a non-negative integer', 'BAD_INPUT');
+      const deadlines = assertDeadlines(input);
+      const ctx = Context.current();
+      const { cipher, entity } = await loadCase(caseId);
+
+      const resume = mailingCheckpointOf(ctx.info.heartbeatDetails);
+      const counters = resume?.counters ?? emptyMailingCounters();
+      let afterId = resume?.afterId;
+      const expiresAt = new Date(Date.parse(deadlines.consentDeadline) + LINK_VALIDITY_AFTER_DEADLINE_MS);
+      const query = mailingQuery(reminder);
+      const sendDeps = { ledger: deps.ledger, mailer: deps.mailer, logger: deps.logger };
+
+      let lastBeat = 0;
+      const beat = (force: boolean): void => {
+        const now = Date.now();
+        if (!force && now - lastBeat < heartbeatIntervalMs) return;
+        lastBeat = now;
+        ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies MailingCheckpoint);
+      };
+
+      const mailOne = async (customer: MailingCustomer): Promise<CustomerResult> => {
+        const audience = mailingAudience(customer, reminder);
+        if (audience !== 'email') return audience;
+        const personal = decryptOrFail(() => decryptCustomerPersonal(customer, cipher), customer._id);
+        const to = personal.email?.trim();
+        if (!to) return 'public-announcement';
+        const key = { caseId, subjectId: customer.ref, mailing };
+        const token = deps.tokens.sign({ purpose: 'customer', subject: customer.ref, caseId, expiresAt });
+        const rendered = renderNotice(
+          buildNoticeModel({
+            caseFacts: entity,
+            customer: {
+              route: customer.route as string,
+              sensitive: customer.sensitive ?? [],
+              noticeAdditions: customer.noticeAdditions ?? null,
+              locale: customer.locale ?? null,
+            },
+            personal,
+            deadlines,
+            link: `${portalUrl}/c/${token}`,
+            reminder,
+          }),
+        );
+        const messageId = ledgerMessageId(key, deps.mailDomain);
+        return sendOnce(
+          sendDeps,
+          key,
+          () => ({ to, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId }),
+          { wordingVersion: rendered.wordingVersion },
+        );
+      };
+
+      beat(true);
+      try {
+        await runOrderedPool<MailingCustomer, CustomerResult>({
+          pages: keysetPages((after) => deps.store.mailingPage(caseId, query, { ...(after !== undefined && { after }), limit: batchSize }), batchSize, afterId),
+          concurrency: deps.concurrency,
+          work: mailOne,
+          onResult: () => beat(false),
+          onPageDone: (page, results) => {
+            for (const result of results) addResult(counters, result);
+            afterId = page.lastId;
+            beat(true);
+          },
+          stopReason: () => (ctx.cancellationSignal.aborted ? cancellationOf(ctx.cancellationSignal) : undefined),
+        });
+      } catch (error) {
+        // The last checkpoint reaches the server before the retry reads it.
+        beat(true);
+        deps.logger.warn({ caseId, mailing, ...(afterId !== undefined && { afterId }), counters }, 'customer mailing attempt stopped; the retry resumes');
+        throw error;
+      }
+
+      counters.resent = await deps.ledger.countResent(caseId, mailing);
+      if (reminder === 0) {
+        const announcement = buildPublicAnnouncement(entity, deadlines, counters.publicAnnouncement);
+        await deps.store.savePublicAnnouncement(caseId, { ...announcement, mailing }, new Date());
+      }
+      deps.logger.info({ caseId, mailing, reminder, counters }, 'customer mailing finished');
+      return counters;
+    },
+
+    async fixOutcomes({ caseId }) {
+      assertCaseId(caseId);
+      const ctx = Context.current();
+      const resume = outcomeCheckpointOf(ctx.info.heartbeatDetails);
+      const counters = resume?.counters ?? emptyOutcomeCounters();
+      let afterId = resume?.afterId;
+      const at = new Date();
+      ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies OutcomeCheckpoint);
+      for await (const page of keysetPages((after) => deps.store.outcomePage(caseId, { ...(after !== undefined && { after }), limit: batchSize }), batchSize, afterId)) {
+        if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
+        const updates = page.items.map((customer) => {
+          const outcome = decideOutcome(customer);
+          countOutcome(counters, customer, outcome);
+          return { id: customer._id, outcome };
+        });
+        await deps.store.setOutcomes(updates, at);
+        afterId = page.lastId;
+        ctx.heartbeat({ afterId, counters: { ...counters } } satisfies OutcomeCheckpoint);
+      }
+      deps.logger.info({ caseId, counters }, 'customer outcomes fixed');
+      return counters;
+    },
+  };
+}
+
+function assertCaseId(caseId: unknown): asserts caseId is string {
+  if (typeof caseId !== 'string' || !OPAQUE_ID.test(caseId)) throw ApplicationFailure.nonRetryable('caseId must be an opaque id', 'BAD_INPUT');
+}
+
+function assertDeadlines(input: CaseDeadlines): CaseDeadlines {
+  const notice = Date.parse(input.noticeDeadline);
+  const consent = Date.parse(input.consentDeadline);
+  if (Number.isNaN(notice) || Number.isNaN(consent)) {
+    throw ApplicationFailure.nonRetryable('noticeDeadline and consentDeadline must be ISO-8601 instants', 'BAD_INPUT');
+  }
+  return { noticeDeadline: new Date(notice).toISOString(), consentDeadline: new Date(consent).toISOString() };
+}
+
+/** A ciphertext that does not open will not open on a retry either: stop and let a person look (id only). */
+function decryptOrFail<T>(decrypt: () => T, customerId: string): T {
+  try {
+    return decrypt();
+  } catch {
+    throw ApplicationFailure.nonRetryable(`customer ${customerId} could not be decrypted (case key shredded or record damaged)`, 'CUSTOMER_UNREADABLE');
+  }
+}
+
+function cancellationOf(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error ? signal.reason : new CancelledFailure('activity cancelled');
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function countersOf<K extends string>(value: unknown, keys: readonly K[]): Record<K, number> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const out = {} as Record<K, number>;
+  for (const key of keys) {
+    const count = record[key];
+    if (!isCount(count)) return null;
+    out[key] = count;
+  }
+  return out;
+}
+
+function checkpointParts(details: unknown): { afterId?: string; counters: unknown } | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const { afterId, counters } = details as { afterId?: unknown; counters?: unknown };
+  if (afterId !== undefined && (typeof afterId !== 'string' || afterId === '')) return null;
+  return { ...(afterId !== undefined && { afterId }), counters };
+}
+
+/** The checkpoint of an earlier attempt, or null (first attempt, or details of another shape). */
+export function mailingCheckpointOf(details: unknown): MailingCheckpoint | null {
+  const parts = checkpointParts(details);
+  const counters = parts && countersOf(parts.counters, ['eligible', 'sent', 'bounced', 'skipped', 'resent', 'publicAnnouncement'] as const);
+  return parts && counters ? { ...(parts.afterId !== undefined && { afterId: parts.afterId }), counters } : null;
+}
+
+export function outcomeCheckpointOf(details: unknown): OutcomeCheckpoint | null {
+  const parts = checkpointParts(details);
+  const counters = parts && countersOf(parts.counters, ['transfer', 'notTransfer', 'consented', 'refused', 'objected', 'noResponse'] as const);
+  return parts && counters ? { ...(parts.afterId !== undefined && { afterId: parts.afterId }), counters } : null;
+}

@@ -1,0 +1,135 @@
+import type { Collection, Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
+import {
+  caseSchema,
+  CASE_COLLECTION,
+  customerSchema,
+  CUSTOMER_COLLECTION,
+  type CaseDocument,
+  type CustomerDocument,
+} from '@handover/persistence';
+import type { Outcome } from './outcome';
+import type { PublicAnnouncement } from './public-announcement';
+
+/** What the mailing reads of a customer: classification, channels, answer, and the one ciphertext. */
+export type MailingCustomer = Pick<
+  CustomerDocument,
+  '_id' | 'caseId' | 'ref' | 'personalEnc' | 'route' | 'channels' | 'sensitive' | 'noticeAdditions' | 'decision' | 'locale'
+>;
+
+/** What fixOutcomes reads of a customer: no personal data at all. */
+export type OutcomeCustomer = Pick<CustomerDocument, '_id' | 'route' | 'transferable' | 'decision' | 'outcome'>;
+
+const MAILING_PROJECTION = {
+  _id: 1, caseId: 1, ref: 1, personalEnc: 1, route: 1, channels: 1, sensitive: 1, noticeAdditions: 1, decision: 1, locale: 1,
+} as const;
+
+const OUTCOME_PROJECTION = { _id: 1, route: 1, transferable: 1, decision: 1, outcome: 1 } as const;
+
+/** Every customer _id of a case is `<caseId>:<hex>`, and ';' sorts right after ':'. */
+const rangeOf = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
+
+export interface PageOptions {
+  /** The last _id of the previous page; absent = from the start. */
+  after?: string;
+  limit: number;
+}
+
+/**
+ * The notification phase's reads and writes on customers and cases: keyset pages in `_id` order
+ * (the one index every backend has), unordered bulk writes, no transactions, no aggregation.
+ */
+export class NotificationStore {
+  private readonly customers: Collection<CustomerDocument>;
+  private readonly cases: Collection<CaseDocument>;
+
+  constructor(connection: Connection) {
+    // Registering the models (if nobody did yet) lets syncIndexes build their declared indexes.
+    const customerModel = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
+    const caseModel = connection.models[CASE_COLLECTION] ?? connection.model<CaseDocument>(CASE_COLLECTION, caseSchema);
+    this.customers = customerModel.collection as unknown as Collection<CustomerDocument>;
+    this.cases = caseModel.collection as unknown as Collection<CaseDocument>;
+  }
+
+  /** One page of the customers a mailing may concern (the eligibility rule decides per customer). */
+  async mailingPage(
+    caseId: string,
+    query: { routes: readonly string[]; unansweredOnly: boolean },
+    page: PageOptions,
+  ): Promise<MailingCustomer[]> {
+    const filter: Record<string, unknown> = {
+      caseId: { $eq: caseId },
+      _id: idRange(caseId, page.after),
+      route: { $in: [...query.routes] },
+      ...(query.unansweredOnly && { decision: { $exists: false } }),
+    };
+    return this.customers
+      .find(filter as Filter<CustomerDocument>, { projection: MAILING_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(page.limit)
+      .toArray() as Promise<MailingCustomer[]>;
+  }
+
+  /** One page of all the case's customers, for the outcomes. */
+  async outcomePage(caseId: string, page: PageOptions): Promise<OutcomeCustomer[]> {
+    const filter = { caseId: { $eq: caseId }, _id: idRange(caseId, page.after) };
+    return this.customers
+      .find(filter as Filter<CustomerDocument>, { projection: OUTCOME_PROJECTION })
+      .sort({ _id: 1 })
+      .limit(page.limit)
+      .toArray() as Promise<OutcomeCustomer[]>;
+  }
+
+  /**
+   * Writes outcomes, unordered. A customer whose outcome is already the same is not touched, so
+   * `outcomeAt` keeps the time the outcome was first fixed (a retry changes nothing).
+   */
+  async setOutcomes(updates: ReadonlyArray<{ id: string; outcome: Outcome }>, at: Date): Promise<number> {
+    if (updates.length === 0) return 0;
+    const result = await this.customers.bulkWrite(
+      updates.map(({ id, outcome }) => ({
+        updateOne: {
+          filter: { _id: { $eq: id }, outcome: { $ne: outcome } } as Filter<CustomerDocument>,
+          update: { $set: { outcome, outcomeAt: at } },
+        },
+      })),
+      { ordered: false },
+    );
+    return result.modifiedCount;
+  }
+
+  /** The public announcement (count, text, wording version) on the case: `notification.publicAnnouncement`. */
+  async savePublicAnnouncement(caseId: string, announcement: PublicAnnouncement & { mailing: string }, at: Date): Promise<void> {
+    // Raw driver: `notification` is not a path of the case schema (as `inventory` is not).
+    await this.cases.updateOne(
+      { _id: { $eq: caseId } } as Filter<CaseDocument>,
+      {
+        $set: {
+          'notification.publicAnnouncement': {
+            count: announcement.count,
+            mailing: announcement.mailing,
+            wordingVersion: announcement.wordingVersion,
+            text: { ...announcement.text },
+            updatedAt: at,
+          },
+          updatedAt: at,
+        },
+      } as never,
+    );
+  }
+
+  /** The stored announcement (tests and the status page). */
+  async publicAnnouncement(caseId: string): Promise<(PublicAnnouncement & { mailing: string }) | null> {
+    const doc = await this.cases.findOne({ _id: { $eq: caseId } } as Filter<CaseDocument>, {
+      projection: { notification: 1 },
+    });
+    const stored = (doc as { notification?: { publicAnnouncement?: PublicAnnouncement & { mailing: string } } } | null)?.notification
+      ?.publicAnnouncement;
+    return stored ?? null;
+  }
+}
+
+function idRange(caseId: string, after: string | undefined): { $gt: string; $lt: string } {
+  const range = rangeOf(caseId);
+  return { $gt: after !== undefined && after > range.$gt ? after : range.$gt, $lt: range.$lt };
+}

@@ -1,0 +1,69 @@
+import { Schema } from 'mongoose';
+
+/**
+ * incidents: one document per incident, `_id` = the incident id (`inc_…`, opaque). Holds what the
+ * responder entered, the workflow's latest view (`view`, `revision`: snapshots never go backwards),
+ * the assessment (counts, grade, plan) and the drafts. No personal data in clear: task notes are
+ * ciphertext under the incident's own data key (`case_keys` _id `incident:<id>`).
+ */
+export interface IncidentDocument {
+  _id: string;
+  title: string;
+  caseId?: string;
+  detectedAt: Date;
+  categories: string[];
+  severity?: string;
+  drill: boolean;
+  operatorType?: string;
+  jurisdiction?: string;
+  clockOverrides: Record<string, string>;
+  cause?: string;
+  measures?: string[];
+  contact?: string;
+  harmAvoided?: { justification: string };
+  affectedEstimate?: number;
+  createdAt: Date;
+  createdBy: string;
+  status: string;
+  revision: number;
+  view?: Record<string, unknown>;
+  assessment?: Record<string, unknown>;
+  drafts?: Record<string, unknown>;
+  notes: Array<{ taskId: string; at: Date; by: string; noteEnc: string }>;
+  updatedAt: Date;
+}
+
+export const INCIDENT_COLLECTION = 'incidents';
+
+export const incidentSchema = new Schema<IncidentDocument>(
+  {
+    _id: { type: String, required: true },
+    title: { type: String, required: true },
+    caseId: String,
+    detectedAt: { type: Date, required: true },
+    categories: { type: [String], required: true },
+    severity: String,
+    drill: { type: Boolean, required: true },
+    operatorType: String,
+    jurisdiction: String,
+    clockOverrides: { type: Schema.Types.Mixed, default: {} },
+    cause: String,
+    measures: { type: [String], default: undefined },
+    contact: String,
+    harmAvoided: { type: { justification: String }, required: false, _id: false },
+    affectedEstimate: Number,
+    createdAt: { type: Date, required: true },
+    createdBy: { type: String, required: true },
+    status: { type: String, required: true },
+    revision: { type: Number, required: true },
+    view: Schema.Types.Mixed,
+    assessment: Schema.Types.Mixed,
+    drafts: Schema.Types.Mixed,
+    notes: { type: [{ taskId: String, at: Date, by: String, noteEnc: String, _id: false }], default: [] },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: INCIDENT_COLLECTION, versionKey: false, minimize: false },
+);
+
+// Serves the yearly drill evidence (GB/T 35273 §10.1): find({drill: true, detectedAt: {$gte}}).sort({detectedAt: -1}).
+incidentSchema.index({ drill: 1, detectedAt: -1 });

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import type { PayloadCodec } from '@temporalio/common';
+import type { Secrets } from '@handover/config';
+import { MasterKey, payloadCodecFromMaster } from '@handover/crypto';
+import { SECRETS } from '../common/tokens';
+import { CodecController } from './codec.controller';
+import { CodecSessionController } from './codec-session.controller';
+import { PAYLOAD_CODEC } from './codec.tokens';
+import { DecodePayloadsUseCase } from './decode-payloads.use-case';
+import { EncodePayloadsUseCase } from './encode-payloads.use-case';
+
+/**
+ * The remote codec endpoint for the Temporal UI (/codec/encode, /codec/decode) with the workers'
+ * codec, and its browser sign-in (/codec/session). CORS and the cookie are wired in bootstrap.ts.
+ */
+@Module({
+  controllers: [CodecController, CodecSessionController],
+  providers: [
+    { provide: PAYLOAD_CODEC, useFactory: (secrets: Secrets): PayloadCodec => payloadCodecFromMaster(MasterKey.fromBase64(secrets.masterKey)), inject: [SECRETS] },
+    DecodePayloadsUseCase,
+    EncodePayloadsUseCase,
+  ],
+})
+export class CodecModule {}

@@ -1,0 +1,38 @@
+import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from '@handover/logging';
+import { errorBody } from './error-body';
+import { requestIdOf } from './request-id';
+
+/** The constructor name of what was thrown, nothing of its message (messages may quote data). */
+export function errorName(exception: unknown): string {
+  if (exception instanceof Error) return exception.name || exception.constructor.name;
+  return exception === null ? 'null' : typeof exception;
+}
+
+/**
+ * Every error of the admin API as `{statusCode, code, message}` JSON (see errorBody). A 500 adds
+ * the request id, and only the error's name and that id are logged — never the message, the
+ * stack, the URL or the body, any of which may carry personal data.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Pick<Logger, 'error'>) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = errorBody(exception, (request.params ?? {}) as Record<string, unknown>);
+    const requestId = requestIdOf(request);
+    if (body.statusCode >= 500) {
+      this.logger.error({ requestId, status: body.statusCode, err: errorName(exception) }, 'request failed');
+    }
+    if (response.headersSent) {
+      // A stream failed after its first bytes: the client sees a truncated answer, never a second one.
+      response.destroy();
+      return;
+    }
+    response.status(body.statusCode).json(body.statusCode >= 500 ? { ...body, requestId } : body);
+  }
+}

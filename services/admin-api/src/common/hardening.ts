@@ -1,0 +1,54 @@
+import type { IncomingMessage } from 'node:http';
+import { Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AdminApiConfig } from '@handover/config';
+import type { Logger } from '@handover/logging';
+import { CODEC_ENDPOINT, codecCors } from '../codec/codec-cors';
+import { codecCookieCredentials, codecFormCredentials } from '../codec/codec-credentials';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { AuthFailureLimiter } from './auth-failure-limiter';
+import { authRateLimit } from './auth-rate-limit.middleware';
+import { mapBodyParserErrors, rejectHostileJson } from './json-body';
+import { rejectHostileQuery } from './query-guard';
+import { RequestShapeInterceptor } from './request-shape.interceptor';
+import { requestId } from './request-id';
+import { securityHeaders } from './security-headers';
+
+const pathOf = (request: IncomingMessage): string => (request.url ?? '').split('?')[0] ?? '';
+const mediaType = (request: IncomingMessage): string => (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+const isJson = (request: IncomingMessage): boolean => mediaType(request) === 'application/json';
+
+/**
+ * Everything between the socket and the controllers, in order:
+ * security headers → request id → codec CORS (preflights end here) → codec cookie as bearer →
+ * authentication-failure limit (429 before any body is read) → query parameters (no operators, no
+ * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else — the
+ * streamed inventory upload — is left unread) with parser errors as 400/413/415 codes → operator
+ * keys in JSON bodies → the codec sign-in form. Then Nest: the bearer guard, the request-shape
+ * interceptor (415 for a media type the route does not declare, 400 for garbage path parameters),
+ * validation, and the exception filter that turns every failure into `{statusCode, code, message}`.
+ * The application must be created with `bodyParser: false`.
+ */
+export function applyHardening(app: NestExpressApplication, config: AdminApiConfig, logger: Logger): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.ADMIN_TRUST_PROXY_HOPS);
+  app.use(securityHeaders());
+  app.use(requestId());
+  app.use(codecCors(config.TEMPORAL_UI_ORIGIN));
+  app.use(codecCookieCredentials());
+  app.use(authRateLimit(new AuthFailureLimiter(config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));
+  app.use(rejectHostileQuery());
+  app.useBodyParser('json', { limit: config.CODEC_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && CODEC_ENDPOINT.test(pathOf(request)) });
+  app.useBodyParser('json', { limit: config.ADMIN_JSON_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && !CODEC_ENDPOINT.test(pathOf(request)) });
+  app.useBodyParser('urlencoded', {
+    limit: '4kb',
+    extended: false,
+    inflate: false,
+    type: (request: IncomingMessage) => pathOf(request) === '/codec/session' && mediaType(request) === 'application/x-www-form-urlencoded',
+  });
+  app.use(mapBodyParserErrors());
+  app.use(rejectHostileJson());
+  app.use(codecFormCredentials());
+  app.useGlobalInterceptors(new RequestShapeInterceptor(app.get(Reflector)));
+  app.useGlobalFilters(new ApiExceptionFilter(logger));
+}

@@ -1,0 +1,46 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from '@handover/logging';
+import { renderErrorPage } from '../pages/error.page';
+
+/** The one body of every 404: a bad link, an unknown customer and an unknown route look the same. */
+export const NOT_FOUND_BODY = { statusCode: 404, code: 'NOT_FOUND', message: 'not found' } as const;
+
+const JSON_PATHS = /^\/(api|health)(\/|$)/;
+
+/**
+ * Errors as JSON under /api (and /health), as a bilingual page elsewhere. 404s are generic. Logs
+ * carry the status and error name only: paths hold link tokens, bodies may hold personal data.
+ */
+@Catch()
+export class PortalExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (status >= 500) {
+      this.logger.error({ status, err: exception instanceof Error ? exception.name : typeof exception }, 'request failed');
+    }
+    if (response.headersSent) return;
+    if (JSON_PATHS.test(request.path)) {
+      response.status(status).json(this.jsonBody(exception, status));
+    } else {
+      response.status(status).type('text/html; charset=utf-8').send(renderErrorPage(status));
+    }
+  }
+
+  private jsonBody(exception: unknown, status: number): Record<string, unknown> {
+    if (status === HttpStatus.NOT_FOUND) return { ...NOT_FOUND_BODY };
+    if (status >= 500 || !(exception instanceof HttpException)) {
+      return { statusCode: status, code: 'INTERNAL', message: 'internal error' };
+    }
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'code' in body) return body as Record<string, unknown>;
+    // Framework errors (e.g. a malformed JSON body): the status's name, never the parser's text (it quotes the body).
+    const name = HttpStatus[status] ?? 'ERROR';
+    return { statusCode: status, code: name, message: name.toLowerCase().replace(/_/g, ' ') };
+  }
+}

@@ -1,0 +1,33 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+interface FieldError {
+  field: string;
+  reason: string;
+}
+
+function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason: reason.replace(/^\S+\s/, '') }));
+    return [...own, ...fieldErrors(error.children ?? [], field)];
+  });
+}
+
+/** Whitelists DTO fields, rejects unknown ones; 400 names every field at fault and never echoes a value. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = fieldErrors(errors);
+      return new BadRequestException({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: `invalid request: ${[...new Set(fields.map((f) => f.field))].join(', ')}`,
+        fields,
+      });
+    },
+  });
+}

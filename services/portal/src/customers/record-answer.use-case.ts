@@ -1,0 +1,70 @@
+import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { NOTICE_WORDING_VERSION } from '@handover/mail';
+import type { Logger } from '@handover/logging';
+import {
+  AnswerRejectedError,
+  AnswerSubjectNotFoundError,
+  type AnswerChannel,
+  type AnswerDecision,
+  type AnswerOutcome,
+  type AnswerRepository,
+  type CaseKeyService,
+} from '@handover/persistence';
+import { ANSWER_REPOSITORY, CASE_KEYS, PORTAL_LOGGER } from '../common/tokens';
+import type { ClientInfo } from '../security/client-info';
+import type { Locale } from '../pages/i18n';
+import type { CustomerLink } from './customer-link';
+
+export interface RecordAnswerCommand {
+  link: CustomerLink;
+  decision: AnswerDecision;
+  channel: AnswerChannel;
+  /** The language the customer read the wording in: its version goes into the evidence. */
+  locale: Locale;
+  client: ClientInfo;
+}
+
+/** 409 with the rule's stable code; the message names no person. */
+export class AnswerConflictException extends HttpException {
+  constructor(readonly code: AnswerRejectedError['code'], message: string) {
+    super({ statusCode: HttpStatus.CONFLICT, code, message }, HttpStatus.CONFLICT);
+  }
+}
+
+/** Records a customer's answer with its evidence; the customer's state (and the case counters) change at once. */
+@Injectable()
+export class RecordAnswerUseCase {
+  constructor(
+    @Inject(ANSWER_REPOSITORY) private readonly answers: AnswerRepository,
+    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
+    @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(command: RecordAnswerCommand): Promise<AnswerOutcome> {
+    const { link, decision, channel } = command;
+    const cipher = await this.caseKeys.cipherFor(link.caseId);
+    if (!cipher) throw new NotFoundException();
+    try {
+      const outcome = await this.answers.record({
+        caseId: link.caseId,
+        ref: link.ref,
+        decision,
+        channel,
+        tokenHash: link.tokenHash,
+        wordingVersion: NOTICE_WORDING_VERSION[command.locale],
+        ip: command.client.ip,
+        userAgent: command.client.userAgent,
+        cipher,
+      });
+      this.logger.info({ caseId: link.caseId, ref: link.ref, decision, channel, changed: outcome.changed }, 'answer recorded');
+      return outcome;
+    } catch (error) {
+      if (error instanceof AnswerSubjectNotFoundError) throw new NotFoundException();
+      if (error instanceof AnswerRejectedError) {
+        this.logger.info({ caseId: link.caseId, ref: link.ref, decision, channel, code: error.code }, 'answer refused');
+        throw new AnswerConflictException(error.code, error.message);
+      }
+      throw error;
+    }
+  }
+}
