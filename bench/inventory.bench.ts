@@ -22,7 +22,7 @@ import { BaselinePreparer } from './support/baseline-documents';
 import { parseBenchArgs, type InventoryBenchArgs } from './support/bench-args';
 import { updateBenchmarksMarkdown, writeJson, type InventoryBenchSummary } from './support/bench-report';
 import { runInsertBaseline, type BaselineResult } from './support/insert-baseline';
-import { cpuLine, mb, ProcessSampler, readMemory, type TrackedProcess, type WindowReport } from './support/process-sampler';
+import { cpuLine, mb, ProcessSampler, readMemory, starvationLine, type TrackedProcess, type WindowReport } from './support/process-sampler';
 
 const ROOT = resolve(__dirname, '..');
 const TARGET_RATIO = 0.7;
@@ -156,7 +156,7 @@ async function runImport(args: InventoryBenchArgs, admin: AdminClient, sampler: 
       timeline.push({ t: Math.round((now - startedAt) / 1000), processed: progress.processed });
       log(
         `[import] ${n(progress.processed)} / ${n(csv.rows)} rows (${((progress.processed / csv.rows) * 100).toFixed(1)} %) · ` +
-          `${n(rate)} rows/s now, ${n(avg)} avg · worker ${mb(sampler.memory('worker')?.rssBytes)} MB · cpu ${cpuLine(report)}`,
+          `${n(rate)} rows/s now, ${n(avg)} avg · worker ${mb(sampler.memory('worker')?.rssBytes)} MB · cpu ${cpuLine(report)} · ${starvationLine(report)}`,
       );
       last = { t: now, processed: progress.processed };
     }
@@ -208,7 +208,7 @@ async function baseline(args: InventoryBenchArgs, sampler: ProcessSampler, uri: 
     const report = sampler.close(window);
     log(
       `[baseline] ${n(result.rows)} documents (${n(result.customers)} customers, ${n(result.rejections)} quarantined) in ${result.insertSeconds.toFixed(1)} s of insertMany ` +
-        `→ ${n(result.rowsPerSecond)} rows/s (preparing them took ${result.prepareSeconds.toFixed(1)} s, not counted) · cpu ${cpuLine(report)}`,
+        `→ ${n(result.rowsPerSecond)} rows/s (preparing them took ${result.prepareSeconds.toFixed(1)} s, not counted) · cpu ${cpuLine(report)} · ${starvationLine(report)}`,
     );
     return { result, window: report };
   } finally {
@@ -330,8 +330,18 @@ async function main(): Promise<number> {
       timeline: run.timeline,
       cpuSeconds: run.window.cpuSeconds,
       machineBusyCores: run.window.machineBusyCores,
+      runQueueWaitSeconds: run.window.runQueueWaitSeconds,
+      cpuPressure: run.window.cpuPressure,
     },
-    baseline: base ? { ...base.result, cpuSeconds: base.window.cpuSeconds, machineBusyCores: base.window.machineBusyCores } : null,
+    baseline: base
+      ? {
+          ...base.result,
+          cpuSeconds: base.window.cpuSeconds,
+          machineBusyCores: base.window.machineBusyCores,
+          runQueueWaitSeconds: base.window.runQueueWaitSeconds,
+          cpuPressure: base.window.cpuPressure,
+        }
+      : null,
     ratio,
     processes,
     targets,
@@ -343,7 +353,7 @@ async function main(): Promise<number> {
   console.log('');
   log(`import ${run.outcome}: ${n(progress.processed)} rows, ${n(progress.accepted)} accepted, ${n(progress.rejected)} rejected, ${n(progress.unchanged)} unchanged` +
     ` — ${countsMatch ? 'exactly as generated' : `EXPECTED ${n(csv.valid)} accepted / ${n(csv.invalid)} rejected`}`);
-  log(`import: ${run.seconds.toFixed(1)} s ${complete ? 'end to end' : 'until the bench gave up'} (upload ${run.uploadSeconds.toFixed(1)} s, queued ${run.queuedSeconds?.toFixed(1) ?? '?'} s, import ${run.importSeconds?.toFixed(1) ?? '?'} s) → ${n(rowsPerSecond)} rows/s; cpu ${cpuLine(run.window, 8)}`);
+  log(`import: ${run.seconds.toFixed(1)} s ${complete ? 'end to end' : 'until the bench gave up'} (upload ${run.uploadSeconds.toFixed(1)} s, queued ${run.queuedSeconds?.toFixed(1) ?? '?'} s, import ${run.importSeconds?.toFixed(1) ?? '?'} s) → ${n(rowsPerSecond)} rows/s; cpu ${cpuLine(run.window, 8)} · ${starvationLine(run.window)}`);
   log(`baseline: ${baselineRowsPerSecond === null ? 'skipped' : `${n(baselineRowsPerSecond)} rows/s`}`);
   log(`peak RSS during the import (MB): ${Object.entries(processes).map(([name, p]) => `${name} ${p['importPeakMb']}`).join(', ')}`);
   log(`ratio ${ratio === null ? 'n/a' : ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}): ${verdict(targets.ratio.pass)}`);

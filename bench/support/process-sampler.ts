@@ -49,6 +49,25 @@ export function readCpuTicks(pid: number): number | null {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+/** Nanoseconds spent waiting on a run queue (runnable, no CPU free), summed over the threads. */
+export function readRunQueueWaitNs(pid: number): number | null {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return null;
+  }
+  let wait = 0;
+  for (const tid of tasks) wait += Number((readText(`/proc/${pid}/task/${tid}/schedstat`) ?? '0 0').split(' ')[1] ?? 0);
+  return wait;
+}
+
+/** PSI: microseconds during which some runnable task waited for a CPU (null without PSI). */
+function cpuPressureMicros(): number | null {
+  const match = /^some .*total=(\d+)/m.exec(readText('/proc/pressure/cpu') ?? '');
+  return match ? Number(match[1]) : null;
+}
+
 /** Resets VmHWM to the current RSS; false when not permitted (not our process, no root). */
 export function resetPeak(pid: number): boolean {
   try {
@@ -69,6 +88,8 @@ function machineTicks(): { busy: number; total: number } {
 interface CpuEntry {
   group: string;
   ticks: number;
+  /** Run-queue wait (ns), tracked processes only. */
+  waitNs?: number;
 }
 
 export interface WindowReport {
@@ -77,6 +98,10 @@ export interface WindowReport {
   cpuSeconds: Record<string, number>;
   /** Machine CPU in use, in cores (2.0 = two cores busy on average). */
   machineBusyCores: number;
+  /** Per tracked process: seconds its threads were runnable but waiting for a CPU (starvation). */
+  runQueueWaitSeconds: Record<string, number>;
+  /** Share of the window during which some task waited for a CPU (PSI cpu "some"), or null. */
+  cpuPressure: number | null;
   /** Per tracked process: the largest VmRSS sampled in the window. */
   sampledPeakRssBytes: Record<string, number>;
   /** Per tracked process: VmHWM at the end (the exact peak since the reset, when `resetPeaks`). */
@@ -87,6 +112,8 @@ export interface WindowReport {
 interface Window {
   startedAt: number;
   cpuBase: Map<number, number>;
+  waitBase: Map<number, number>;
+  pressureBase: number | null;
   machineBase: { busy: number; total: number };
   sampledPeak: Map<string, number>;
   peaksReset: boolean;
@@ -130,7 +157,8 @@ export class ProcessSampler {
   sample(): void {
     for (const { name, pid } of this.#tracked) {
       const ticks = readCpuTicks(pid);
-      if (ticks !== null) this.#cpu.set(pid, { group: name, ticks });
+      const waitNs = readRunQueueWaitNs(pid);
+      if (ticks !== null) this.#cpu.set(pid, { group: name, ticks, ...(waitNs !== null && { waitNs }) });
       const memory = readMemory(pid);
       if (memory) for (const w of this.#windows) w.sampledPeak.set(name, Math.max(w.sampledPeak.get(name) ?? 0, memory.rssBytes));
     }
@@ -170,6 +198,8 @@ export class ProcessSampler {
     const window: Window = {
       startedAt: performance.now(),
       cpuBase: new Map([...this.#cpu].map(([pid, e]) => [pid, e.ticks])),
+      waitBase: new Map([...this.#cpu].map(([pid, e]) => [pid, e.waitNs ?? 0])),
+      pressureBase: cpuPressureMicros(),
       machineBase: machineTicks(),
       sampledPeak: new Map(),
       peaksReset,
@@ -188,8 +218,10 @@ export class ProcessSampler {
     this.#windows.delete(window);
     const seconds = (performance.now() - window.startedAt) / 1000;
     const cpuSeconds: Record<string, number> = {};
+    const runQueueWaitSeconds: Record<string, number> = {};
     let ours = 0;
-    for (const [pid, { group, ticks }] of this.#cpu) {
+    for (const [pid, { group, ticks, waitNs }] of this.#cpu) {
+      if (waitNs !== undefined) runQueueWaitSeconds[group] = (waitNs - (window.waitBase.get(pid) ?? 0)) / 1e9;
       // A process first seen inside the window was born in it: all its ticks count.
       const delta = (ticks - (window.cpuBase.get(pid) ?? 0)) / CLK_TCK;
       cpuSeconds[group] = (cpuSeconds[group] ?? 0) + delta;
@@ -204,11 +236,30 @@ export class ProcessSampler {
       const memory = readMemory(pid);
       if (memory) hwmBytes[name] = memory.hwmBytes;
     }
-    return { seconds, cpuSeconds, machineBusyCores, sampledPeakRssBytes: Object.fromEntries(window.sampledPeak), hwmBytes, peaksReset: window.peaksReset };
+    const pressure = cpuPressureMicros();
+    const cpuPressure = pressure !== null && window.pressureBase !== null && seconds > 0 ? (pressure - window.pressureBase) / 1e6 / seconds : null;
+    return {
+      seconds,
+      cpuSeconds,
+      machineBusyCores,
+      runQueueWaitSeconds,
+      cpuPressure,
+      sampledPeakRssBytes: Object.fromEntries(window.sampledPeak),
+      hwmBytes,
+      peaksReset: window.peaksReset,
+    };
   }
 }
 
 export const mb = (bytes: number | undefined): number => Math.round(((bytes ?? 0) / (1024 * 1024)) * 10) / 10;
+
+/** 'cpu pressure 96 % · worker waited 42 % · ...': how starved of CPU the stack was in a window. */
+export function starvationLine(report: WindowReport, names: readonly string[] = ['worker', 'ferretdb', 'bench']): string {
+  const pct = (x: number): string => `${Math.round((x / Math.max(report.seconds, 0.001)) * 100)}%`;
+  const parts = names.filter((name) => report.runQueueWaitSeconds[name] !== undefined).map((name) => `${name} waited ${pct(report.runQueueWaitSeconds[name] ?? 0)}`);
+  if (report.cpuPressure !== null) parts.unshift(`cpu pressure ${Math.round(report.cpuPressure * 100)}%`);
+  return parts.join(' · ');
+}
 
 /** 'worker 97% · ferretdb 41% · ...' from a window: CPU as a share of one core, largest first. */
 export function cpuLine(report: WindowReport, limit = 6): string {

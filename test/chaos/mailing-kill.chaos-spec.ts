@@ -62,10 +62,11 @@ describe('customer mailing survives SIGKILLed workers', () => {
     await collector.stop().catch(() => undefined);
     await temporal?.close();
     await mongo?.close();
-  });
+  }, 60_000);
 
   it('delivers every notice exactly once or more (losses 0) across three SIGKILLs, and reports duplicates', async () => {
     const started = Date.now();
+    const step = (what: string): void => console.log(`[chaos +${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
     await seedCase(mongo, master, {
       caseId,
       kind: 'merger',
@@ -86,8 +87,10 @@ describe('customer mailing survives SIGKILLed workers', () => {
       .map((s) => s.personal.email as string);
     expect(expected.length).toBeGreaterThan(4000);
     const seeded = Date.now();
+    step(`seeded ${specs.length} customers (${expected.length} with an address)`);
 
     await worker.start();
+    step(`worker ${worker.pid} ready`);
     collector.start(400);
     handle = await client.workflow.start('transferCaseWorkflow', { workflowId: caseWorkflowId(caseId), taskQueue, args: [{ caseId }] });
     const approve = async (gate: GateName): Promise<void> => {
@@ -102,8 +105,10 @@ describe('customer mailing survives SIGKILLed workers', () => {
       });
     };
     await approve('inventory');
+    step('inventory gate approved');
     await approve('notices');
     const mailingStarted = Date.now();
+    step('notices gate approved: mailing starts');
 
     const cases = new CaseRepository(mongo);
     const killedAt: number[] = [];
@@ -112,7 +117,9 @@ describe('customer mailing survives SIGKILLed workers', () => {
       await waitUntil(async () => collector.messages.length, (count) => count >= threshold, 150_000, `${threshold} notices delivered`);
       await worker.kill();
       killedAt.push(collector.messages.length);
+      step(`SIGKILL ${killedAt.length} at ${collector.messages.length} delivered`);
       await worker.start();
+      step(`worker ${worker.pid} ready`);
     }
     await waitUntil(
       () => cases.findState(caseId),
@@ -121,6 +128,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
       'the mailing to finish (phase consent)',
     );
     const mailingDone = Date.now();
+    step(`mailing finished: ${collector.messages.length} delivered so far`);
     await collector.stop();
 
     const tally = tallyDeliveries(collector.messages, expected);

@@ -33,7 +33,7 @@ export class BatchWriter {
     let unchanged = 0;
     if (duplicateIndexes.length > 0) {
       const clashing = duplicateIndexes.map((i) => customers[i] as PreparedRow & { kind: 'customer' });
-      const existing = await this.deps.customers.findExisting(clashing.map((c) => c.doc._id));
+      const existing = await this.deps.customers.findExisting(this.ctx.caseId, clashing.map((c) => c.doc._id));
       for (const row of clashing) {
         const other = existing.get(row.doc._id);
         if (!other) {

@@ -1,18 +1,30 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { RouteSummary } from '@handover/contracts';
 import { decideRoute, getRulePack, isLegalHoldRunning } from '@handover/domain';
-import type { CustomerClassificationView, RouteUpdate } from '@handover/persistence';
+import type { CustomerClassificationView, CustomerRouteFields, RouteSignature, RouteUpdate } from '@handover/persistence';
 import { caseFactsOf } from './case-facts';
 import type { InventoryActivityDeps } from './inventory.deps';
-import { countInto, emptyTally, routeProgressFromDetails, summaryOf } from './route-tally';
+import { routeFieldsOf, sameRouteFields, signatureKey, signatureOf } from './route-signature';
+import { countInto, emptyTally, summaryOf } from './route-tally';
 
 const DEFAULT_PAGE = 1000;
 
+interface SignatureGroup {
+  signature: RouteSignature;
+  fields: CustomerRouteFields;
+}
+
 /**
- * Decides every customer's route with the case's rule pack, page by page in `_id` order, from the
- * plaintext classification (nothing is decrypted). `seal` fixes the routes (inventory gate
- * approved); customers already sealed keep theirs and are counted as stored. Heartbeats the keyset
- * cursor with the running tally, so a retry continues where the last page was written.
+ * Decides every customer's route with the case's rule pack from the plaintext classification
+ * (nothing is decrypted) and stores it; `seal` fixes the routes (inventory gate approved).
+ *
+ * One pass reads the case (a single cursor, pages of `routeBatchSize`) and runs decideRoute on
+ * every customer, for the exact tally. A decision depends on the case and on four facts of the
+ * customer (minor, reachable, sensitive, legal hold running/expired), so the writes are one
+ * filtered update per signature present rather than one per customer — on FerretDB v1 an update
+ * by `_id` reads the whole collection. A customer whose decision would ever differ from its
+ * signature's is written individually. Customers sealed earlier keep their route and are counted
+ * as stored. Idempotent; a retry starts over (heartbeats are for liveness).
  */
 export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId: string; seal: boolean }): Promise<RouteSummary> {
   const { caseId, seal } = input;
@@ -22,19 +34,15 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
   const entity = await deps.cases.findById(caseId, cipher);
   if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
   const pack = getRulePack(entity.jurisdiction);
-  const [totalCustomers, sensitiveCustomers] = await Promise.all([
-    deps.customers.count(caseId),
-    deps.customers.count(caseId, { sensitiveAny: pack.sensitiveCategories }),
-  ]);
+  const totalCustomers = await deps.customers.count(caseId);
+  const sensitiveCustomers = await deps.customers.count(caseId, { sensitiveAny: pack.sensitiveCategories });
   const facts = caseFactsOf(entity, { totalCustomers, sensitiveCustomers });
   const asOf = now();
 
-  const resumed = routeProgressFromDetails(ctx.info.heartbeatDetails, caseId);
-  const tally = resumed?.tally ?? emptyTally();
-  let after = resumed?.after;
-  const pages = deps.customers.classificationBatches(caseId, { ...(after !== undefined && { after }), batchSize: deps.routeBatchSize ?? DEFAULT_PAGE });
-  for await (const page of pages) {
-    const updates: RouteUpdate[] = [];
+  const tally = emptyTally();
+  const groups = new Map<string, SignatureGroup>();
+  const individual: RouteUpdate[] = [];
+  for await (const page of deps.customers.streamClassification(caseId, { batchSize: deps.routeBatchSize ?? DEFAULT_PAGE })) {
     for (const customer of page) {
       if (customer.routeSealed && customer.route !== undefined) {
         countInto(tally, storedOutcome(customer, asOf));
@@ -46,18 +54,12 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
         pack,
         { asOf },
       );
-      updates.push({
-        id: customer.id,
-        fields: {
-          route: decision.route,
-          transferable: decision.transferable,
-          handover: decision.handover,
-          noticeChannel: decision.noticeChannel,
-          noticeAdditions: [...decision.noticeAdditions],
-          routeReasons: decision.reasons.map((r) => ({ ruleId: r.ruleId, article: r.article })),
-          rulePackVersion: decision.packVersion,
-        },
-      });
+      const fields = routeFieldsOf(decision);
+      const signature = signatureOf(customer, pack, asOf);
+      const key = signatureKey(signature);
+      const group = groups.get(key);
+      if (!group) groups.set(key, { signature, fields });
+      else if (!sameRouteFields(group.fields, fields)) individual.push({ id: customer.id, fields });
       countInto(tally, {
         route: decision.route,
         transferable: decision.transferable,
@@ -65,14 +67,29 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
         onHold: decision.legalHold !== null,
       });
     }
-    await deps.customers.setRoutes(updates, seal);
-    after = (page[page.length - 1] as CustomerClassificationView).id;
-    ctx.heartbeat({ after, tally: { ...tally, byRoute: { ...tally.byRoute } } });
+    ctx.heartbeat({ caseId, decided: tally.customers });
+  }
+
+  const asOfDate = asOf.toISOString().slice(0, 10);
+  let written = 0;
+  for (const { signature, fields } of groups.values()) {
+    const { modified } = await deps.customers.setRoutesBySignature(caseId, signature, fields, {
+      seal,
+      sensitiveCategories: pack.sensitiveCategories,
+      asOf: asOfDate,
+    });
+    written += modified;
+    ctx.heartbeat({ caseId, decided: tally.customers, written });
+  }
+  // After the group updates, which also matched these customers.
+  for (let i = 0; i < individual.length; i += DEFAULT_PAGE) {
+    await deps.customers.setRoutes(individual.slice(i, i + DEFAULT_PAGE), seal);
+    ctx.heartbeat({ caseId, decided: tally.customers, written: written + i });
   }
 
   const summary = summaryOf(tally, pack, seal);
   await deps.cases.saveRouteSummary(caseId, summary, now());
-  deps.logger.info({ caseId, sealed: seal, customers: summary.customers, byRoute: summary.byRoute }, 'customer routes decided');
+  deps.logger.info({ caseId, sealed: seal, customers: summary.customers, written, signatures: groups.size }, 'customer routes decided');
   return summary;
 }
 

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
   decideCaseRequirements,
   getRulePack,
@@ -19,9 +19,11 @@ const TYPES: readonly CustomerType[] = ['individual', 'enterprise'];
 const TIERS: readonly CustomerTier[] = ['core', 'regular', 'potential', 'dormant'];
 const MAX_VERSION_RACES = 8;
 
+/** One count at a time: each is a pass over the case on FerretDB, and parallel passes only contend. */
 async function countEach<K extends string>(keys: readonly K[], count: (key: K) => Promise<number>): Promise<Record<K, number>> {
-  const values = await Promise.all(keys.map(count));
-  return Object.fromEntries(keys.map((k, i) => [k, values[i] ?? 0])) as Record<K, number>;
+  const out = {} as Record<K, number>;
+  for (const key of keys) out[key] = await count(key);
+  return out;
 }
 
 /**
@@ -36,18 +38,21 @@ export async function draftPiia(deps: InventoryActivityDeps, input: { caseId: st
   const entity = await deps.cases.findById(caseId, cipher);
   if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
   const pack = getRulePack(entity.jurisdiction);
-  const count = (filter: CustomerCountFilter = {}): Promise<number> => deps.customers.count(caseId, filter);
+  const ctx = Context.current();
+  let counted = 0;
+  const count = async (filter: CustomerCountFilter = {}): Promise<number> => {
+    const n = await deps.customers.count(caseId, filter);
+    ctx.heartbeat({ caseId, counted: (counted += 1) });
+    return n;
+  };
 
   const categories = [...new Set<string>([...SENSITIVE_CATEGORIES, ...pack.sensitiveCategories])];
-  const [customers, sensitiveCustomers, minors, unreachable, unrouted, onHold, handedOver] = await Promise.all([
-    count(),
-    count({ sensitiveAny: pack.sensitiveCategories }),
-    count({ minor: true }),
-    count({ reachable: false }),
-    count({ routed: false }),
-    count({ legalHold: true }),
-    count({ handover: true }),
-  ]);
+  const customers = await count();
+  const sensitiveCustomers = await count({ sensitiveAny: pack.sensitiveCategories });
+  const minors = await count({ minor: true });
+  const unreachable = await count({ reachable: false });
+  const unrouted = await count({ routed: false });
+  const onHold = await count({ legalHold: true });
   const facts = caseFactsOf(entity, { totalCustomers: customers, sensitiveCustomers });
   const crossBorder = isCrossBorder(facts, pack);
   const counts: PiiaCounts = {
@@ -58,7 +63,7 @@ export async function draftPiia(deps: InventoryActivityDeps, input: { caseId: st
     sensitiveCustomers,
     minors,
     unreachable,
-    crossBorder: crossBorder ? handedOver : 0,
+    crossBorder: crossBorder ? await count({ handover: true }) : 0,
     byRoute: await countEach<Route>(ROUTES, (route) => count({ route })),
     unrouted,
     onHold,

@@ -1,5 +1,5 @@
 import { CN_PIPL_PACK, ROUTES } from '@handover/domain';
-import { countInto, emptyTally, routeProgressFromDetails, summaryOf } from './route-tally';
+import { countInto, emptyTally, summaryOf } from './route-tally';
 
 describe('route tally', () => {
   it('has every route key, zeros included, in the summary', () => {
@@ -20,12 +20,10 @@ describe('route tally', () => {
     });
   });
 
-  it('resumes only from details of the same case with a complete tally', () => {
-    const tally = emptyTally();
-    countInto(tally, { route: 'delete', transferable: false, publicAnnouncement: false, onHold: false });
-    expect(routeProgressFromDetails({ after: 'cs_1:abc', tally }, 'cs_1')).toEqual({ after: 'cs_1:abc', tally });
-    expect(routeProgressFromDetails({ after: 'cs_2:abc', tally }, 'cs_1')).toBeNull();
-    expect(routeProgressFromDetails({ after: 'cs_1:abc', tally: { ...tally, byRoute: { notice: 1 } } }, 'cs_1')).toBeNull();
-    expect(routeProgressFromDetails({ line: 3 }, 'cs_1')).toBeNull();
+  it('starts every tally at zero (no sharing between runs)', () => {
+    const a = emptyTally();
+    countInto(a, { route: 'delete', transferable: false, publicAnnouncement: false, onHold: false });
+    expect(emptyTally().byRoute.delete).toBe(0);
+    expect(a.byRoute.delete).toBe(1);
   });
 });

@@ -94,7 +94,7 @@ describe('notification activities against FerretDB and the mail sink', () => {
   beforeAll(async () => {
     mongo = await connectMongo(mongoUriFor('handover_it_notify'));
     mailer = new NodemailerMailer({ smtpUrl: env.smtpUrl, from: 'Handover <no-reply@handover.test>', maxConnections: 5 });
-    ledger = new MailLedgerRepository(mongo);
+    ledger = new MailLedgerRepository(mongo, { groupCommit: true });
     store = new NotificationStore(mongo);
     activities = createNotificationActivities({
       cases: new CaseRepository(mongo),

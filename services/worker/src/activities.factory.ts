@@ -47,7 +47,8 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
     ...createNotificationActivities({
       cases,
       keys,
-      ledger,
+      // Group commit: a mailing keeps many messages in flight; their claims and marks share writes.
+      ledger: new MailLedgerRepository(ctx.connection, { groupCommit: true }),
       store: new NotificationStore(ctx.connection),
       mailer: ctx.mailer,
       tokens: portalTokenSigner(master),

@@ -64,3 +64,16 @@ export interface CustomerClassificationView {
   noticeChannel?: NoticeChannel;
   routeSealed?: boolean;
 }
+
+/**
+ * What a route decision depends on besides the case (LEGAL.md §1 modifiers 3-6): customers with
+ * the same signature get the same route fields, so one filtered update writes them all.
+ */
+export interface RouteSignature {
+  minor: boolean;
+  reachable: boolean;
+  /** Has at least one of the rule pack's sensitive categories. */
+  sensitive: boolean;
+  /** Legal-hold candidate: none, still running on the decision date, or expired by then. */
+  hold: 'none' | 'running' | 'expired';
+}

@@ -2,7 +2,9 @@ import type { Collection, Filter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { CustomerTier, CustomerType, Route } from '@handover/domain';
 import { duplicateKeyIndexes } from './bulk-write-errors';
-import type { CustomerClassificationView, CustomerRouteFields } from './customer.entity';
+import { canonicalJson } from '@handover/crypto';
+import { createHash } from 'node:crypto';
+import type { CustomerClassificationView, CustomerRouteFields, RouteSignature } from './customer.entity';
 import { toClassificationView } from './customer.mapper';
 import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from './customer.schema';
 
@@ -91,12 +93,15 @@ export class CustomerRepository {
     }
   }
 
-  /** importId / line / rowHash of the given customers (by _id); absent ids are not in the map. */
-  async findExisting(ids: readonly string[]): Promise<Map<string, ExistingCustomer>> {
+  /** importId / line / rowHash of the given customers of a case (by _id); absent ids are not in the map. */
+  async findExisting(caseId: string, ids: readonly string[]): Promise<Map<string, ExistingCustomer>> {
     const found = new Map<string, ExistingCustomer>();
     if (ids.length === 0) return found;
+    // caseId first: FerretDB v1 pushes the equality down to PostgreSQL but not the $in.
     const docs = await this.raw
-      .find({ _id: { $in: [...ids] } } as Filter<CustomerDocument>, { projection: { _id: 1, importId: 1, line: 1, rowHash: 1 } })
+      .find({ caseId: caseId, _id: { $in: [...ids] } } as Filter<CustomerDocument>, {
+        projection: { _id: 1, importId: 1, line: 1, rowHash: 1 },
+      })
       .toArray();
     for (const doc of docs) found.set(doc._id, { id: doc._id, importId: doc.importId, line: doc.line, rowHash: doc.rowHash });
     return found;
@@ -113,7 +118,10 @@ export class CustomerRepository {
 
   /**
    * A case's customers in `_id` order, one page after `after` (an `_id` of the previous page;
-   * absent = from the start). Keyset pagination: memory is one page whatever the case size.
+   * absent = from the start). Keyset pagination: memory is one page whatever the case size, and on
+   * MongoDB each page is an index range scan. On FerretDB v1 (PostgreSQL) neither the `_id` range,
+   * the sort nor the limit is pushed down: each page reads the whole case, so a full pass costs
+   * O(pages × case); full passes there use streamClassification instead.
    */
   async classificationPage(caseId: string, options: { after?: string; limit: number }): Promise<CustomerClassificationView[]> {
     const range = rangeOf(caseId);
@@ -145,8 +153,57 @@ export class CustomerRepository {
   }
 
   /**
-   * Writes route decisions, unordered. `seal` fixes them (`routeSealed: true`); an unsealed write
-   * never touches a customer whose route is already sealed.
+   * Every customer of a case in pages of `batchSize`, from ONE cursor (no sort): a full pass reads
+   * the case once on any server. Not resumable by position; callers that need a cursor to resume
+   * from use classificationBatches.
+   */
+  async *streamClassification(caseId: string, options: { batchSize?: number } = {}): AsyncGenerator<CustomerClassificationView[]> {
+    const batchSize = options.batchSize ?? 1000;
+    const cursor = this.raw.find({ caseId: caseId } as Filter<CustomerDocument>, { projection: CLASSIFICATION_PROJECTION, batchSize });
+    let page: CustomerClassificationView[] = [];
+    try {
+      for await (const doc of cursor) {
+        page.push(toClassificationView(doc));
+        if (page.length >= batchSize) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /**
+   * Writes the same route fields on every customer of the case with this signature (one
+   * filtered update instead of one per customer; customers already holding these exact fields
+   * are skipped through `routeKey`). Unsealed writes never touch a sealed customer; a sealing
+   * write leaves customers sealed earlier as they are.
+   */
+  async setRoutesBySignature(
+    caseId: string,
+    signature: RouteSignature,
+    fields: CustomerRouteFields,
+    options: { seal: boolean; sensitiveCategories: readonly string[]; asOf: string },
+  ): Promise<{ matched: number; modified: number }> {
+    const routeKey = routeKeyOf(fields, options.seal);
+    const filter = {
+      ...routeSignatureFilter(caseId, signature, options.sensitiveCategories, options.asOf),
+      routeSealed: { $ne: true },
+      routeKey: { $ne: routeKey },
+    };
+    const result = await this.raw.updateMany(filter as Filter<CustomerDocument>, {
+      $set: { ...fields, routeKey, ...(options.seal && { routeSealed: true }) },
+    });
+    return { matched: result.matchedCount, modified: result.modifiedCount };
+  }
+
+  /**
+   * Writes route decisions one customer at a time, unordered. `seal` fixes them (`routeSealed:
+   * true`); an unsealed write never touches a customer whose route is already sealed. On FerretDB
+   * v1 each update by `_id` reads the collection (no index use): keep this for the few customers
+   * setRoutesBySignature cannot cover.
    */
   async setRoutes(updates: readonly RouteUpdate[], seal: boolean): Promise<void> {
     if (updates.length === 0) return;
@@ -154,7 +211,7 @@ export class CustomerRepository {
       updates.map(({ id, fields }) => ({
         updateOne: {
           filter: (seal ? { _id: id } : { _id: id, routeSealed: { $ne: true } }) as Filter<CustomerDocument>,
-          update: { $set: { ...fields, ...(seal && { routeSealed: true }) } },
+          update: { $set: { ...fields, routeKey: routeKeyOf(fields, seal), ...(seal && { routeSealed: true }) } },
         },
       })),
       { ordered: false },
@@ -186,4 +243,29 @@ function toFilter(caseId: string, f: CustomerCountFilter): Filter<CustomerDocume
   if (f.handover !== undefined) q['handover'] = { $eq: f.handover };
   if (f.legalHold !== undefined) q['legalHold'] = { $exists: f.legalHold };
   return q as Filter<CustomerDocument>;
+}
+
+/** Digest of route fields (+ sealed): equal digests mean the stored decision is already these fields. */
+export function routeKeyOf(fields: CustomerRouteFields, sealed: boolean): string {
+  return createHash('sha256').update(canonicalJson({ fields, sealed })).digest('base64url').slice(0, 22);
+}
+
+/** The customers of a case with a route signature, as a filter on the plaintext classification. */
+export function routeSignatureFilter(
+  caseId: string,
+  signature: RouteSignature,
+  sensitiveCategories: readonly string[],
+  asOf: string,
+): Record<string, unknown> {
+  const categories = [...sensitiveCategories];
+  return {
+    caseId: caseId,
+    minor: signature.minor,
+    reachable: signature.reachable,
+    sensitive: signature.sensitive ? { $in: categories } : { $nin: categories },
+    ...(signature.hold === 'none' && { legalHold: { $exists: false } }),
+    // A hold runs up to and including its `until` date (isLegalHoldRunning); ISO dates compare as strings.
+    ...(signature.hold === 'running' && { 'legalHold.until': { $gte: asOf } }),
+    ...(signature.hold === 'expired' && { 'legalHold.until': { $lt: asOf } }),
+  };
 }

@@ -9,10 +9,17 @@ function cookie(request: Request, value: string, maxAgeSeconds: number): string 
   return [`${CODEC_COOKIE}=${value}`, 'Path=/codec', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(request.secure ? ['Secure'] : [])].join('; ');
 }
 
-/** A form post from another origin is refused (a page elsewhere must not sign this browser in). */
+/**
+ * A form post from another site is refused (a page elsewhere must not sign this browser in).
+ * Browsers say where a request comes from in Sec-Fetch-Site; Origin is only the fallback, as the
+ * page's no-referrer policy makes a browser send `Origin: null` even for its own form.
+ */
 function requireSameOrigin(request: Request): void {
+  const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `${request.protocol}://${request.get('host') ?? ''}`) {
+  const refused =
+    site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== `${request.protocol}://${request.get('host') ?? ''}`;
+  if (refused) {
     throw new ForbiddenException({ statusCode: 403, code: 'CROSS_ORIGIN_FORM', message: 'sign in from this API\'s own page' });
   }
 }

@@ -106,6 +106,9 @@ describe('the Temporal remote codec endpoint (in process)', () => {
     expect(refused.headers['set-cookie']).toBeUndefined();
     expect((await http().post('/codec/session').type('form').send({ token: 'hov_wrong_0000000000000' })).status).toBe(401);
     expect((await http().post('/codec/session').set('origin', 'http://evil.example').type('form').send({ token: TEST_TOKENS.auditor })).status).toBe(403);
+    expect((await http().post('/codec/session').set({ origin: 'null', 'sec-fetch-site': 'cross-site' }).type('form').send({ token: TEST_TOKENS.auditor })).status).toBe(403);
+    // A browser posting the page's own form under its no-referrer policy: Origin null, Sec-Fetch-Site same-origin.
+    expect((await http().post('/codec/session').set({ origin: 'null', 'sec-fetch-site': 'same-origin' }).type('form').send({ token: TEST_TOKENS.auditor })).status).toBe(200);
 
     const signedIn = await http().post('/codec/session').type('form').send({ token: TEST_TOKENS.auditor });
     expect(signedIn.status).toBe(200);

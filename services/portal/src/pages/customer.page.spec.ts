@@ -23,7 +23,8 @@ describe('customer page', () => {
     const html = renderCustomerPage(base);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('name="viewport"');
-    expect(html).not.toMatch(/<(script|link|img)\b/);
+    expect(html).not.toMatch(/<(script|img|iframe)\b/);
+    expect([...html.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual(['<link rel="icon" href="data:,">']);
     expect(html).not.toMatch(/https?:\/\//);
   });
 

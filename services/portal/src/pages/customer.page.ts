@@ -24,8 +24,6 @@ export interface CustomerPageModel {
   rejection?: AnswerRejectionCode;
 }
 
-const PRIMARY: ReadonlySet<AnswerDecision> = new Set(['consent', 'object']);
-
 export function renderCustomerPage(model: CustomerPageModel): string {
   const t = STRINGS[model.locale];
   const e = escapeHtml;
@@ -61,12 +59,13 @@ export function renderCustomerPage(model: CustomerPageModel): string {
     if (model.decision === 'refuse') parts.push(`<p class="muted">${e(t.refusedHint)}</p>`);
     else if (consentRoute && model.decision !== 'consent') parts.push(`<p class="muted">${e(t.consentHint)}</p>`);
     else if (noticeRoute) parts.push(`<p class="muted">${e(t.noticeHint)}</p>`);
+    // One form and one look per answer: never bundled, never pre-selected, consent not nudged over refusal.
     for (const decision of model.offered) {
       parts.push(
         `<form method="post" action="/c/${e(model.token)}${query}">` +
           `<input type="hidden" name="csrf" value="${e(model.csrf)}">` +
           `<input type="hidden" name="lang" value="${e(model.locale)}">` +
-          `<button type="submit" name="decision" value="${e(decision)}"${PRIMARY.has(decision) ? ' class="primary"' : ''}>${e(t.actions[decision])}</button>` +
+          `<button type="submit" name="decision" value="${e(decision)}">${e(t.actions[decision])}</button>` +
           '</form>',
       );
     }

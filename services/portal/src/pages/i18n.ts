@@ -139,11 +139,11 @@ export const routeWording = (route: string | null): RouteWording =>
     ? route
     : 'other';
 
-/** A deadline in the customer's language, in the portal's time zone, with the zone named. */
+/** A deadline in the customer's language, in the portal's time zone, with the zone named: 2026年4月1日 08:00（GMT+8）. */
 export function formatDeadline(iso: string, locale: Locale, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  const when = new Intl.DateTimeFormat(locale, {
     timeZone,
     year: 'numeric',
     month: 'long',
@@ -151,6 +151,8 @@ export function formatDeadline(iso: string, locale: Locale, timeZone: string): s
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'short',
   }).format(date);
+  const zone =
+    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return locale === 'zh-CN' ? `${when}（${zone}）` : `${when} (${zone})`;
 }

@@ -11,7 +11,6 @@ export const PAGE_CSS = [
   '.ok{background:#dafbe1;border:1px solid #4ac26b}.err{background:#ffebe9;border:1px solid #ff8182}',
   'form{display:inline-block;margin:.3rem .5rem .3rem 0}',
   'button{font-size:1rem;padding:.6rem 1.1rem;border-radius:6px;border:1px solid #1f2328;background:#fff;cursor:pointer}',
-  'button.primary{background:#1f6feb;border-color:#1f6feb;color:#fff}',
   '.muted{color:#59636e;font-size:.9rem}',
   'nav{text-align:right;font-size:.9rem;margin-bottom:.5rem}',
 ].join('');
