@@ -239,6 +239,7 @@ async function main(): Promise<number> {
   const dataDir = resolve(required('HANDOVER_DATA_DIR'));
   const uri = required('MONGODB_URI');
   const backend = process.env['BENCH_BACKEND'] ?? 'unknown';
+  const servicesNodeOptions = process.env['BENCH_SERVICES_NODE_OPTIONS'] ?? '';
   const pgDb = /PostgreSQL/.test(backend) ? (process.env['HANDOVER_PG_DB'] ?? null) : null;
   const secrets = loadSecrets({ HANDOVER_DATA_DIR: dataDir, HANDOVER_MASTER_KEY: process.env['HANDOVER_MASTER_KEY'], HANDOVER_ADMIN_TOKEN: process.env['HANDOVER_ADMIN_TOKEN'] });
   const admin = new AdminClient(required('ADMIN_URL'), secrets.adminToken);
@@ -253,6 +254,7 @@ async function main(): Promise<number> {
     node: process.version,
     kernel: release(),
     backend,
+    servicesNodeOptions,
     loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
     otherStacksRunning: otherStacks(tracked),
   };
@@ -297,7 +299,7 @@ async function main(): Promise<number> {
   const summary: InventoryBenchSummary = {
     date,
     rows: csv.rows,
-    variant: args.duplicateIds ? '' : 'no duplicate IDs',
+    variant: [args.duplicateIds ? '' : 'no duplicate IDs', servicesNodeOptions ? `services ${servicesNodeOptions}` : ''].filter(Boolean).join(', '),
     outcome: complete ? 'done' : `${run.outcome} at ${n(progress.processed)} rows`,
     seconds: Math.round(run.seconds * 10) / 10,
     rowsPerSecond: Math.round(rowsPerSecond),

@@ -9,10 +9,13 @@ export ADMIN_PORT="${TEST_ADMIN_PORT:-13000}" PORTAL_PORT="${TEST_PORTAL_PORT:-1
 export PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
 export HANDOVER_PG_DB="${HANDOVER_PG_DB:-handover_test}"
 export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-info}" TZ=UTC
+# Every suite reaches the portal from 127.0.0.1: lift the per-IP limit for the test stack.
+export PORTAL_RATE_LIMIT_PER_MINUTE="${PORTAL_RATE_LIMIT_PER_MINUTE:-100000}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 started=$SECONDS
 bash infra/ensure-deps.sh
+bash infra/install-browser.sh   # Debian chromium + CJK fonts for the browser tests
 
 cleanup() { trap - EXIT INT TERM; bash infra/down.sh; }
 trap cleanup EXIT INT TERM

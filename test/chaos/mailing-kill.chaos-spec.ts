@@ -71,6 +71,8 @@ describe('customer mailing survives SIGKILLed workers', () => {
       caseId,
       kind: 'merger',
       recipient: { name: '乙珠宝有限公司', contact: '021-87654321', email: 'dpo@yi.example', country: 'CN' },
+      // After the mailing the workflow sleeps (no outcome pass competing with the assertions).
+      policy: { waitingPeriod: 'P30D', consentDeadline: 'P30D' },
     });
     const specs = makeRoutedCustomers({
       caseId,
@@ -97,7 +99,8 @@ describe('customer mailing survives SIGKILLed workers', () => {
       await waitUntil(
         () => (handle as WorkflowHandle).query(progressQuery),
         (p: CaseProgress) => p.gates.some((g) => g.name === gate && g.state === 'pending'),
-        60_000,
+        // The inventory phase (decideRoutes, draftPiia over 5,000 customers) comes first.
+        180_000,
         `${gate} gate pending`,
       );
       await (handle as WorkflowHandle).executeUpdate(approveGateUpdate, {
@@ -153,5 +156,5 @@ describe('customer mailing survives SIGKILLed workers', () => {
     expect(sent).toBe(expected.length);
     // A duplicate is only possible where the ledger saw a resend.
     expect(tally.duplicates).toBeLessThanOrEqual(resent);
-  }, 290_000);
+  }, 360_000);
 });

@@ -49,6 +49,9 @@ describe('personal-data hygiene after a full case', () => {
       method,
       headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }), ...headers },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    }).catch((error: unknown) => {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`${method} ${path} failed: ${cause?.code ?? ''} ${cause?.message ?? String(error)}`);
     });
   const status = async () => (await (await call('GET', `/v1/cases/${caseId}`, keys.manager.token)).json()) as { phase: string; gates: Array<{ name: string; state: string }> };
   const found = (haystack: Buffer | string): string[] => canaries.filter((canary) => haystack.includes(canary));
@@ -76,19 +79,19 @@ describe('personal-data hygiene after a full case', () => {
     const progress = await waitUntil(
       async () => (await (await call('GET', `/v1/cases/${caseId}/inventory/imports/${importId}`, keys.manager.token)).json()) as { status: string; accepted: number; rejected: number },
       (p) => p.status === 'done' || p.status === 'failed',
-      90_000,
+      120_000,
       'import done',
     );
     expect(progress).toMatchObject({ status: 'done', accepted: rows.length, rejected: 1 });
 
     expect((await call('POST', `/v1/cases/${caseId}/start`, keys.manager.token)).status).toBe(202);
-    await waitUntil(status, (v) => v.gates.some((g) => g.name === 'inventory' && g.state === 'pending'), 60_000, 'inventory gate pending');
+    await waitUntil(status, (v) => v.gates.some((g) => g.name === 'inventory' && g.state === 'pending'), 120_000, 'inventory gate pending');
     expect((await call('POST', `/v1/cases/${caseId}/gates/inventory/approve`, keys.manager.token, {})).status).toBe(200);
     // legal-basis or any later phase: the case has gone through the gate and its routes are fixed.
-    await waitUntil(status, (v) => !['opened', 'inventory'].includes(v.phase), 60_000, 'phase legal-basis');
+    await waitUntil(status, (v) => !['opened', 'inventory'].includes(v.phase), 120_000, 'phase legal-basis');
     // Let the worker's last log lines and activity completions land before looking.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     for (const { id } of Object.values(keys)) if (id) await call('DELETE', `/v1/keys/${id}`, admin);

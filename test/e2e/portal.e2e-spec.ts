@@ -115,6 +115,11 @@ describe('customer portal', () => {
     expect(body.fields.map((f) => f.field)).toEqual(['decision']);
     expect(JSON.stringify(body)).not.toContain('maybe');
     expect((await post(fx.apiUrl(token), {})).status).toBe(400);
+    const malformed = await fetch(fx.apiUrl(token), { method: 'POST', headers: json, body: '{"decision": "obj' });
+    expect(malformed.status).toBe(400);
+    const malformedBody = await malformed.text();
+    expect(JSON.parse(malformedBody)).toMatchObject({ code: 'MALFORMED_BODY' });
+    expect(malformedBody).not.toContain('obj');
   });
 
   it('answers forged, expired, wrong-purpose and unknown-customer links with the same 404 on page and JSON', async () => {
@@ -139,6 +144,10 @@ describe('customer portal', () => {
       bodies.add(await api.text());
       bodies.add(await answer.text());
     }
+    // The link is verified before the body is read: a bad link with a malformed body is still the 404.
+    const malformed = await fetch(fx.apiUrl(bad.forged), { method: 'POST', headers: json, body: '{"decision": "obj' });
+    expect(malformed.status).toBe(404);
+    bodies.add(await malformed.text());
     expect(pages.size).toBe(1);
     expect([...pages][0]).toContain('链接无效或已过期');
     expect([...bodies]).toEqual(['{"statusCode":404,"code":"NOT_FOUND","message":"not found"}']);

@@ -1,6 +1,9 @@
 import type { ImportCounters } from '@handover/contracts';
 import type { CustomerRepository, RejectionEntity, RejectionRepository } from '@handover/persistence';
+import { RefLineTable } from './ref-line-table';
 import type { PreparedRow, RowPreparer } from './row-preparer';
+
+type Customer = PreparedRow & { kind: 'customer' };
 
 export interface BatchOutcome {
   counters: ImportCounters;
@@ -15,8 +18,13 @@ export interface BatchOutcome {
  * - another import, same row hash → the same customer re-imported: unchanged;
  * - otherwise (another customer, or the same customer_id twice in one file) → quarantined.
  * Idempotent: replaying a batch gives the same counters and writes nothing twice.
+ *
+ * A customer_id repeated within the file is recognised from the refs this attempt inserted (no
+ * read, no failed insert); only the other duplicates are read back, in one query per batch.
  */
 export class BatchWriter {
+  private readonly inserted = new RefLineTable();
+
   constructor(
     private readonly deps: { customers: CustomerRepository; rejections: RejectionRepository },
     private readonly ctx: { caseId: string; importId: string; preparer: RowPreparer; now: () => Date },
@@ -25,15 +33,38 @@ export class BatchWriter {
   async write(rows: readonly PreparedRow[]): Promise<BatchOutcome> {
     const last = rows[rows.length - 1];
     if (!last) throw new RangeError('empty batch');
-    const customers = rows.filter((r): r is PreparedRow & { kind: 'customer' } => r.kind === 'customer');
+    const customers = rows.filter((r): r is Customer => r.kind === 'customer');
     const rejected = rows.filter((r): r is PreparedRow & { kind: 'rejection' } => r.kind === 'rejection');
 
-    const { duplicateIndexes } = await this.deps.customers.insertMany(customers.map((c) => c.doc));
-    let accepted = customers.length - duplicateIndexes.length;
+    // A customer_id this attempt already inserted, or already sent in this batch, is kept out of
+    // the insert: a duplicate key makes FerretDB v1 fall back to one insert per document for the
+    // whole batch. The outcomes are the ones the stored document would give (see below).
+    const toInsert: Customer[] = [];
+    const deferred: Customer[] = [];
+    const inBatch = new Set<string>();
+    for (const row of customers) {
+      if (this.inserted.get(row.doc.ref) !== undefined) rejected.push(this.ctx.preparer.duplicate(row.line, row.record));
+      else if (inBatch.has(row.doc.ref)) deferred.push(row);
+      else {
+        inBatch.add(row.doc.ref);
+        toInsert.push(row);
+      }
+    }
+    const { duplicateIndexes } = await this.deps.customers.insertMany(toInsert.map((c) => c.doc));
+    const duplicates = new Set(duplicateIndexes);
+    toInsert.forEach((c, i) => {
+      if (!duplicates.has(i)) this.inserted.add(c.doc.ref, c.line);
+    });
+    let accepted = toInsert.length - duplicateIndexes.length;
     let unchanged = 0;
-    if (duplicateIndexes.length > 0) {
-      const clashing = duplicateIndexes.map((i) => customers[i] as PreparedRow & { kind: 'customer' });
-      const existing = await this.deps.customers.findExisting(this.ctx.caseId, clashing.map((c) => c.doc._id));
+    const clashing: Customer[] = duplicateIndexes.map((i) => toInsert[i] as Customer);
+    for (const row of deferred) {
+      // Its first occurrence in this batch was just inserted on another line: a repeat in the file.
+      if (this.inserted.get(row.doc.ref) !== undefined) rejected.push(this.ctx.preparer.duplicate(row.line, row.record));
+      else clashing.push(row);
+    }
+    if (clashing.length > 0) {
+      const existing = await this.deps.customers.findExisting(this.ctx.caseId, [...new Set(clashing.map((c) => c.doc._id))]);
       for (const row of clashing) {
         const other = existing.get(row.doc._id);
         if (!other) {

@@ -5,6 +5,7 @@ import type { CustomerClassificationView, CustomerRouteFields, RouteSignature, R
 import { caseFactsOf } from './case-facts';
 import type { InventoryActivityDeps } from './inventory.deps';
 import { routeFieldsOf, sameRouteFields, signatureKey, signatureOf } from './route-signature';
+import { withKeepAlive } from './keep-alive';
 import { countInto, emptyTally, summaryOf } from './route-tally';
 
 const DEFAULT_PAGE = 1000;
@@ -38,59 +39,60 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
   const sensitiveCustomers = await deps.customers.count(caseId, { sensitiveAny: pack.sensitiveCategories });
   const facts = caseFactsOf(entity, { totalCustomers, sensitiveCustomers });
   const asOf = now();
-
   const tally = emptyTally();
-  const groups = new Map<string, SignatureGroup>();
-  const individual: RouteUpdate[] = [];
-  for await (const page of deps.customers.streamClassification(caseId, { batchSize: deps.routeBatchSize ?? DEFAULT_PAGE })) {
-    for (const customer of page) {
-      if (customer.routeSealed && customer.route !== undefined) {
-        countInto(tally, storedOutcome(customer, asOf));
-        continue;
-      }
-      const decision = decideRoute(
-        facts,
-        { minor: customer.minor, sensitive: customer.sensitive, reachable: customer.reachable, legalHold: customer.legalHold ?? null },
-        pack,
-        { asOf },
-      );
-      const fields = routeFieldsOf(decision);
-      const signature = signatureOf(customer, pack, asOf);
-      const key = signatureKey(signature);
-      const group = groups.get(key);
-      if (!group) groups.set(key, { signature, fields });
-      else if (!sameRouteFields(group.fields, fields)) individual.push({ id: customer.id, fields });
-      countInto(tally, {
-        route: decision.route,
-        transferable: decision.transferable,
-        publicAnnouncement: decision.noticeChannel === 'public-announcement',
-        onHold: decision.legalHold !== null,
-      });
-    }
-    ctx.heartbeat({ caseId, decided: tally.customers });
-  }
-
-  const asOfDate = asOf.toISOString().slice(0, 10);
   let written = 0;
-  for (const { signature, fields } of groups.values()) {
-    const { modified } = await deps.customers.setRoutesBySignature(caseId, signature, fields, {
-      seal,
-      sensitiveCategories: pack.sensitiveCategories,
-      asOf: asOfDate,
-    });
-    written += modified;
-    ctx.heartbeat({ caseId, decided: tally.customers, written });
-  }
-  // After the group updates, which also matched these customers.
-  for (let i = 0; i < individual.length; i += DEFAULT_PAGE) {
-    await deps.customers.setRoutes(individual.slice(i, i + DEFAULT_PAGE), seal);
-    ctx.heartbeat({ caseId, decided: tally.customers, written: written + i });
-  }
+  return withKeepAlive(ctx, deps.keepAliveMs ?? 5000, () => ({ caseId, decided: tally.customers, written }), async () => {
+    const groups = new Map<string, SignatureGroup>();
+    const individual: RouteUpdate[] = [];
+    for await (const page of deps.customers.streamClassification(caseId, { batchSize: deps.routeBatchSize ?? DEFAULT_PAGE })) {
+      for (const customer of page) {
+        if (customer.routeSealed && customer.route !== undefined) {
+          countInto(tally, storedOutcome(customer, asOf));
+          continue;
+        }
+        const decision = decideRoute(
+          facts,
+          { minor: customer.minor, sensitive: customer.sensitive, reachable: customer.reachable, legalHold: customer.legalHold ?? null },
+          pack,
+          { asOf },
+        );
+        const fields = routeFieldsOf(decision);
+        const signature = signatureOf(customer, pack, asOf);
+        const key = signatureKey(signature);
+        const group = groups.get(key);
+        if (!group) groups.set(key, { signature, fields });
+        else if (!sameRouteFields(group.fields, fields)) individual.push({ id: customer.id, fields });
+        countInto(tally, {
+          route: decision.route,
+          transferable: decision.transferable,
+          publicAnnouncement: decision.noticeChannel === 'public-announcement',
+          onHold: decision.legalHold !== null,
+        });
+      }
+      ctx.heartbeat({ caseId, decided: tally.customers });
+    }
 
-  const summary = summaryOf(tally, pack, seal);
-  await deps.cases.saveRouteSummary(caseId, summary, now());
-  deps.logger.info({ caseId, sealed: seal, customers: summary.customers, written, signatures: groups.size }, 'customer routes decided');
-  return summary;
+    const asOfDate = asOf.toISOString().slice(0, 10);
+    for (const { signature, fields } of groups.values()) {
+      const { modified } = await deps.customers.setRoutesBySignature(caseId, signature, fields, {
+        seal,
+        sensitiveCategories: pack.sensitiveCategories,
+        asOf: asOfDate,
+      });
+      written += modified;
+      ctx.heartbeat({ caseId, decided: tally.customers, written });
+    }
+    // After the group updates, which also matched these customers.
+    for (let i = 0; i < individual.length; i += DEFAULT_PAGE) {
+      await deps.customers.setRoutes(individual.slice(i, i + DEFAULT_PAGE), seal);
+      ctx.heartbeat({ caseId, decided: tally.customers, written: written + i });
+    }
+
+    const summary = summaryOf(tally, pack, seal);
+    await deps.cases.saveRouteSummary(caseId, summary, now());
+    deps.logger.info({ caseId, sealed: seal, customers: summary.customers, written, signatures: groups.size }, 'customer routes decided');
+    return summary;
+  });
 }
 
 function storedOutcome(customer: CustomerClassificationView, asOf: Date) {

@@ -12,6 +12,7 @@ import {
 import type { PiiaCounts } from '@handover/mail';
 import type { CustomerCountFilter } from '@handover/persistence';
 import { caseFactsOf } from './case-facts';
+import { withKeepAlive } from './keep-alive';
 import type { InventoryActivityDeps } from './inventory.deps';
 import { buildPiiaContent, samePiia } from './piia-content';
 
@@ -32,13 +33,17 @@ async function countEach<K extends string>(keys: readonly K[], count: (key: K) =
  * assessment. A new version is stored unless the latest one already says the same.
  */
 export async function draftPiia(deps: InventoryActivityDeps, input: { caseId: string; final: boolean }): Promise<{ version: number }> {
+  const ctx = Context.current();
+  return withKeepAlive(ctx, deps.keepAliveMs ?? 5000, () => ({ caseId: input.caseId }), () => draft(deps, ctx, input));
+}
+
+async function draft(deps: InventoryActivityDeps, ctx: Context, input: { caseId: string; final: boolean }): Promise<{ version: number }> {
   const { caseId, final } = input;
   const now = deps.now ?? (() => new Date());
   const cipher = await deps.keys.require(caseId);
   const entity = await deps.cases.findById(caseId, cipher);
   if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
   const pack = getRulePack(entity.jurisdiction);
-  const ctx = Context.current();
   let counted = 0;
   const count = async (filter: CustomerCountFilter = {}): Promise<number> => {
     const n = await deps.customers.count(caseId, filter);

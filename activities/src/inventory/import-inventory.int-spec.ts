@@ -8,7 +8,7 @@ import { connectMongo, CUSTOMER_COLLECTION, INVENTORY_IMPORT_COLLECTION, type Cu
 import { CHINESE_HEADER, gbkCsv, luhnCard, mongoUriFor, validIdNumber } from '@handover/testing';
 import { createInventoryActivities } from './inventory.activities';
 import type { InventoryActivityDeps } from './inventory.deps';
-import { counters, failingAttempt, inventoryDeps, lastCheckpoint, openCase, queueImport, runInContext } from './inventory.test-helpers';
+import { cleanupCases, counters, failingAttempt, inventoryDeps, lastCheckpoint, openCase, queueImport, runInContext } from './inventory.test-helpers';
 
 const HEADER = [...CHINESE_HEADER, '会员等级'];
 const ADULT_ID = validIdNumber('1980-01-01', 11);
@@ -62,13 +62,13 @@ function gbkFile(): Buffer {
   return gbkCsv([HEADER, ...FILE_ROWS.map((r) => r.cells)]);
 }
 
-/** A larger UTF-8 file: every 10th row has a bad email, rows 7, 57, 107... repeat customer G1 with other data. */
+/** A larger UTF-8 file: every 10th row has a bad email, rows 7, 157, 307... repeat customer G1 with other data. */
 function generatedFile(rows: number): { bytes: Buffer; expected: { processed: number; accepted: number; rejected: number; unchanged: number } } {
   const lines = ['customer_id,name,email,phone,total_spent'];
   let rejected = 0;
   for (let i = 1; i <= rows; i += 1) {
     const badEmail = i % 10 === 0;
-    const duplicate = i % 50 === 7;
+    const duplicate = i % 150 === 7;
     if (badEmail || duplicate) rejected += 1;
     lines.push([duplicate ? 'G1' : `G${i}`, `name ${i}`, badEmail ? `g${i}-at-example.com` : `g${i}@example.com`, `13${String(100000000 + i)}`, String(i)].join(','));
   }
@@ -94,6 +94,7 @@ describe('importInventory on the real database', () => {
   });
 
   afterAll(async () => {
+    await cleanupCases(connection);
     await connection.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -199,8 +200,26 @@ describe('importInventory on the real database', () => {
     });
   });
 
+  it('imports NDJSON the same way: one line per record, malformed lines quarantined as `row`', async () => {
+    const caseId = await openCase(deps, { kind: 'merger' });
+    const ndjson = [
+      JSON.stringify({ customer_id: 'N1', name: '甲', email: 'n1@example.com', phone: '13900139001', 会员等级: '银卡' }),
+      '{"customer_id": "N2", "email": ',
+      JSON.stringify({ customer_id: 'N3', email: 'not-an-email' }),
+    ].join('\n');
+    const { importId } = await queueImport(deps, caseId, dir, Buffer.from(ndjson), 'ndjson');
+    const { result } = await runInContext(() => createInventoryActivities(deps).importInventory({ caseId, importId }));
+    expect(result).toEqual({ processed: 3, accepted: 1, rejected: 2, unchanged: 0 });
+    const listed = await deps.rejections.listByCase(caseId, { limit: 10 });
+    expect(listed.map(({ line, field }) => ({ line, field }))).toEqual([
+      { line: 2, field: 'row' },
+      { line: 3, field: 'email' },
+    ]);
+  });
+
   describe('crash safety', () => {
-    const ROWS = 2_500;
+    const ROWS = 1_200;
+    const BATCH = 100;
 
     async function expectExactlyOnce(caseId: string, importId: string, expected: ReturnType<typeof generatedFile>['expected']): Promise<void> {
       const stored = await deps.imports.findForCase(caseId, importId);
@@ -219,7 +238,7 @@ describe('importInventory on the real database', () => {
       const { bytes, expected } = generatedFile(ROWS);
       const caseId = await openCase(deps, { kind: 'merger' });
       const { importId } = await queueImport(deps, caseId, dir, bytes);
-      const activities = createInventoryActivities({ ...deps, batchSize: 200 });
+      const activities = createInventoryActivities({ ...deps, batchSize: BATCH });
 
       const first = await failingAttempt(() => activities.importInventory({ caseId, importId }), {
         onHeartbeat: (_details, n) => {
@@ -228,8 +247,8 @@ describe('importInventory on the real database', () => {
       });
       expect((first.error as Error).message).toBe('worker killed');
       const crashedAt = lastCheckpoint(first.heartbeats)!;
-      expect(crashedAt.line).toBe(601);
-      expect(await deps.imports.findForCase(caseId, importId)).toMatchObject({ status: 'running', checkpointLine: 601 });
+      expect(crashedAt.line).toBe(3 * BATCH + 1);
+      expect(await deps.imports.findForCase(caseId, importId)).toMatchObject({ status: 'running', checkpointLine: 3 * BATCH + 1 });
       const partial = await deps.customers.count(caseId);
       expect(partial).toBeGreaterThan(0);
       expect(partial).toBeLessThan(expected.accepted);
@@ -237,7 +256,7 @@ describe('importInventory on the real database', () => {
       const second = await runInContext(() => activities.importInventory({ caseId, importId }), { heartbeatDetails: crashedAt });
       expect(second.result).toEqual(expected);
       // The retry started after the checkpoint: its first heartbeat is a later batch.
-      expect(lastCheckpoint(second.heartbeats.slice(0, 1))!.line).toBe(801);
+      expect(lastCheckpoint(second.heartbeats.slice(0, 1))!.line).toBe(4 * BATCH + 1);
       await expectExactlyOnce(caseId, importId, expected);
     }, 120_000);
 
@@ -255,16 +274,16 @@ describe('importInventory on the real database', () => {
         if (inserts === 4) throw new Error('connection lost after the write');
         return result;
       };
-      const flaky = createInventoryActivities({ ...deps, customers, batchSize: 200 });
+      const flaky = createInventoryActivities({ ...deps, customers, batchSize: BATCH });
       const first = await failingAttempt(() => flaky.importInventory({ caseId, importId }));
       expect((first.error as Error).message).toBe('connection lost after the write');
       const stored = await deps.imports.findForCase(caseId, importId);
-      expect(stored?.checkpointLine).toBe(601);
+      expect(stored?.checkpointLine).toBe(3 * BATCH + 1);
       const written = await customersOfImport(connection, caseId, importId);
-      expect(written.some((d) => d.line > 601)).toBe(true);
+      expect(written.some((d) => d.line > 3 * BATCH + 1)).toBe(true);
 
       // The retry gets no heartbeat details (e.g. they were lost): the stored checkpoint is enough.
-      const healthy = createInventoryActivities({ ...deps, batchSize: 200 });
+      const healthy = createInventoryActivities({ ...deps, batchSize: BATCH });
       const second = await runInContext(() => healthy.importInventory({ caseId, importId }));
       expect(second.result).toEqual(expected);
       await expectExactlyOnce(caseId, importId, expected);

@@ -136,7 +136,7 @@ async function runBatches(
     },
   });
   try {
-    for await (const row of rows) {
+    for await (const row of unreadableOnParseFailure(rows)) {
       batch.push(preparer.prepare(row));
       if (batch.length >= batchSize) await flush();
     }
@@ -153,6 +153,27 @@ async function runBatches(
   }
 }
 
+/** The file cannot be parsed, and never will be: a retry would fail the same way. */
+class FileUnparseableError extends Error {
+  readonly code = 'IMPORT_UNREADABLE';
+}
+
+/**
+ * Rows of the parser; a failure of the decoder or parser itself (not of reading the upload,
+ * which may be transient) is final. Its message is replaced: parser messages may quote the file.
+ */
+async function* unreadableOnParseFailure<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (error) {
+    if (error instanceof UploadUnreadableError || error instanceof InventoryParseError) throw error;
+    const code = (error as { code?: unknown }).code;
+    // System and Node stream errors (EMFILE, ERR_STREAM_PREMATURE_CLOSE...) may pass on a retry.
+    if (typeof code === 'string' && /^(E[A-Z]+|ERR_[A-Z_]+)$/.test(code)) throw error;
+    throw new FileUnparseableError(`inventory file could not be parsed (${error instanceof Error ? error.name : 'unknown'})`);
+  }
+}
+
 /** Maps a failure to what the workflow sees; unrecoverable ones also mark the import failed. */
 async function failureOf(deps: InventoryActivityDeps, found: InventoryImportEntity, error: unknown): Promise<unknown> {
   const { caseId, id: importId } = found;
@@ -163,6 +184,8 @@ async function failureOf(deps: InventoryActivityDeps, found: InventoryImportEnti
       await deps.customers.deleteByImport(caseId, importId);
       await deps.rejections.deleteByImport(caseId, importId);
     }
+    failure = ApplicationFailure.nonRetryable(error.message, error.code);
+  } else if (error instanceof FileUnparseableError) {
     failure = ApplicationFailure.nonRetryable(error.message, error.code);
   } else if (error instanceof InventoryParseError) {
     failure = ApplicationFailure.nonRetryable(`inventory file unreadable: ${error.code} at line ${error.line}`, 'IMPORT_UNREADABLE');

@@ -12,6 +12,12 @@ import { MasterKey, UploadCipher } from '@handover/crypto';
 import type { CaseKind } from '@handover/domain';
 import { createLogger } from '@handover/logging';
 import {
+  CASE_COLLECTION,
+  CASE_KEY_COLLECTION,
+  CUSTOMER_COLLECTION,
+  INVENTORY_IMPORT_COLLECTION,
+  PIIA_REPORT_COLLECTION,
+  REJECTION_COLLECTION,
   CaseKeyService,
   CaseRepository,
   CustomerRepository,
@@ -48,6 +54,21 @@ export async function inventoryDeps(connection: Connection, overrides: Partial<I
   return deps;
 }
 
+/** Cases opened by this process's suites, removed by cleanupCases (FerretDB scans grow with every leftover). */
+const openedCases = new Set<string>();
+
+/** Deletes every document of the cases this process opened, from each collection that holds case data. */
+export async function cleanupCases(connection: Connection): Promise<void> {
+  const ids = [...openedCases];
+  openedCases.clear();
+  if (ids.length === 0) return;
+  const db = connection.db!;
+  for (const name of [CUSTOMER_COLLECTION, REJECTION_COLLECTION, INVENTORY_IMPORT_COLLECTION, PIIA_REPORT_COLLECTION]) {
+    await db.collection(name).deleteMany({ caseId: { $in: ids } });
+  }
+  for (const name of [CASE_COLLECTION, CASE_KEY_COLLECTION]) await db.collection(name).deleteMany({ _id: { $in: ids as never[] } });
+}
+
 export const uniqueId = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 export async function openCase(
@@ -55,6 +76,7 @@ export async function openCase(
   options: { kind: CaseKind; recipient?: { country: string } | null; policy?: Partial<CasePolicy> & { retention?: string[] }; purposeChange?: string },
 ): Promise<string> {
   const id = uniqueId('cs_it');
+  openedCases.add(id);
   const cipher = await deps.keys.ensure(id);
   const entity: CaseEntity = {
     id,

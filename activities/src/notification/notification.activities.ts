@@ -15,7 +15,7 @@ import { sendOnce, type SendOutcome } from '../mail/send-once';
 import { mailingAudience, mailingQuery } from './eligibility';
 import { buildNoticeModel } from './notice-model';
 import type { MailingCustomer, NotificationStore } from './notification.store';
-import { countOutcome, decideOutcome, emptyOutcomeCounters } from './outcome';
+import { countOutcome, decideOutcome, emptyOutcomeCounters, type Outcome } from './outcome';
 import { keysetPages, runOrderedPool } from './ordered-pool';
 import { buildPublicAnnouncement } from './public-announcement';
 
@@ -209,11 +209,13 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies OutcomeCheckpoint);
       for await (const page of keysetPages((after) => deps.store.outcomePage(caseId, { ...(after !== undefined && { after }), limit: batchSize }), batchSize, afterId)) {
         if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
-        const updates = page.items.map((customer) => {
+        const updates: Array<{ id: string; outcome: Outcome }> = [];
+        for (const customer of page.items) {
           const outcome = decideOutcome(customer);
           countOutcome(counters, customer, outcome);
-          return { id: customer._id, outcome };
-        });
+          // Already fixed (a retry, or a second run): nothing to write, outcomeAt stays.
+          if (customer.outcome !== outcome) updates.push({ id: customer._id, outcome });
+        }
         await deps.store.setOutcomes(updates, at);
         afterId = page.lastId;
         ctx.heartbeat({ afterId, counters: { ...counters } } satisfies OutcomeCheckpoint);

@@ -21,7 +21,6 @@ async function* generatedCsv(rows: number): AsyncGenerator<Buffer> {
 
 describe('parseInventory throughput', () => {
   it(`streams ${ROWS.toLocaleString('en')} generated rows`, async () => {
-    const started = Date.now();
     let count = 0;
     let lastLine = 0;
     let quoted = 0;
@@ -36,7 +35,6 @@ describe('parseInventory throughput', () => {
     expect(errors).toBe(0);
     expect(quoted).toBe(ROWS / 1000);
     expect(lastLine).toBe(ROWS + 1);
-    // Generous bound for loaded CI machines; it typically takes 1–3 s under jest.
-    expect(Date.now() - started).toBeLessThan(15_000);
-  }, 30_000);
+    // Speed is measured by the benchmarks (npm run bench), never asserted in a unit test.
+  }, 120_000);
 });

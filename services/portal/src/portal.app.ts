@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json, urlencoded } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PortalConfig } from '@handover/config';
 import { PinoNestLogger, type Logger } from '@handover/logging';
 import { PortalModule } from './app.module';
 import { PortalExceptionFilter } from './common/portal-exception.filter';
 import { PORTAL_CONFIG, PORTAL_LOGGER } from './common/tokens';
+import { deferBodyErrors } from './security/deferred-body';
 import { securityHeaders } from './security/security-headers';
 
 const BODY_LIMIT = '16kb';
@@ -19,8 +21,9 @@ export async function createPortalApp(): Promise<NestExpressApplication> {
   app.disable('x-powered-by');
   app.set('trust proxy', config.PORTAL_TRUST_PROXY_HOPS);
   app.use(securityHeaders({ https: config.PORTAL_URL.startsWith('https:') }));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  // Parse errors wait until the link is verified (ReadableBodyGuard): a bad link is a 404 whatever its body.
+  app.use(deferBodyErrors(json({ limit: BODY_LIMIT })));
+  app.use(deferBodyErrors(urlencoded({ limit: BODY_LIMIT, extended: false })));
   app.useGlobalFilters(new PortalExceptionFilter(logger));
   app.enableShutdownHooks();
   return app;

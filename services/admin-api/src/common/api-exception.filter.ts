@@ -26,7 +26,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = errorBody(exception, (request.params ?? {}) as Record<string, unknown>);
     const requestId = requestIdOf(request);
     if (body.statusCode >= 500) {
-      this.logger.error({ requestId, status: body.statusCode, err: errorName(exception) }, 'request failed');
+      this.logger.error({ requestId, err: errorName(exception) }, 'request failed');
     }
     if (response.headersSent) {
       // A stream failed after its first bytes: the client sees a truncated answer, never a second one.

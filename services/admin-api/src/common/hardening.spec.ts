@@ -169,7 +169,7 @@ describe('the admin API request pipeline (in process)', () => {
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error', requestId: res.headers['x-request-id'] });
     const entry = logged.find((l) => l.level === 'error');
-    expect(entry?.object).toEqual({ requestId: res.headers['x-request-id'], status: 500, err: 'TypeError' });
+    expect(entry?.object).toEqual({ requestId: res.headers['x-request-id'], err: 'TypeError' });
     expect(JSON.stringify(logged)).not.toContain(CANARY_EMAIL);
   });
 

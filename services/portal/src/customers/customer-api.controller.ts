@@ -4,6 +4,7 @@ import { createValidationPipe } from '../common/validation';
 import { localeOf } from '../pages/i18n';
 import { clientInfo } from '../security/client-info';
 import { AnswerDto, type AnswerResponse, type CustomerViewResponse } from './answer.dto';
+import { ReadableBodyGuard } from '../security/deferred-body';
 import { CustomerLinkGuard, VerifiedLink, type CustomerLink } from './customer-link';
 import { GetCustomerViewUseCase } from './get-customer-view.use-case';
 import { RecordAnswerUseCase } from './record-answer.use-case';
@@ -12,7 +13,7 @@ const validation = createValidationPipe();
 
 /** The customer page's actions as JSON (API.md "Portal"): `/api/c/{token}`. */
 @Controller('api/c')
-@UseGuards(CustomerLinkGuard)
+@UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class CustomerApiController {
   constructor(
     private readonly getView: GetCustomerViewUseCase,

@@ -7,6 +7,7 @@ import { renderCustomerPage } from '../pages/customer.page';
 import { localeOf, type Locale } from '../pages/i18n';
 import { clientInfo } from '../security/client-info';
 import { CsrfTokens } from '../security/csrf';
+import { ReadableBodyGuard } from '../security/deferred-body';
 import { CustomerLinkGuard, VerifiedLink, type CustomerLink } from './customer-link';
 import { GetCustomerViewUseCase, type CustomerView } from './get-customer-view.use-case';
 import { AnswerConflictException, RecordAnswerUseCase } from './record-answer.use-case';
@@ -18,7 +19,7 @@ const isAnswerDecision = (value: unknown): value is AnswerDecision => typeof val
  * field) records the answer and redirects back with 303, or shows the page with the refusal (409).
  */
 @Controller('c')
-@UseGuards(CustomerLinkGuard)
+@UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class CustomerPageController {
   constructor(
     private readonly getView: GetCustomerViewUseCase,

@@ -1,4 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ReadableBodyGuard } from '../security/deferred-body';
 import { RateLimitMiddleware } from '../security/rate-limit.middleware';
 import { CustomerApiController } from './customer-api.controller';
 import { CustomerLinkGuard } from './customer-link';
@@ -12,7 +13,7 @@ import { RecordAnswerUseCase } from './record-answer.use-case';
  */
 @Module({
   controllers: [CustomerPageController, CustomerApiController],
-  providers: [CustomerLinkGuard, GetCustomerViewUseCase, RecordAnswerUseCase, RateLimitMiddleware],
+  providers: [CustomerLinkGuard, ReadableBodyGuard, GetCustomerViewUseCase, RecordAnswerUseCase, RateLimitMiddleware],
 })
 export class CustomersModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
