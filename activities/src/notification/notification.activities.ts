@@ -16,7 +16,7 @@ import { mailingAudience, mailingQuery } from './eligibility';
 import { buildNoticeModel } from './notice-model';
 import type { MailingCustomer, NotificationStore } from './notification.store';
 import { countOutcome, decideOutcome, emptyOutcomeCounters, type Outcome } from './outcome';
-import { keysetPages, runOrderedPool } from './ordered-pool';
+import { prefetchedPages, runOrderedPool } from './ordered-pool';
 import { buildPublicAnnouncement } from './public-announcement';
 
 export interface NotificationActivityDeps {
@@ -172,7 +172,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       beat(true);
       try {
         await runOrderedPool<MailingCustomer, CustomerResult>({
-          pages: keysetPages((after) => deps.store.mailingPage(caseId, query, { ...(after !== undefined && { after }), limit: batchSize }), batchSize, afterId),
+          pages: prefetchedPages(deps.store.mailingBatches(caseId, query, { ...(afterId !== undefined && { after: afterId }), batchSize })),
           concurrency: deps.concurrency,
           work: mailOne,
           onResult: () => beat(false),
@@ -207,7 +207,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       let afterId = resume?.afterId;
       const at = new Date();
       ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies OutcomeCheckpoint);
-      for await (const page of keysetPages((after) => deps.store.outcomePage(caseId, { ...(after !== undefined && { after }), limit: batchSize }), batchSize, afterId)) {
+      for await (const page of prefetchedPages(deps.store.outcomeBatches(caseId, { ...(afterId !== undefined && { after: afterId }), batchSize }))) {
         if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
         const updates: Array<{ id: string; outcome: Outcome }> = [];
         for (const customer of page.items) {

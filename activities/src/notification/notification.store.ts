@@ -29,10 +29,10 @@ const OUTCOME_PROJECTION = { _id: 1, route: 1, transferable: 1, decision: 1, out
 /** Every customer _id of a case is `<caseId>:<hex>`, and ';' sorts right after ':'. */
 const rangeOf = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
-export interface PageOptions {
-  /** The last _id of the previous page; absent = from the start. */
+export interface CursorOptions {
+  /** Resume after this _id (the last one handled); absent = from the start. */
   after?: string;
-  limit: number;
+  batchSize: number;
 }
 
 /**
@@ -51,33 +51,50 @@ export class NotificationStore {
     this.cases = caseModel.collection as unknown as Collection<CaseDocument>;
   }
 
-  /** One page of the customers a mailing may concern (the eligibility rule decides per customer). */
-  async mailingPage(
+  /**
+   * The customers a mailing may concern (the eligibility rule decides per customer), after
+   * `after`, in `_id` order, in batches of `batchSize`: ONE query per activity attempt, read through
+   * its cursor. Not a query per page: FerretDB v1 pushes neither sort nor limit down to PostgreSQL,
+   * so every `sort + limit` page would read and sort the whole case again (measured: ~3 s per page
+   * at 5,000 customers, against ~3 s for the whole case through one cursor).
+   */
+  mailingBatches(
     caseId: string,
     query: { routes: readonly string[]; unansweredOnly: boolean },
-    page: PageOptions,
-  ): Promise<MailingCustomer[]> {
+    options: CursorOptions,
+  ): AsyncGenerator<MailingCustomer[]> {
     const filter: Record<string, unknown> = {
       caseId: { $eq: caseId },
-      _id: idRange(caseId, page.after),
+      _id: idRange(caseId, options.after),
       route: { $in: [...query.routes] },
       ...(query.unansweredOnly && { decision: { $exists: false } }),
     };
-    return this.customers
-      .find(filter as Filter<CustomerDocument>, { projection: MAILING_PROJECTION })
-      .sort({ _id: 1 })
-      .limit(page.limit)
-      .toArray() as Promise<MailingCustomer[]>;
+    return this.batches<MailingCustomer>(filter, MAILING_PROJECTION, options.batchSize);
   }
 
-  /** One page of all the case's customers, for the outcomes. */
-  async outcomePage(caseId: string, page: PageOptions): Promise<OutcomeCustomer[]> {
-    const filter = { caseId: { $eq: caseId }, _id: idRange(caseId, page.after) };
-    return this.customers
-      .find(filter as Filter<CustomerDocument>, { projection: OUTCOME_PROJECTION })
+  /** All the case's customers after `after`, for the outcomes (one query, batches; see mailingBatches). */
+  outcomeBatches(caseId: string, options: CursorOptions): AsyncGenerator<OutcomeCustomer[]> {
+    return this.batches<OutcomeCustomer>({ caseId: { $eq: caseId }, _id: idRange(caseId, options.after) }, OUTCOME_PROJECTION, options.batchSize);
+  }
+
+  private async *batches<T>(filter: Record<string, unknown>, projection: Record<string, 1>, batchSize: number): AsyncGenerator<T[]> {
+    const cursor = this.customers
+      .find(filter as Filter<CustomerDocument>, { projection })
       .sort({ _id: 1 })
-      .limit(page.limit)
-      .toArray() as Promise<OutcomeCustomer[]>;
+      .batchSize(batchSize);
+    try {
+      let batch: T[] = [];
+      for await (const doc of cursor) {
+        batch.push(doc as T);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await cursor.close();
+    }
   }
 
   /**

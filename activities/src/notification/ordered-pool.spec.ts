@@ -1,4 +1,4 @@
-import { keysetPages, runOrderedPool, type PoolPage } from './ordered-pool';
+import { prefetchedPages, runOrderedPool, type PoolPage } from './ordered-pool';
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -86,24 +86,34 @@ describe('runOrderedPool', () => {
   });
 });
 
-describe('keysetPages', () => {
-  it('pages after the last _id, prefetching the next page, and stops on a short page', async () => {
-    const ids = Array.from({ length: 7 }, (_, i) => ({ _id: `c:${String(i).padStart(2, '0')}` }));
-    const calls: Array<string | undefined> = [];
-    const fetchPage = async (after: string | undefined): Promise<Array<{ _id: string }>> => {
-      calls.push(after);
-      return ids.filter((d) => after === undefined || d._id > after).slice(0, 3);
-    };
-    const pages: string[][] = [];
-    for await (const page of keysetPages(fetchPage, 3)) pages.push(page.items.map((d) => d._id));
-    expect(pages).toEqual([['c:00', 'c:01', 'c:02'], ['c:03', 'c:04', 'c:05'], ['c:06']]);
-    expect(calls).toEqual([undefined, 'c:02', 'c:05']);
+describe('prefetchedPages', () => {
+  it('turns batches into pages with their last _id, reading one batch ahead', async () => {
+    const reads: number[] = [];
+    async function* batches(): AsyncGenerator<Array<{ _id: string }>> {
+      for (let b = 0; b < 3; b++) {
+        reads.push(b);
+        yield [{ _id: `c:${b}0` }, { _id: `c:${b}1` }];
+      }
+    }
+    const seen: Array<[string, number[]]> = [];
+    for await (const page of prefetchedPages(batches())) seen.push([page.lastId, [...reads]]);
+    expect(seen).toEqual([
+      ['c:01', [0, 1]], // the second batch was read before the first page was handed out
+      ['c:11', [0, 1, 2]],
+      ['c:21', [0, 1, 2]],
+    ]);
   });
 
-  it('resumes after a given _id', async () => {
-    const fetchPage = async (after: string | undefined): Promise<Array<{ _id: string }>> => (after === 'c:05' ? [{ _id: 'c:06' }] : []);
-    const pages: string[] = [];
-    for await (const page of keysetPages(fetchPage, 3, 'c:05')) pages.push(page.lastId);
-    expect(pages).toEqual(['c:06']);
+  it('closes the batches when the consumer stops early', async () => {
+    let closed = false;
+    async function* batches(): AsyncGenerator<Array<{ _id: string }>> {
+      try {
+        for (let b = 0; ; b++) yield [{ _id: `c:${b}` }];
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const page of prefetchedPages(batches())) if (page.lastId === 'c:2') break;
+    expect(closed).toBe(true);
   });
 });

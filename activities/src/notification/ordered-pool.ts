@@ -103,25 +103,24 @@ export async function runOrderedPool<T, R>(options: OrderedPoolOptions<T, R>): P
 }
 
 /**
- * Keyset pages in `_id` order, fetching the next page while the current one is being processed
- * (so the pool does not wait for the database at page boundaries).
+ * Pages from batches of documents in `_id` order (a cursor's batches), reading the next batch
+ * while the current one is being processed, so the pool does not wait for the database at page
+ * boundaries. Closing the pages (a failure) closes the batches' iterator (the cursor).
  */
-export async function* keysetPages<T extends { _id: string }>(
-  fetchPage: (after: string | undefined) => Promise<T[]>,
-  limit: number,
-  startAfter?: string,
-): AsyncGenerator<PoolPage<T>> {
-  let pending: Promise<T[]> | null = fetchPage(startAfter);
-  while (pending) {
-    const items: T[] = await pending;
-    pending = null;
-    const last = items[items.length - 1];
-    if (!last) return;
-    if (items.length >= limit) {
-      pending = fetchPage(last._id);
-      // Handled when awaited; this only keeps an abandoned prefetch from being an unhandled rejection.
+export async function* prefetchedPages<T extends { _id: string }>(batches: AsyncIterable<T[]>): AsyncGenerator<PoolPage<T>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  try {
+    for (;;) {
+      const current = await pending;
+      if (current.done) return;
+      pending = iterator.next();
+      // Handled when awaited; this only keeps an abandoned read-ahead from being an unhandled rejection.
       pending.catch(() => undefined);
+      const last = current.value[current.value.length - 1];
+      if (last) yield { items: current.value, lastId: last._id };
     }
-    yield { items, lastId: last._id };
+  } finally {
+    await iterator.return?.();
   }
 }

@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
 import { buildIncidentActivities, createCaseActivities, createInventoryActivities, createNotificationActivities, NotificationStore } from '@handover/activities';
-import { loadConfig, workerSchema } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
@@ -24,6 +23,8 @@ export interface ActivityContext {
   portalUrl?: string;
   /** Customer messages in flight at once; default twice the SMTP pool size (5 → 10). */
   mailConcurrency?: number;
+  /** Where drill notices and incident reminders go (INCIDENT_INTERNAL_ADDRESSES). */
+  internalAddresses?: readonly string[];
 }
 
 /** Wires every activity implementation from its dependencies (one place, used by the worker and tests). */
@@ -57,6 +58,6 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       logger: ctx.logger,
       concurrency: ctx.mailConcurrency ?? 10,
     }),
-    ...buildIncidentActivities({ ...ctx, internalAddresses: loadConfig(workerSchema).INCIDENT_INTERNAL_ADDRESSES }),
+    ...buildIncidentActivities({ ...ctx, internalAddresses: ctx.internalAddresses ?? ['security@handover.local'] }),
   };
 }

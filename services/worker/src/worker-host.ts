@@ -41,6 +41,7 @@ export class WorkerHost {
       logger: this.logger,
       portalUrl: this.config.PORTAL_URL,
       mailConcurrency: 2 * this.config.SMTP_MAX_CONNECTIONS,
+      internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);

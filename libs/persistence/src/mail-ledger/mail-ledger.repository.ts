@@ -122,10 +122,14 @@ export class MailLedgerRepository {
         else results[e.index] = new Error(`ledger claim failed (code ${String(e.code)})`);
       }
     }
-    for (const index of existing) {
-      const request = requests[index] as ClaimRequest;
-      results[index] = await this.reclaim(request).catch((error: unknown) => (error instanceof Error ? error : new Error('ledger claim failed')));
-    }
+    // Existing keys (a retry walking messages again): looked up together, not one after another,
+    // so that a resumed mailing does not hold every other claim behind them.
+    await Promise.all(
+      existing.map(async (index) => {
+        const request = requests[index] as ClaimRequest;
+        results[index] = await this.reclaim(request).catch((error: unknown) => (error instanceof Error ? error : new Error('ledger claim failed')));
+      }),
+    );
     return requests.map((r, i) => results[i] ?? { action: 'send', messageId: r.messageId, resend: false });
   }
 
