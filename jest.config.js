@@ -38,6 +38,8 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts', '<rootDir>/test/chaos/**/*.chaos-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/require-infra.js'],
+      // Real servers on a two-core machine: hooks and tests get a minute unless they say more.
+      testTimeout: 60_000,
       slowTestThreshold: 30,
     },
     {
@@ -45,6 +47,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFiles: ['<rootDir>/test/setup/require-infra.js'],
+      testTimeout: 60_000,
       slowTestThreshold: 60,
     },
   ],

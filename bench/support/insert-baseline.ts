@@ -23,6 +23,8 @@ export interface BaselineResult {
   batchSize: number;
   /** Time inside insertMany only. */
   insertSeconds: number;
+  /** CPU of this process inside insertMany (driver: BSON, socket); approximate (GC may run there). */
+  driverCpuSeconds: number;
   rowsPerSecond: number;
   /** Parse + validate + encrypt, not timed into the baseline (for the analysis). */
   prepareSeconds: number;
@@ -70,11 +72,13 @@ export async function runInsertBaseline(options: {
 
   const result: BaselineResult = {
     rows: 0, customers: 0, rejections: 0, duplicates: 0, batches: 0, batchSize,
-    insertSeconds: 0, rowsPerSecond: 0, prepareSeconds: 0, wallSeconds: 0, collections: names,
+    insertSeconds: 0, driverCpuSeconds: 0, rowsPerSecond: 0, prepareSeconds: 0, wallSeconds: 0, collections: names,
   };
   let insertMs = 0;
+  let driverCpuMicros = 0;
   const timed = async (insert: () => Promise<unknown>): Promise<unknown> => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     try {
       await insert();
       return null;
@@ -82,6 +86,8 @@ export async function runInsertBaseline(options: {
       return error;
     } finally {
       insertMs += performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      driverCpuMicros += used.user + used.system;
       result.batches++;
     }
   };
@@ -132,6 +138,7 @@ export async function runInsertBaseline(options: {
 
   result.wallSeconds = (performance.now() - started) / 1000;
   result.insertSeconds = insertMs / 1000;
+  result.driverCpuSeconds = driverCpuMicros / 1e6;
   result.prepareSeconds = result.wallSeconds - result.insertSeconds;
   result.rows = result.customers + result.rejections;
   result.rowsPerSecond = result.insertSeconds > 0 ? result.rows / result.insertSeconds : 0;

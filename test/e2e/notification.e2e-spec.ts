@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import { adminToken, CHINESE_HEADER, gbkCsv, luhnCard, MailSinkClient, testEnv, validIdNumber, waitUntil, type SinkSummary } from '@handover/testing';
+import { adminToken, CHINESE_HEADER, gbkCsv, luhnCard, MailSinkClient, testEnv, waitUntil, type SinkSummary } from '@handover/testing';
 
 interface CaseView {
   phase: string;
@@ -47,9 +47,8 @@ describe('notices, answers and outcomes through the admin API, worker, mail sink
       }),
     });
     caseId = ((await created.json()) as { id: string }).id;
-    const rows = people.map((p, i) => [
-      `N${stamp}-${i}`, '个人', `客户${i}`, p.email, '', validIdNumber(p.birth, i), '', '', '', '', '', p.card, '',
-    ]);
+    // No ID numbers: they are sensitive too (GB/T 35273 App. B) and would move everyone to consent.
+    const rows = people.map((p, i) => [`N${stamp}-${i}`, '个人', `客户${i}`, p.email, '', '', p.birth, '', '', '', '', p.card, '']);
     rows.push([`N${stamp}-x`, '个人', '无联系方式', '', '', '', '', '', '', '', '', '', '']);
     const upload = await api(`/v1/cases/${caseId}/inventory`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: gbkCsv([CHINESE_HEADER, ...rows]) });
     const { importId } = (await upload.json()) as { importId: string };
