@@ -1,6 +1,7 @@
-// Three jest projects: unit (no servers), integration (the real Temporal dev server, the
-// MongoDB-compatible server and the mail sink over sockets), e2e (the running services over HTTP).
-// infra/test.sh starts what integration and e2e need and exports their addresses.
+// Jest projects: unit (no servers), integration (the real Temporal dev server, the
+// MongoDB-compatible server and the mail sink over sockets), e2e (the running services over HTTP),
+// and slow (long, load-sensitive suites: `npm run test:slow`). infra/test.sh starts what the
+// server-backed projects need and exports their addresses.
 const { pathsToModuleNameMapper } = require('./jest.paths');
 
 const transform = {
@@ -18,6 +19,9 @@ const transform = {
   ],
 };
 
+/** Suites that belong to the `slow` project only. */
+const SLOW_SUITES = ['activities/src/notification/notification.int-spec.ts', 'test/e2e/notification.e2e-spec.ts'];
+
 const common = {
   transform,
   moduleNameMapper: pathsToModuleNameMapper(),
@@ -26,7 +30,12 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.data/', '<rootDir>/dist/'],
 };
 
+const withServers = { setupFiles: ['<rootDir>/test/setup/require-infra.js'] };
+
 module.exports = {
+  // A global option (ignored inside projects): integration and e2e suites talk to real servers on
+  // a two-core machine, so hooks and tests get a minute unless they ask for more.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
@@ -35,20 +44,31 @@ module.exports = {
     },
     {
       ...common,
+      ...withServers,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts', '<rootDir>/test/chaos/**/*.chaos-spec.ts'],
-      setupFiles: ['<rootDir>/test/setup/require-infra.js'],
-      // Real servers on a two-core machine: hooks and tests get a minute unless they say more.
-      testTimeout: 60_000,
+      testMatch: ['<rootDir>/{libs,services,activities,workflows,test}/**/*.int-spec.ts'],
+      testPathIgnorePatterns: SLOW_SUITES,
       slowTestThreshold: 30,
     },
     {
       ...common,
+      ...withServers,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.browser-spec.ts'],
-      setupFiles: ['<rootDir>/test/setup/require-infra.js'],
-      testTimeout: 60_000,
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: SLOW_SUITES,
       slowTestThreshold: 60,
+    },
+    {
+      // The notification phase end to end (hundreds to thousands of customers through FerretDB),
+      // the browser test and the chaos test: minutes long and load-sensitive on two cores.
+      ...common,
+      ...withServers,
+      displayName: 'slow',
+      testMatch: [
+        '<rootDir>/test/chaos/**/*.chaos-spec.ts',
+        '<rootDir>/test/browser/**/*.browser-spec.ts',
+        ...SLOW_SUITES.map((path) => `<rootDir>/${path}`),
+      ],
     },
   ],
 };

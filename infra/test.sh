@@ -41,7 +41,8 @@ export ADMIN_URL="http://127.0.0.1:$ADMIN_PORT" TEMPORAL_CLI="$(temporal_bin)"
 log "running jest (unit, integration, e2e)"
 results="$DATA_DIR/jest-results.json"
 set +e
-npx jest --ci --maxWorkers=2 --json --outputFile="$results" "$@"
+# shellcheck disable=SC2086
+npx jest --ci --maxWorkers=2 --selectProjects ${JEST_PROJECTS:-unit integration e2e} --json --outputFile="$results" "$@"
 status=$?
 set -e
 node -e '

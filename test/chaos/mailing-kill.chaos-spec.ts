@@ -60,6 +60,15 @@ describe('customer mailing survives SIGKILLed workers', () => {
     await handle?.terminate('chaos test finished').catch(() => undefined);
     await worker?.stop();
     await collector.stop().catch(() => undefined);
+    // The case's documents go: the database is shared by reruns against a long-lived stack, and
+    // on FerretDB v1 every ledger lookup scans the whole collection.
+    const db = mongo?.db;
+    if (db) {
+      await db.collection('customers').deleteMany({ caseId });
+      await db.collection('mail_ledger').deleteMany({ caseId });
+      await db.collection('cases').deleteOne({ _id: caseId as never });
+      await db.collection('case_keys').deleteOne({ _id: caseId as never });
+    }
     await temporal?.close();
     await mongo?.close();
   }, 60_000);

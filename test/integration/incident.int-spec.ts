@@ -84,11 +84,10 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
   }
 
   beforeAll(async () => {
-    process.env['INCIDENT_INTERNAL_ADDRESSES'] = internal;
     temporal = await TestWorkflowEnvironment.createFromExistingServer({ address: env.temporalAddress, client: { dataConverter: handoverDataConverter(TEST_MASTER_KEY) } });
     mongo = await connectMongo(mongoUriFor('handover_it_incident'));
     mailer = new NodemailerMailer({ smtpUrl: env.smtpUrl, from: 'Handover <no-reply@handover.test>' });
-    const activities = buildActivities({ connection: mongo, mailer, masterKey: TEST_MASTER_KEY, mailDomain: 'handover.test', logger: createLogger('it', 'silent') });
+    const activities = buildActivities({ connection: mongo, mailer, masterKey: TEST_MASTER_KEY, mailDomain: 'handover.test', logger: createLogger('it', 'silent'), internalAddresses: [internal] });
     await syncIndexes(mongo);
     incidents = new IncidentRepository(mongo);
     worker = await Worker.create({

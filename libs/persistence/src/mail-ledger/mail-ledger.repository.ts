@@ -122,15 +122,67 @@ export class MailLedgerRepository {
         else results[e.index] = new Error(`ledger claim failed (code ${String(e.code)})`);
       }
     }
-    // Existing keys (a retry walking messages again): looked up together, not one after another,
-    // so that a resumed mailing does not hold every other claim behind them.
-    await Promise.all(
-      existing.map(async (index) => {
-        const request = requests[index] as ClaimRequest;
-        results[index] = await this.reclaim(request).catch((error: unknown) => (error instanceof Error ? error : new Error('ledger claim failed')));
-      }),
-    );
+    if (existing.length > 0) await this.reclaimMany(existing.map((index) => ({ index, request: requests[index] as ClaimRequest })), results);
     return requests.map((r, i) => results[i] ?? { action: 'send', messageId: r.messageId, resend: false });
+  }
+
+  /**
+   * The keys of a claim batch that exist already (a retry walking messages again). On FerretDB v1
+   * every lookup scans the collection, so they are read with one query per (case, mailing) and
+   * taken again with one updateMany per kind (left `sending` → resend; left `failed` → retry),
+   * each filtered on the status read; anything that changed in between takes the one-by-one path.
+   */
+  private async reclaimMany(
+    entries: ReadonlyArray<{ index: number; request: ClaimRequest }>,
+    results: Array<Claim | Error | undefined>,
+  ): Promise<void> {
+    const byMailing = new Map<string, Array<{ index: number; request: ClaimRequest }>>();
+    for (const entry of entries) {
+      const group = `${entry.request.key.caseId}\u0000${entry.request.key.mailing}`;
+      byMailing.set(group, [...(byMailing.get(group) ?? []), entry]);
+    }
+    const now = new Date();
+    for (const group of byMailing.values()) {
+      const { caseId, mailing } = (group[0] as { request: ClaimRequest }).request.key;
+      const found = await this.model.collection
+        .find({ caseId, mailing, _id: { $in: group.map((e) => ledgerId(e.request.key)) } } as never)
+        .toArray();
+      const stored = new Map(found.map((doc) => [String(doc._id), doc as unknown as MailLedgerDocument]));
+      const retake = new Map<string, Array<{ index: number; request: ClaimRequest; doc: MailLedgerDocument }>>();
+      for (const entry of group) {
+        const doc = stored.get(ledgerId(entry.request.key));
+        if (!doc) {
+          results[entry.index] = new Error('ledger entry vanished during claim');
+        } else if (doc.status !== 'sending' && doc.status !== 'failed') {
+          results[entry.index] = { action: 'skip', status: doc.status };
+        } else {
+          const kind = `${doc.status}\u0000${entry.request.evidence.wordingVersion ?? ''}`;
+          retake.set(kind, [...(retake.get(kind) ?? []), { ...entry, doc }]);
+        }
+      }
+      for (const members of retake.values()) {
+        const first = members[0] as { request: ClaimRequest; doc: MailLedgerDocument };
+        const resend = first.doc.status === 'sending';
+        const wordingVersion = first.request.evidence.wordingVersion;
+        const result = await this.model.collection.updateMany(
+          { caseId, mailing, status: first.doc.status, _id: { $in: members.map((m) => ledgerId(m.request.key)) } } as never,
+          {
+            $inc: { attempts: 1, resent: resend ? 1 : 0 },
+            $set: { status: 'sending', claimedAt: now, ...(wordingVersion !== undefined && { wordingVersion }) },
+          },
+        );
+        if (result.modifiedCount === members.length) {
+          for (const m of members) results[m.index] = { action: 'send', messageId: m.doc.messageId, resend };
+          continue;
+        }
+        // Some changed between the read and the update (or were taken twice): settle each on its own.
+        // Those already taken by the updateMany are `sending` now and would be counted as resends:
+        // accepted, since it only overstates the duplicate bound in a race that needs two senders.
+        for (const m of members) {
+          results[m.index] = await this.reclaim(m.request).catch((error: unknown) => (error instanceof Error ? error : new Error('ledger claim failed')));
+        }
+      }
+    }
   }
 
   /**
