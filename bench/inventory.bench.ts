@@ -19,7 +19,7 @@ import { caseBlindIndex, CaseKeyService, connectMongo, INVENTORY_IMPORT_COLLECTI
 import { writeInventoryCsv, type InventoryCsvSummary } from '@handover/testing';
 import { AdminClient, type ImportProgress } from './support/admin-client';
 import { BaselinePreparer } from './support/baseline-documents';
-import { parseBenchArgs, type InventoryBenchArgs } from './support/bench-args';
+import { parseBenchArgs, USAGE, type InventoryBenchArgs } from './support/bench-args';
 import { updateBenchmarksMarkdown, writeJson, type InventoryBenchSummary } from './support/bench-report';
 import { runInsertBaseline, type BaselineResult } from './support/insert-baseline';
 import { cpuLine, mb, ProcessSampler, readMemory, starvationLine, type TrackedProcess, type WindowReport } from './support/process-sampler';
@@ -328,7 +328,10 @@ async function main(): Promise<number> {
     machine: { cores: machine.cores, memoryGb: Math.round(machine.memoryGb), node: machine.node, backend },
     targets,
   };
-  const suffix = `${csv.rows === 1_000_000 ? '' : `-${csv.rows}rows`}${args.duplicateIds ? '' : '-nodup'}`;
+  // One file per variant of the day: rows, file, services' V8 flags, baseline skipped.
+  const flags = servicesNodeOptions.replace(/--max-old-space-size=(\d+)/, 'heap$1').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const suffix =
+    (csv.rows === 1_000_000 ? '' : `-${csv.rows}rows`) + (args.duplicateIds ? '' : '-nodup') + (flags ? `-${flags}` : '') + (base ? '' : '-nobaseline');
   const resultPath = join(ROOT, 'bench', 'results', `inventory-${date}${suffix}.json`);
   writeJson(resultPath, {
     bench: 'inventory',
@@ -392,6 +395,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof Error && error.message === USAGE) {
+      console.log(USAGE);
+      process.exit(0);
+    }
     console.error(`[bench] FAILED: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

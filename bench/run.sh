@@ -21,6 +21,8 @@ main() {
   esac
 
   BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  # --help answers without starting anything.
+  case " $* " in *" --help "*|*" -h "*) cd "$BENCH_ROOT" && exec node -r ./infra/register.js "$script" --help ;; esac
   export HANDOVER_DATA_DIR="${BENCH_DATA_DIR:-$BENCH_ROOT/.data/bench}"
   export TEMPORAL_PORT="${BENCH_TEMPORAL_PORT:-17333}" MONGO_PORT="${BENCH_MONGO_PORT:-37117}"
   export MAIL_SINK_PORT="${BENCH_MAIL_SINK_PORT:-11125}" MAIL_SINK_HTTP_PORT="${BENCH_MAIL_SINK_HTTP_PORT:-18125}"

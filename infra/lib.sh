@@ -29,6 +29,11 @@ mkdir -p "$RUN_DIR" "$LOG_DIR"
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
 
+# True when the local PostgreSQL answers (FerretDB's preferred backend; test.sh drops its test database).
+pg_available() {
+  command -v psql >/dev/null 2>&1 && psql "$PG_URL_BASE/postgres" -U postgres -tAc 'select 1' >/dev/null 2>&1
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # wait_for NAME CHECK-COMMAND TIMEOUT-SECONDS LOGFILE

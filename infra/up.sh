@@ -32,10 +32,6 @@ start_temporal() {
   wait_for temporal "'$bin' operator cluster health --address '$addr' >/dev/null 2>&1" 120 "$LOG_DIR/temporal.log"
 }
 
-pg_available() {
-  command -v psql >/dev/null 2>&1 && psql "$PG_URL_BASE/postgres" -U postgres -tAc 'select 1' >/dev/null 2>&1
-}
-
 start_mongo() {
   if [ -n "${MONGODB_URI:-}" ]; then
     log "MongoDB: using MONGODB_URI (not starting FerretDB)"

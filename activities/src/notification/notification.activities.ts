@@ -73,6 +73,14 @@ export const emptyMailingCounters = (): MailingCounters => ({
 /** What happened to one customer of a mailing. */
 type CustomerResult = SendOutcome | 'public-announcement' | 'none';
 
+/**
+ * Counting: `eligible` = customers of the mailing's audience with an email address (one message
+ * due each) = sent + bounced + skipped when the mailing completes; `publicAnnouncement` = audience
+ * without an address; customers outside the audience (hold, answered on a reminder…) count nowhere.
+ * `resent` is read from the ledger at the end (entries taken again after an attempt died while
+ * they were `sending`): the upper bound of the duplicates.
+ */
+
 function addResult(counters: MailingCounters, result: CustomerResult): void {
   switch (result) {
     case 'none':
