@@ -6,7 +6,7 @@ import { PinoNestLogger, type Logger } from '@handover/logging';
 import { AppModule } from './app.module';
 import { applyHardening } from './common/hardening';
 import { ADMIN_CONFIG, LOGGER } from './common/tokens';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe } from '@handover/http';
 
 /** Builds the admin API application (also used by tests that need it in-process). */
 export async function createAdminApi(): Promise<NestExpressApplication> {

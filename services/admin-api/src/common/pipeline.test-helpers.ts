@@ -10,7 +10,7 @@ import { RequestContext } from '../auth/request-context';
 import type { Principal } from '../auth/roles';
 import { applyHardening } from './hardening';
 import { ADMIN_CONFIG, LOGGER, SECRETS } from './tokens';
-import { createValidationPipe } from './validation';
+import { createValidationPipe } from '@handover/http';
 
 /** Tokens the in-process app accepts: the bootstrap admin token and one API key per role. */
 export const TEST_TOKENS = {

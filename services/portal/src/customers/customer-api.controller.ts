@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
-import { createValidationPipe } from '../common/validation';
+import { createValidationPipe } from '@handover/http';
 import { localeOf } from '../pages/i18n';
 import { clientInfo } from '../security/client-info';
 import { AnswerDto, type AnswerResponse, type CustomerViewResponse } from './answer.dto';
