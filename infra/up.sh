@@ -81,6 +81,8 @@ start_mail_sink() {
   wait_for mail-sink "port_open $MAIL_SINK_HTTP_PORT && port_open $MAIL_SINK_PORT" 60 "$LOG_DIR/mail-sink.log"
 }
 
+# The health checks and the mail sink run on the npm dependencies: install them first on a fresh clone.
+bash "$ROOT/infra/ensure-deps.sh"
 # The Go builds are the slow part: build both before starting anything so a failure shows early.
 [ -z "${TEMPORAL_ADDRESS:-}" ] && temporal_bin >/dev/null
 [ -z "${MONGODB_URI:-}" ] && ferretdb_bin >/dev/null

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import { caseWorkflowId } from '@handover/contracts';
 import type { AdminApiConfig } from '@handover/config';
@@ -9,8 +9,14 @@ import { ADMIN_CONFIG, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/token
 import { AuditService } from '../audit/audit.service';
 
 /**
- * Starts the case's workflow (id `case:<caseId>`), then marks the case running. The start uses
- * the existing run on conflict, so a retried request after a crash between the two steps is safe.
+ * Marks the case running, then starts its workflow (id `case:<caseId>`).
+ *
+ * The order matters on FerretDB v1, whose updates are read-modify-write of the whole document
+ * without a lock: two concurrent `$set`s on different fields of one document lose one of them
+ * (docs/architecture.md, "One writer per document"). Marking the case before the workflow
+ * exists means the workflow's own writes to the case document (its phase) can never race with
+ * this one. A crash between the two steps leaves a running case without a workflow; a retried
+ * request sees that and starts it (the start reuses an existing run, so a race is harmless).
  */
 @Injectable()
 export class StartCaseUseCase {
@@ -28,16 +34,27 @@ export class StartCaseUseCase {
   async execute(caseId: string): Promise<void> {
     const state = await this.cases.findState(caseId);
     if (!state) throw AppError.notFound('case', caseId);
-    if (state.status !== 'draft') throw AppError.conflict('CASE_ALREADY_STARTED', `case ${caseId} is ${state.status}`);
+    if (state.status !== 'draft' && (state.status !== 'running' || (await this.workflowExists(caseId)))) {
+      throw AppError.conflict('CASE_ALREADY_STARTED', `case ${caseId} is ${state.status}`);
+    }
+    // Only the request that moved the case out of draft records the event (a retry does not).
+    const movedOutOfDraft = state.status === 'draft' && (await this.cases.markStarted(caseId, new Date()));
     await this.temporal.workflow.start('transferCaseWorkflow', {
       workflowId: caseWorkflowId(caseId),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [{ caseId }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
-    // Only the request that moved the case out of draft records the event (a raced retry does not).
-    if (await this.cases.markStarted(caseId, new Date())) {
-      await this.audit.record({ caseId, action: 'case.started', subject: { type: 'case', id: caseId } });
+    if (movedOutOfDraft) await this.audit.record({ caseId, action: 'case.started', subject: { type: 'case', id: caseId } });
+  }
+
+  private async workflowExists(caseId: string): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).describe();
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
     }
   }
 }
