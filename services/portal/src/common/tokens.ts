@@ -8,3 +8,4 @@ export const TOKEN_SIGNER = Symbol('TOKEN_SIGNER');
 export const CASE_KEYS = Symbol('CASE_KEYS');
 export const CASE_REPOSITORY = Symbol('CASE_REPOSITORY');
 export const ANSWER_REPOSITORY = Symbol('ANSWER_REPOSITORY');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
