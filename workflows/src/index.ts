@@ -2,3 +2,5 @@
 export { transferCaseWorkflow } from './transfer-case.workflow';
 export { inventoryImportWorkflow } from './inventory-import.workflow';
 export { incidentWorkflow } from './incident.workflow';
+export { dataSubjectRequestWorkflow } from './data-subject-request.workflow';
+export { thirdPartyDeletionWorkflow } from './third-party-deletion.workflow';

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, sleep, ApplicationFailure } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, sleep, startChild, ApplicationFailure } from '@temporalio/workflow';
 import { parseDuration } from '@handover/domain';
 import {
   approveGateUpdate,
@@ -7,7 +7,14 @@ import {
   type NotificationActivities,
   progressQuery,
   GATES,
+  recipientAcknowledgedSignal,
+  thirdPartyWorkflowId,
   type CaseActivities,
+  type DeletionActivities,
+  type HandoverActivities,
+  type ReportActivities,
+  type ThirdPartyDeletionInput,
+  type ThirdPartyDeletionResult,
   type CaseProgress,
   type GateName,
   type GateView,
@@ -39,6 +46,21 @@ const { sendCustomerMailing } = proxyActivities<NotificationActivities>({
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
+/** Packaging, deletion and the report stream every customer: long, heartbeating, resumable. */
+const { buildHandoverPackage, disposeCustomers, buildComplianceReport } = proxyActivities<HandoverActivities & DeletionActivities & ReportActivities>({
+  startToCloseTimeout: '6 hours',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+const { sendRecipientLink, recipientAcknowledgement, shredCaseKey, closeCase } = proxyActivities<HandoverActivities & DeletionActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** How often the case re-reads MongoDB for the recipient's acknowledgement, in case the portal's signal was lost. */
+const ACKNOWLEDGEMENT_RECHECK = '1 hour';
+
 /**
  * One transfer case from opening to closure. Holds ids, phase and gate state only; every piece of
  * personal data stays in MongoDB behind the activities.
@@ -49,6 +71,10 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
   let importsCompleted = 0;
   setHandler(inventoryImportedSignal, () => {
     importsCompleted += 1;
+  });
+  let acknowledged = false;
+  setHandler(recipientAcknowledgedSignal, () => {
+    acknowledged = true;
   });
 
   const progress = (): CaseProgress => ({ phase, importsCompleted, gates: [...gates.values()].map((gate) => ({ ...gate })) });
@@ -109,7 +135,41 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
   await sleep(Math.max(0, Math.max(noticeDeadlineMs, consentDeadlineMs) - Date.now()));
   await fixOutcomes({ caseId: input.caseId });
   await enter('handover');
-  // Handover, deletion and closure are built in their own issue; until then the case rests here.
-  await condition(() => false);
+
+  // Handover: after the gate, the package of the customers whose outcome is "transfer" (minus any
+  // a later request excluded), the recipient's signed link, and the wait for their acknowledgement.
+  await awaitGate('handover');
+  if (plan.hasRecipient) {
+    const { packageId } = await buildHandoverPackage({ caseId: input.caseId });
+    await sendRecipientLink({ caseId: input.caseId, packageId });
+    while (!acknowledged) {
+      if (await condition(() => acknowledged, ACKNOWLEDGEMENT_RECHECK)) break;
+      acknowledged = (await recipientAcknowledgement({ caseId: input.caseId })).acknowledged;
+    }
+  }
+
+  // Deletion: third parties are asked to delete (a child workflow with its own deadline and
+  // escalation) while every customer gets its disposition here.
+  await enter('deletion');
+  const thirdPartyInput: ThirdPartyDeletionInput = {
+    caseId: input.caseId,
+    deadline: new Date(Date.now() + parseDuration(plan.thirdPartyDeadline)).toISOString(),
+    reminders: [...plan.reminders],
+  };
+  const thirdParties = await startChild<(input: ThirdPartyDeletionInput) => Promise<ThirdPartyDeletionResult>>('thirdPartyDeletionWorkflow', {
+    workflowId: thirdPartyWorkflowId(input.caseId),
+    args: [thirdPartyInput],
+  });
+  await disposeCustomers({ caseId: input.caseId, hasRecipient: plan.hasRecipient });
+  await thirdParties.result();
+
+  // Closure: the gate, the report (built while the case key still opens the parties' names),
+  // then the case key is shredded and the case closed.
+  await enter('closure');
+  await awaitGate('closure');
+  await buildComplianceReport({ caseId: input.caseId });
+  await shredCaseKey({ caseId: input.caseId });
+  await closeCase({ caseId: input.caseId });
+  phase = 'closed';
   return progress();
 }

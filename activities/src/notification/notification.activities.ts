@@ -214,12 +214,13 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       const counters = resume?.counters ?? emptyOutcomeCounters();
       let afterId = resume?.afterId;
       const at = new Date();
+      const excluded = await deps.store.excludedIds(caseId);
       ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies OutcomeCheckpoint);
       for await (const page of prefetchedPages(deps.store.outcomeBatches(caseId, { ...(afterId !== undefined && { after: afterId }), batchSize }))) {
         if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
         const updates: Array<{ id: string; outcome: Outcome }> = [];
         for (const customer of page.items) {
-          const outcome = decideOutcome(customer);
+          const outcome = decideOutcome({ ...customer, excluded: excluded.has(customer._id) });
           countOutcome(counters, customer, outcome);
           // Already fixed (a retry, or a second run): nothing to write, outcomeAt stays.
           if (customer.outcome !== outcome) updates.push({ id: customer._id, outcome });

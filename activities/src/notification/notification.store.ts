@@ -6,6 +6,7 @@ import {
   customerSchema,
   CUSTOMER_COLLECTION,
   type CaseDocument,
+  TransferExclusionRepository,
   type CustomerDocument,
 } from '@handover/persistence';
 import type { Outcome } from './outcome';
@@ -42,8 +43,10 @@ export interface CursorOptions {
 export class NotificationStore {
   private readonly customers: Collection<CustomerDocument>;
   private readonly cases: Collection<CaseDocument>;
+  private readonly exclusions: TransferExclusionRepository;
 
   constructor(connection: Connection) {
+    this.exclusions = new TransferExclusionRepository(connection);
     // Registering the models (if nobody did yet) lets syncIndexes build their declared indexes.
     const customerModel = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
     const caseModel = connection.models[CASE_COLLECTION] ?? connection.model<CaseDocument>(CASE_COLLECTION, caseSchema);
@@ -95,6 +98,11 @@ export class NotificationStore {
     } finally {
       await cursor.close();
     }
+  }
+
+  /** Customers a deletion request or objection took out of the transfer (few: one read). */
+  async excludedIds(caseId: string): Promise<Set<string>> {
+    return this.exclusions.excludedCustomerIds(caseId);
   }
 
   /**

@@ -9,6 +9,7 @@
  *   phase must not read "not-transfer" alone as "delete": it keeps notice-of-change records
  *   (their `handover` is false and their route says why).
  * - delete, hold, no route yet: not transfer.
+ * - a customer a deletion request or objection excluded from the transfer (issue 8): not transfer.
  * - a record the rule engine marked untransferable (`transferable: false`, e.g. an unreachable
  *   customer on a consent route) never transfers, whatever the answer.
  */
@@ -21,9 +22,12 @@ export interface OutcomeCandidate {
   route?: string | null;
   transferable?: boolean | null;
   decision?: string | null;
+  /** Excluded from the transfer by a data-subject request (transfer_exclusions). */
+  excluded?: boolean;
 }
 
 export function decideOutcome(customer: OutcomeCandidate): Outcome {
+  if (customer.excluded === true) return 'not-transfer';
   if (customer.transferable === false) return 'not-transfer';
   if (isConsentRequestRoute(customer.route)) return customer.decision === 'consent' ? 'transfer' : 'not-transfer';
   if (customer.route === 'notice') return customer.decision === 'object' ? 'not-transfer' : 'transfer';

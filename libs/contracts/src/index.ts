@@ -4,3 +4,7 @@ export * from './case-activities';
 export * from './inventory';
 export * from './notification';
 export * from './incidents';
+export * from './deletion';
+export * from './handover';
+export * from './third-parties';
+export * from './requests';

@@ -23,3 +23,4 @@ export {
 } from './payload-codec';
 export { failureConverter } from './failure-converter';
 export { UploadCipher, type UploadSealInfo } from './upload-cipher';
+export * from './recipient';

@@ -7,3 +7,6 @@ export * from './templates/notice/notice.template';
 export { NOTICE_WORDING_VERSION } from './templates/notice/notice.wording';
 export * from './templates/piia.template';
 export * from './templates/incident';
+export * from './templates/recipient';
+export * from './templates/third-party';
+export * from './templates/request';

@@ -10,9 +10,12 @@ import { KeysModule } from './keys/keys.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { CodecModule } from './codec/codec.module';
+import { ThirdPartiesModule } from './third-parties/third-parties.module';
+import { HandoverModule } from './handover/handover.module';
+import { RequestsModule } from './requests/requests.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
 })

@@ -1,5 +1,8 @@
 import type { Connection } from 'mongoose';
-import { buildIncidentActivities, createCaseActivities, createInventoryActivities, createNotificationActivities, NotificationStore } from '@handover/activities';
+import { buildIncidentActivities, createCaseActivities, createDeletionActivities, createReportActivities, createInventoryActivities, createNotificationActivities, NotificationStore } from '@handover/activities';
+import { createThirdPartyActivities } from '@handover/activities';
+import { createHandoverActivities } from '@handover/activities';
+import { buildRequestActivities } from '@handover/activities';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
@@ -7,11 +10,15 @@ import {
   CaseKeyService,
   CaseRepository,
   CustomerRepository,
+  HandoverRepository,
+  RequestRepository,
   InventoryImportRepository,
   MailLedgerRepository,
   PiiaRepository,
   RejectionRepository,
 } from '@handover/persistence';
+import { ThirdPartyRepository } from '@handover/persistence';
+import { RecipientAcknowledgementRepository, RecipientKeyRepository } from '@handover/persistence';
 
 export interface ActivityContext {
   connection: Connection;
@@ -25,6 +32,8 @@ export interface ActivityContext {
   mailConcurrency?: number;
   /** Where drill notices and incident reminders go (INCIDENT_INTERNAL_ADDRESSES). */
   internalAddresses?: readonly string[];
+  /** The data directory shared with the admin API (uploads, handover packages); default `.data`. */
+  dataDir?: string;
 }
 
 /** Wires every activity implementation from its dependencies (one place, used by the worker and tests). */
@@ -59,5 +68,44 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       concurrency: ctx.mailConcurrency ?? 10,
     }),
     ...buildIncidentActivities({ ...ctx, internalAddresses: ctx.internalAddresses ?? ['security@handover.local'] }),
+    ...buildRequestActivities(ctx),
+    ...createDeletionActivities({ connection: ctx.connection, keys, cases, logger: ctx.logger, dataDir: ctx.dataDir ?? '.data' }),
+    ...createReportActivities({
+      connection: ctx.connection,
+      cases,
+      keys,
+      logger: ctx.logger,
+      sources: {
+        thirdParties: (caseId) => new ThirdPartyRepository(ctx.connection).listForReport(caseId, keys),
+        requests: (caseId) => new RequestRepository(ctx.connection).listForReport(caseId),
+        handover: (caseId) => new HandoverRepository(ctx.connection).forReport(caseId),
+      },
+    }),
+    ...createThirdPartyActivities({
+      cases,
+      keys,
+      thirdParties: new ThirdPartyRepository(ctx.connection),
+      ledger,
+      mailer: ctx.mailer,
+      tokens: portalTokenSigner(master),
+      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
+      mailDomain: ctx.mailDomain,
+      logger: ctx.logger,
+    }),
+    ...createHandoverActivities({
+      cases,
+      keys,
+      handover: new HandoverRepository(ctx.connection),
+      recipientKeys: new RecipientKeyRepository(ctx.connection),
+      acknowledgements: new RecipientAcknowledgementRepository(ctx.connection),
+      ledger,
+      mailer: ctx.mailer,
+      master,
+      tokens: portalTokenSigner(master),
+      dataDir: ctx.dataDir ?? '.data',
+      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
+      mailDomain: ctx.mailDomain,
+      logger: ctx.logger,
+    }),
   };
 }

@@ -42,6 +42,7 @@ export class WorkerHost {
       portalUrl: this.config.PORTAL_URL,
       mailConcurrency: 2 * this.config.SMTP_MAX_CONNECTIONS,
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
+      dataDir: this.config.HANDOVER_DATA_DIR,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);

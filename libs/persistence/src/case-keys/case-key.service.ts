@@ -48,4 +48,18 @@ export class CaseKeyService {
     if (!cipher) throw new Error(`case ${caseId} has no data key`);
     return cipher;
   }
+
+  /**
+   * Destroys the case's data key (crypto-shredding): every ciphertext under it becomes unreadable.
+   * Returns the destroyed key id, or null when there was none (already shredded).
+   */
+  async shred(caseId: string): Promise<string | null> {
+    const doc = await this.model.findById(caseId, { keyId: 1 }).lean<CaseKeyDocument>().exec();
+    if (!doc) return null;
+    await this.model.deleteOne({ _id: caseId }).exec();
+    return doc.keyId;
+  }
 }
+
+/** The id of the key that seals a case's legal holds (storage only; it outlives the case key). */
+export const holdKeyId = (caseId: string): string => `${caseId}:hold`;

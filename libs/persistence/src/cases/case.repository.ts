@@ -34,6 +34,11 @@ export class CaseRepository {
     return result.modifiedCount === 1;
   }
 
+  /** Closes a running case (the case workflow's last step; the phase becomes `closed`). */
+  async markClosed(id: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { status: 'closed', phase: 'closed', closedAt: at, updatedAt: at } }).exec();
+  }
+
   async recordPhase(id: string, phase: Phase, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { phase, updatedAt: at } }).exec();
   }

@@ -17,6 +17,7 @@ export interface CaseDocument {
   policy: Record<string, unknown>;
   createdAt: Date;
   startedAt?: Date;
+  closedAt?: Date;
   updatedAt: Date;
 }
 
@@ -40,6 +41,7 @@ export const caseSchema = new Schema<CaseDocument>(
     policy: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
     startedAt: Date,
+    closedAt: Date,
     updatedAt: { type: Date, required: true },
   },
   { collection: CASE_COLLECTION, versionKey: false, minimize: false },

@@ -31,6 +31,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/cases/{id}/third-parties': MANAGER_AUDITOR,
   // handover and report
   'GET /v1/cases/{id}/handover/package': MANAGER,
+  'GET /v1/cases/{id}/handover/package/files/{name}': MANAGER,
+  'GET /v1/cases/{id}/handover/private-key': MANAGER,
   'GET /v1/cases/{id}/report': MANAGER_AUDITOR,
   'GET /v1/cases/{id}/piia': MANAGER_AUDITOR,
   // audit trail (`global` as the case id reads key events)
@@ -45,6 +47,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   // data-subject requests
   'GET /v1/requests': MANAGER_AUDITOR,
   'POST /v1/requests/{id}/resolve': MANAGER,
+  'POST /v1/requests': MANAGER,
+  'GET /v1/requests/{id}': MANAGER,
+  'POST /v1/requests/{id}/extend': MANAGER,
   // Temporal remote codec (decoded payloads hold personal data: readers of evidence only; encode
   // lets the UI compose encrypted signal input, so admin only); browser sign-in as for decode
   'POST /codec/decode': AUDITOR,

@@ -21,6 +21,7 @@ export class CaseCountersDto {
   @ApiProperty() onHold!: number;
   @ApiProperty() thirdParties!: number;
   @ApiProperty() thirdPartiesConfirmed!: number;
+  @ApiProperty({ description: 'customers a deletion request or objection took out of the transfer' }) excluded!: number;
 }
 
 export class RouteCountsDto {

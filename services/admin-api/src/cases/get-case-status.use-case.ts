@@ -56,8 +56,10 @@ export class GetCaseStatusUseCase {
 
   /**
    * Counts from the case's collections (each served by an index; see docs/architecture.md). A
-   * collection not written yet counts zero. `transferred` counts outcomes fixed at the deadline;
-   * `deleted` and `onHold` follow the deletion phase.
+   * collection not written yet counts zero. `transferred` counts outcomes fixed at the deadline,
+   * less customers a request excluded since; `deleted` counts the customers the deletion phase
+   * erased (not transferred, not held); `onHold` the legal holds; `excluded` the customers a
+   * deletion request or objection took out of the transfer.
    */
   private async counters(caseId: string): Promise<CaseCountersDto> {
     const db = this.connection.db;
@@ -65,7 +67,7 @@ export class GetCaseStatusUseCase {
     const count = (collection: string, filter: Record<string, unknown>): Promise<number> =>
       db.collection(collection).countDocuments({ caseId, ...filter });
     const consentRoutes = { $in: ['separate-consent', 'guardian-consent'] };
-    const [customers, notified, bounced, consented, refused, objected, noResponse, transferred, onHold, thirdParties, thirdPartiesConfirmed] =
+    const [customers, notified, bounced, consented, refused, objected, noResponse, outcomeTransfer, deleted, onHold, thirdParties, thirdPartiesConfirmed, excludedIds] =
       await Promise.all([
         count('customers', {}),
         count('mail_ledger', { mailing: 'notice', status: 'sent' }),
@@ -75,10 +77,30 @@ export class GetCaseStatusUseCase {
         count('customers', { decision: 'object' }),
         count('customers', { route: consentRoutes, decision: { $exists: false } }),
         count('customers', { outcome: 'transfer' }),
+        count('customers', { disposition: 'deleted' }),
         count('customers', { route: 'hold' }),
         count('third_parties', {}),
         count('third_parties', { status: 'confirmed' }),
+        db.collection<{ _id: string }>('transfer_exclusions').find({ caseId }, { projection: { _id: 1 } }).toArray(),
       ]);
-    return { customers, notified, bounced, consented, refused, objected, noResponse, transferred, deleted: 0, onHold, thirdParties, thirdPartiesConfirmed };
+    // A customer excluded by a deletion request or objection after the outcomes were fixed leaves
+    // the transfer at once (the deletion phase then writes it down). Exclusions are few: look them up.
+    const excludedTransfers =
+      excludedIds.length === 0 ? 0 : await count('customers', { _id: { $in: excludedIds.map((doc) => doc._id) }, outcome: 'transfer', disposition: { $ne: 'deleted' } });
+    return {
+      customers,
+      notified,
+      bounced,
+      consented,
+      refused,
+      objected,
+      noResponse,
+      transferred: outcomeTransfer - excludedTransfers,
+      deleted,
+      onHold,
+      thirdParties,
+      thirdPartiesConfirmed,
+      excluded: excludedIds.length,
+    };
   }
 }

@@ -1,0 +1,252 @@
+import { createHash, type Hash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { AnyBulkWriteOperation, Collection, Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
+import { DISPOSITIONS, type DeletionActivities, type Disposition, type DispositionCounts } from '@handover/contracts';
+import {
+  customerAad,
+  CUSTOMER_COLLECTION,
+  DeletionCertificateRepository,
+  holdKeyId,
+  sha256Hex,
+  TransferExclusionRepository,
+  type CaseKeyService,
+  type CaseRepository,
+  type CustomerDocument,
+  type DeletionStage,
+} from '@handover/persistence';
+import type { Logger } from '@handover/logging';
+
+export interface DeletionActivityDeps {
+  connection: Connection;
+  keys: CaseKeyService;
+  cases: CaseRepository;
+  logger: Logger;
+  /** Where uploads and handover packages live (shared with the admin API). */
+  dataDir: string;
+}
+
+/** Fields that identify a person, directly or through a keyed hash: all of them go on erasure. */
+const ERASED_FIELDS = { personalEnc: '', emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' } as const;
+
+type DispositionDoc = CustomerDocument & { disposition?: Disposition; disposedAt?: Date };
+
+const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key'>, string> = {
+  'transferred-copies': 'erasure of the transferor-side copy after the recipient acknowledged receipt: ciphertext and blind indexes removed; the case key is shredded at closure',
+  'not-transferred': 'erasure: ciphertext and blind indexes removed; the case key is shredded at closure',
+  'unchanged-working-copies': 'erasure of the case working copy (notice-of-change: the processor keeps its own records): ciphertext and blind indexes removed',
+};
+
+const STAGE_OF: Record<Exclude<Disposition, 'held'>, keyof typeof METHODS> = {
+  transferred: 'transferred-copies',
+  deleted: 'not-transferred',
+  unchanged: 'unchanged-working-copies',
+};
+
+/** Every customer _id of a case is `<caseId>:<hex>`, and ';' sorts right after ':'. */
+const rangeOf = (caseId: string) => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
+
+const HOLD_BATCH = 200;
+
+/**
+ * The deletion and closure phases. Each step is a filtered write that skips what an earlier
+ * attempt already did (`disposition` absent), so a worker killed anywhere resumes by running the
+ * activity again: nothing is erased twice, nothing is missed, and each certificate is written once
+ * with counts read back from the collection rather than from this attempt's writes.
+ */
+export function createDeletionActivities(deps: DeletionActivityDeps): DeletionActivities {
+  const customers = (): Collection<DispositionDoc> => deps.connection.collection<DispositionDoc>(CUSTOMER_COLLECTION);
+  const certificates = new DeletionCertificateRepository(deps.connection);
+  let indexed = false;
+  const ensureIndexes = async (): Promise<void> => {
+    if (indexed) return;
+    await certificates.ensureIndexes();
+    indexed = true;
+  };
+
+  /** Customers excluded from the transfer by a data-subject request (issue 8). */
+  const exclusions = new TransferExclusionRepository(deps.connection);
+
+  const erase = (disposition: Disposition, at: Date) => ({ $set: { disposition, disposedAt: at }, $unset: ERASED_FIELDS });
+
+  /** Legal holds: re-encrypted under the hold key, blind indexes dropped, sealed storage-only. */
+  async function sealHolds(caseId: string, at: Date): Promise<number> {
+    const pending = customers().find({ _id: rangeOf(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
+      projection: { _id: 1, ref: 1, personalEnc: 1, legalHold: 1 },
+    });
+    let sealed = 0;
+    let batch: AnyBulkWriteOperation<DispositionDoc>[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      await customers().bulkWrite(batch, { ordered: false });
+      sealed += batch.length;
+      batch = [];
+      Context.current().heartbeat({ stage: 'holds-sealed', sealed });
+    };
+    const caseCipher = await deps.keys.cipherFor(caseId);
+    const holdCipher = await deps.keys.ensure(holdKeyId(caseId));
+    try {
+      for await (const doc of pending) {
+        if (!caseCipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has held records but no case key`, 'CASE_KEY_MISSING');
+        const aad = customerAad(caseId, doc.ref);
+        const personalEnc = holdCipher.encrypt(caseCipher.decrypt(doc.personalEnc, aad), aad);
+        batch.push({
+          updateOne: {
+            filter: { _id: doc._id, disposition: { $exists: false } } as Filter<DispositionDoc>,
+            update: {
+              $set: {
+                personalEnc,
+                disposition: 'held',
+                disposedAt: at,
+                hold: { storageOnly: true, custodian: 'transferor', sealedAt: at, ...(doc.legalHold && { basis: doc.legalHold.ruleId, until: doc.legalHold.until }) },
+              } as never,
+              $unset: { emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' },
+            },
+          },
+        });
+        if (batch.length >= HOLD_BATCH) await flush();
+      }
+      await flush();
+    } finally {
+      await pending.close();
+    }
+    return sealed;
+  }
+
+  /** One pass in `_id` order: the count and the digest of the ids of each disposition. */
+  async function tally(caseId: string): Promise<{ counts: DispositionCounts; digests: Record<Disposition, string>; pending: number }> {
+    const counts = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as DispositionCounts;
+    const hashes = Object.fromEntries(DISPOSITIONS.map((d) => [d, createHash('sha256')])) as Record<Disposition, Hash>;
+    let pending = 0;
+    const cursor = customers().find({ _id: rangeOf(caseId) } as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1 } }).sort({ _id: 1 });
+    try {
+      for await (const doc of cursor) {
+        if (!doc.disposition) {
+          pending += 1;
+          continue;
+        }
+        // Same bytes as recordsDigest(ids): the sorted ids joined by newlines.
+        hashes[doc.disposition].update(counts[doc.disposition] === 0 ? doc._id : `\n${doc._id}`);
+        counts[doc.disposition] += 1;
+      }
+    } finally {
+      await cursor.close();
+    }
+    const digests = Object.fromEntries(DISPOSITIONS.map((d) => [d, hashes[d].digest('hex')])) as Record<Disposition, string>;
+    return { counts, digests, pending };
+  }
+
+  /** Quarantined rows and the stored uploads: removed, and each upload's wrapped key destroyed. */
+  async function removeQuarantineAndUploads(caseId: string, at: Date): Promise<string> {
+    const rejections = deps.connection.collection<{ caseId: string }>('inventory_rejections');
+    const imports = deps.connection.collection<{ _id: string; caseId: string; upload?: { path?: string; seal?: unknown } }>('inventory_imports');
+    const withUploads = await imports.find({ caseId: { $eq: caseId }, 'upload.seal': { $exists: true } }, { projection: { _id: 1, upload: 1 } }).toArray();
+    const quarantined = await rejections.countDocuments({ caseId: { $eq: caseId } });
+    // The certificate first, with the counts as found: a retry after a crash finds it and keeps it.
+    const certificate = await certificates.issue({
+      caseId,
+      stage: 'quarantine-and-uploads',
+      count: quarantined + withUploads.length,
+      method: 'quarantined rows deleted; encrypted uploads removed from disk and their wrapped keys destroyed',
+      at,
+      destroyedKeyIdHashes: withUploads.map((doc) => sha256Hex(`upload:${doc._id}`)),
+      recordsDigest: sha256Hex(withUploads.map((doc) => doc._id).sort().join('\n')),
+    });
+    await rejections.deleteMany({ caseId: { $eq: caseId } });
+    const uploads = resolve(deps.dataDir, 'uploads');
+    for (const doc of withUploads) {
+      const path = doc.upload?.path ? resolve(doc.upload.path) : join(uploads, `${doc._id}.enc`);
+      await rm(path, { force: true });
+      await imports.updateOne({ _id: { $eq: doc._id } }, { $unset: { 'upload.seal': '' } });
+    }
+    return certificate._id;
+  }
+
+  return {
+    async disposeCustomers({ caseId, hasRecipient }) {
+      await ensureIndexes();
+      const at = new Date();
+      const issued: string[] = [];
+
+      await sealHolds(caseId, at);
+      const excluded = await exclusions.excludedCustomerIds(caseId);
+      if (excluded.size > 0) {
+        const ops = [...excluded]
+          .filter((id) => id.startsWith(`${caseId}:`))
+          .map((id) => ({
+            updateOne: {
+              filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
+              update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
+            },
+          }));
+        if (ops.length > 0) await customers().bulkWrite(ops, { ordered: false });
+      }
+      // The rest by filter on plaintext fields: one statement each, whatever the case's size.
+      const undecided = { _id: rangeOf(caseId), disposition: { $exists: false } };
+      for (const disposition of ['transferred', 'unchanged', 'deleted'] as const) {
+        const filter = { ...undecided } as Record<string, unknown>;
+        if (disposition === 'transferred') {
+          if (!hasRecipient) continue;
+          filter['outcome'] = 'transfer';
+          filter['route'] = { $ne: 'hold' };
+        } else if (disposition === 'unchanged') {
+          filter['route'] = 'notice-of-change';
+        }
+        // Same rule as decideDisposition (kept in one place for the single-record reading).
+        await customers().updateMany(filter as Filter<DispositionDoc>, erase(disposition, at) as never);
+        Context.current().heartbeat({ stage: disposition });
+      }
+
+      const { counts, digests, pending } = await tally(caseId);
+      if (pending > 0) throw new Error(`${pending} customers of case ${caseId} have no disposition yet`);
+      const holdKey = await deps.keys.cipherFor(holdKeyId(caseId));
+      issued.push(
+        (
+          await certificates.issue({
+            caseId,
+            stage: 'holds-sealed',
+            count: counts.held,
+            method: 'legal hold: re-encrypted under a hold key of its own, blind indexes removed, storage only, custodian transferor, expiry per rule',
+            at,
+            destroyedKeyIdHashes: [],
+            recordsDigest: digests.held,
+          })
+        )._id,
+      );
+      for (const disposition of ['transferred', 'deleted', 'unchanged'] as const) {
+        const stage = STAGE_OF[disposition];
+        issued.push((await certificates.issue({ caseId, stage, count: counts[disposition], method: METHODS[stage], at, destroyedKeyIdHashes: [], recordsDigest: digests[disposition] }))._id);
+      }
+      issued.push(await removeQuarantineAndUploads(caseId, at));
+      deps.logger.info({ caseId, counts, holdKey: Boolean(holdKey) }, 'customers disposed');
+      return { counts, certificates: issued };
+    },
+
+    async shredCaseKey({ caseId }) {
+      await ensureIndexes();
+      const keyId = await deps.keys.shred(caseId);
+      // Handover package files: the recipient acknowledged receipt; the transferor keeps none.
+      await rm(join(resolve(deps.dataDir), 'packages', caseId), { recursive: true, force: true });
+      const certificate = await certificates.issue({
+        caseId,
+        stage: 'case-key',
+        count: keyId ? 1 : 0,
+        method: 'crypto-shredding: the case data key (wrapped by the master key) destroyed; every ciphertext under it is unreadable',
+        at: new Date(),
+        destroyedKeyIdHashes: keyId ? [sha256Hex(keyId)] : [],
+        recordsDigest: sha256Hex(caseId),
+      });
+      deps.logger.info({ caseId, shredded: Boolean(keyId) }, 'case key shredded');
+      return { shredded: Boolean(keyId), certificate: certificate._id };
+    },
+
+    async closeCase({ caseId }) {
+      await deps.cases.markClosed(caseId, new Date());
+      deps.logger.info({ caseId }, 'case closed');
+    },
+  };
+}
+
+export { decideDisposition } from './disposition';

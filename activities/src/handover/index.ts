@@ -1,0 +1,2 @@
+export * from './handover.activities';
+export { handoverFieldsOf, packageRecord } from './package-fields';

@@ -1,0 +1,217 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Connection } from 'mongoose';
+import type { Filter } from 'mongodb';
+import { DISPOSITIONS, type Disposition, type DispositionCounts, type ReportActivities } from '@handover/contracts';
+import {
+  AuditRepository,
+  ComplianceReportRepository,
+  CUSTOMER_COLLECTION,
+  DeletionCertificateRepository,
+  PiiaRepository,
+  type CaseKeyService,
+  type CaseRepository,
+  type CustomerDocument,
+} from '@handover/persistence';
+import type { Logger } from '@handover/logging';
+import { mailingAudience } from '../notification/eligibility';
+import { reconcile } from './reconcile';
+import { renderReportHtml } from './report-html';
+import type { ComplianceReport, ReportHandover, ReportRequest, ReportThirdParty } from './report.model';
+
+/** The sections other features own, read through their repositories (wired by the worker). */
+export interface ReportSources {
+  thirdParties(caseId: string): Promise<ReportThirdParty[]>;
+  requests(caseId: string): Promise<ReportRequest[]>;
+  handover(caseId: string): Promise<ReportHandover | null>;
+}
+
+export interface ReportActivityDeps {
+  connection: Connection;
+  cases: CaseRepository;
+  keys: CaseKeyService;
+  sources: ReportSources;
+  logger: Logger;
+}
+
+type ReportCustomer = Pick<CustomerDocument, '_id' | 'route' | 'routeReasons' | 'outcome' | 'decision' | 'channels'> & {
+  disposition?: Disposition;
+  excluded?: boolean;
+};
+
+const rangeOf = (caseId: string) => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
+
+/**
+ * The compliance report (issue 5): built from every collection of the case in one pass over the
+ * customers (plaintext classification fields only: nothing is decrypted but the case's parties),
+ * stored as JSON and HTML in `compliance_reports`. Rebuilding gives the same figures.
+ */
+export function createReportActivities(deps: ReportActivityDeps): ReportActivities {
+  const reports = new ComplianceReportRepository(deps.connection);
+  const certificates = new DeletionCertificateRepository(deps.connection);
+  const piia = new PiiaRepository(deps.connection);
+  const audit = new AuditRepository(deps.connection);
+  const db = () => {
+    const handle = deps.connection.db;
+    if (!handle) throw new Error('MongoDB connection has no database');
+    return handle;
+  };
+
+  async function customerPass(caseId: string) {
+    const byRoute: Record<string, number> = {};
+    const rules: Record<string, Map<string, { ruleId: string; article: string; customers: number }>> = {};
+    const outcomes = { transfer: 0, notTransfer: 0, none: 0 };
+    const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as DispositionCounts;
+    const decisions: Record<string, number> = {};
+    let customers = 0;
+    let excluded = 0;
+    let noResponse = 0;
+    let byEmail = 0;
+    let withoutEmail = 0;
+    const cursor = db()
+      .collection<ReportCustomer>(CUSTOMER_COLLECTION)
+      .find({ _id: rangeOf(caseId) } as Filter<ReportCustomer>, {
+        projection: { _id: 1, route: 1, routeReasons: 1, outcome: 1, decision: 1, channels: 1, disposition: 1, excluded: 1 },
+      });
+    try {
+      for await (const doc of cursor) {
+        customers += 1;
+        const route = doc.route ?? 'none';
+        byRoute[route] = (byRoute[route] ?? 0) + 1;
+        const routeRules = (rules[route] ??= new Map());
+        for (const reason of doc.routeReasons ?? []) {
+          const key = `${reason.ruleId}|${reason.article}`;
+          const entry = routeRules.get(key) ?? { ruleId: reason.ruleId, article: reason.article, customers: 0 };
+          entry.customers += 1;
+          routeRules.set(key, entry);
+        }
+        if (doc.outcome === 'transfer') outcomes.transfer += 1;
+        else if (doc.outcome === 'not-transfer') outcomes.notTransfer += 1;
+        else outcomes.none += 1;
+        if (doc.disposition) dispositions[doc.disposition] += 1;
+        if (doc.decision) decisions[doc.decision] = (decisions[doc.decision] ?? 0) + 1;
+        if (doc.excluded) excluded += 1;
+        if ((route === 'separate-consent' || route === 'guardian-consent') && !doc.decision) noResponse += 1;
+        const audience = mailingAudience(doc, 0);
+        if (audience === 'email') byEmail += 1;
+        else if (audience === 'public-announcement') withoutEmail += 1;
+        if (customers % 5000 === 0) Context.current().heartbeat({ customers });
+      }
+    } finally {
+      await cursor.close();
+    }
+    const ruleList = Object.fromEntries(Object.entries(rules).map(([route, map]) => [route, [...map.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId))]));
+    return { customers, byRoute, rules: ruleList, outcomes, dispositions, decisions, excluded, noResponse, byEmail, withoutEmail };
+  }
+
+  async function notices(caseId: string): Promise<ComplianceReport['notices']> {
+    const ledger = db().collection<{ caseId: string; mailing: string; status: string; wordingVersion?: string }>('mail_ledger');
+    const mailings = (await ledger.distinct('mailing', { caseId: { $eq: caseId } })).sort();
+    const rows: ComplianceReport['notices'] = [];
+    for (const mailing of mailings) {
+      const byStatus: Record<string, number> = {};
+      for (const status of ['sent', 'bounced', 'failed', 'sending']) {
+        const n = await ledger.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing }, status: { $eq: status } });
+        if (n > 0) byStatus[status] = n;
+      }
+      const versions = (await ledger.distinct('wordingVersion', { caseId: { $eq: caseId }, mailing: { $eq: mailing } })).filter((v): v is string => typeof v === 'string');
+      rows.push({ mailing, byStatus, wordingVersions: versions.sort() });
+    }
+    return rows;
+  }
+
+  async function consents(caseId: string): Promise<ComplianceReport['consents']> {
+    const evidence = db().collection<{ caseId: string; decision: string; wordingVersion: string }>('consent_evidence');
+    const byDecision: Record<string, number> = {};
+    for (const decision of await evidence.distinct('decision', { caseId: { $eq: caseId } })) {
+      byDecision[String(decision)] = await evidence.countDocuments({ caseId: { $eq: caseId }, decision: { $eq: decision } });
+    }
+    const wordingVersions = (await evidence.distinct('wordingVersion', { caseId: { $eq: caseId } })).map(String).sort();
+    return { evidenceRecords: Object.values(byDecision).reduce((a, b) => a + b, 0), byDecision, wordingVersions };
+  }
+
+  return {
+    async buildComplianceReport({ caseId }) {
+      const cipher = await deps.keys.cipherFor(caseId);
+      if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no key: the report is built before the key is shredded`, 'CASE_KEY_MISSING');
+      const entity = await deps.cases.findById(caseId, cipher);
+      if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
+      const caseDoc = await db().collection<{ _id: string; inventory?: { routes?: { rulePackId?: string; rulePackVersion?: string } }; notification?: { publicAnnouncement?: { count?: number } } }>('cases').findOne({ _id: { $eq: caseId } });
+      const pass = await customerPass(caseId);
+      const noticeRows = await notices(caseId);
+      const notice = noticeRows.find((row) => row.mailing === 'notice');
+      const [thirdParties, requests, handover, certs, latestPiia, chain, rejectedRows] = await Promise.all([
+        deps.sources.thirdParties(caseId),
+        deps.sources.requests(caseId),
+        deps.sources.handover(caseId),
+        certificates.listByCase(caseId),
+        piia.latest(caseId),
+        audit.verify(caseId),
+        db().collection('inventory_rejections').countDocuments({ caseId: { $eq: caseId } }),
+      ]);
+      const generatedAt = new Date();
+      const outstanding: ComplianceReport['outstanding'] = [
+        ...thirdParties.filter((tp) => !['confirmed', 'exception'].includes(tp.status)).map((tp) => ({ kind: 'third-party', id: tp.id, detail: `status ${tp.status}` })),
+        ...requests.filter((r) => !r.resolvedAt).map((r) => ({ kind: 'request', id: r.id, detail: `${r.type} due ${r.dueAt}` })),
+        ...(handover && !handover.acknowledgedAt ? [{ kind: 'handover', id: handover.packageId, detail: 'recipient has not acknowledged receipt' }] : []),
+        ...(pass.dispositions.held > 0 ? [{ kind: 'legal-hold', id: caseId, detail: `${pass.dispositions.held} records held under seal until their retention ends` }] : []),
+        ...(notice?.byStatus['failed'] ? [{ kind: 'notice', id: 'notice', detail: `${notice.byStatus['failed']} notices failed temporarily and were not delivered` }] : []),
+      ];
+      const base: Omit<ComplianceReport, 'reconciliation' | 'reconciled'> = {
+        reportVersion: 1,
+        caseId,
+        generatedAt: generatedAt.toISOString(),
+        case: {
+          kind: entity.kind,
+          jurisdiction: entity.jurisdiction,
+          status: entity.status,
+          phase: entity.phase,
+          transferor: entity.transferor.name,
+          recipient: entity.recipient?.name ?? null,
+          createdAt: entity.createdAt.toISOString(),
+          ...(entity.startedAt && { startedAt: entity.startedAt.toISOString() }),
+          policy: { ...entity.policy },
+        },
+        routes: {
+          ...(caseDoc?.inventory?.routes?.rulePackId && { rulePackId: caseDoc.inventory.routes.rulePackId }),
+          ...(caseDoc?.inventory?.routes?.rulePackVersion && { rulePackVersion: caseDoc.inventory.routes.rulePackVersion }),
+          byRoute: pass.byRoute,
+          rules: pass.rules,
+        },
+        counts: {
+          customers: pass.customers,
+          rejectedRows,
+          notified: notice?.byStatus['sent'] ?? 0,
+          bounced: notice?.byStatus['bounced'] ?? 0,
+          publicAnnouncement: caseDoc?.notification?.publicAnnouncement?.count ?? 0,
+          consented: pass.decisions['consent'] ?? 0,
+          refused: pass.decisions['refuse'] ?? 0,
+          objected: pass.decisions['object'] ?? 0,
+          withdrawn: pass.decisions['withdrawn'] ?? 0,
+          noResponse: pass.noResponse,
+          outcomes: pass.outcomes,
+          excludedByRequest: pass.excluded,
+          dispositions: pass.dispositions,
+        },
+        notices: noticeRows,
+        consents: await consents(caseId),
+        handover,
+        thirdParties,
+        requests,
+        deletion: {
+          certificates: certs
+            .sort((a, b) => a.at.getTime() - b.at.getTime() || a.stage.localeCompare(b.stage))
+            .map((c) => ({ id: c._id, stage: c.stage, count: c.count, method: c.method, at: c.at.toISOString(), destroyedKeyIdHashes: c.destroyedKeyIdHashes, recordsDigest: c.recordsDigest })),
+        },
+        piia: latestPiia ? { version: latestPiia.version, final: latestPiia.final, createdAt: latestPiia.createdAt.toISOString(), content: latestPiia.content } : null,
+        audit: { events: chain.events, valid: chain.valid, ...(chain.firstBrokenAt !== undefined && { firstBrokenAt: chain.firstBrokenAt }) },
+        outstanding,
+      };
+      const reconciliation = reconcile(base, { noticeAudienceByEmail: pass.byEmail, noticeAudienceWithoutEmail: pass.withoutEmail });
+      const report: ComplianceReport = { ...base, reconciliation, reconciled: reconciliation.every((c) => c.ok) };
+      await reports.save({ _id: caseId, caseId, generatedAt, reconciled: report.reconciled, json: report as unknown as Record<string, unknown>, html: renderReportHtml(report) });
+      deps.logger.info({ caseId, reconciled: report.reconciled, outstanding: outstanding.length }, 'compliance report built');
+      return { reportId: caseId, reconciled: report.reconciled };
+    },
+  };
+}
+

@@ -1,0 +1,2 @@
+export { createRequestActivities, buildRequestActivities } from './request.activities';
+export type { RequestActivityDeps } from './request.deps';

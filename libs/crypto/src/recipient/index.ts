@@ -1,0 +1,3 @@
+export * from './recipient-keys';
+export * from './package-cipher';
+export * from './private-key-seal';

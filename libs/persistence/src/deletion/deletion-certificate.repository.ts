@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Collection, Connection } from 'mongoose';
+
+/** What a certificate attests the destruction of. */
+export type DeletionStage = 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key';
+
+/**
+ * deletion_certificates: one document per (case, stage), `_id` = `<caseId>:<stage>`, written once
+ * by an insert (a retry finds it and keeps the first). Nothing personal: counts, the method, the
+ * time, and SHA-256 digests — of the destroyed key ids, and of the sorted record ids the stage
+ * covered, so an auditor holding a record id can check it was included without the certificate
+ * listing anyone.
+ */
+export interface DeletionCertificateDocument {
+  _id: string;
+  caseId: string;
+  stage: DeletionStage;
+  count: number;
+  method: string;
+  at: Date;
+  /** SHA-256 (hex) of each destroyed key id. */
+  destroyedKeyIdHashes: string[];
+  /** SHA-256 (hex) over the newline-joined sorted ids of the records of the stage. */
+  recordsDigest: string;
+}
+
+export const DELETION_CERTIFICATE_COLLECTION = 'deletion_certificates';
+
+const DUPLICATE_KEY = 11000;
+
+export const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+export class DeletionCertificateRepository {
+  private readonly collection: Collection<DeletionCertificateDocument>;
+
+  constructor(connection: Connection) {
+    this.collection = connection.collection<DeletionCertificateDocument>(DELETION_CERTIFICATE_COLLECTION);
+  }
+
+  /** `{caseId: 1, stage: 1}` — the report lists a case's certificates in stage order. */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ caseId: 1, stage: 1 });
+  }
+
+  /** Writes the stage's certificate unless one exists; returns the stored one either way. */
+  async issue(input: Omit<DeletionCertificateDocument, '_id'>): Promise<DeletionCertificateDocument> {
+    const doc: DeletionCertificateDocument = { _id: `${input.caseId}:${input.stage}`, ...input };
+    try {
+      await this.collection.insertOne(doc);
+      return doc;
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      const stored = await this.collection.findOne({ _id: doc._id });
+      if (!stored) throw new Error(`deletion certificate ${doc._id} vanished`);
+      return stored;
+    }
+  }
+
+  async listByCase(caseId: string): Promise<DeletionCertificateDocument[]> {
+    return this.collection.find({ caseId: { $eq: caseId } }).toArray();
+  }
+}
+
+/** Digest of a set of record ids, independent of the order they were met in. */
+export function recordsDigest(ids: Iterable<string>): string {
+  return sha256Hex([...ids].sort().join('\n'));
+}

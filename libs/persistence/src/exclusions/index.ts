@@ -1,0 +1,2 @@
+export * from './transfer-exclusion.schema';
+export * from './transfer-exclusion.repository';

@@ -1,0 +1,57 @@
+import type { Collection, Filter } from 'mongodb';
+import type { Connection, Model } from 'mongoose';
+import { transferExclusionSchema, TRANSFER_EXCLUSION_COLLECTION, type TransferExclusionDocument } from './transfer-exclusion.schema';
+
+const DUPLICATE_KEY = 11000;
+
+export interface TransferExclusionInput {
+  caseId: string;
+  /** The customer document's `_id` (`<caseId>:<ref>`). */
+  customerId: string;
+  requestId: string;
+  reason: 'deletion-request' | 'objection';
+  at: Date;
+}
+
+/** Customers a deletion request or an objection took out of the transfer before the handover. Insert-only. */
+export class TransferExclusionRepository {
+  private readonly model: Model<TransferExclusionDocument>;
+
+  constructor(connection: Connection) {
+    this.model =
+      connection.models[TRANSFER_EXCLUSION_COLLECTION] ?? connection.model<TransferExclusionDocument>(TRANSFER_EXCLUSION_COLLECTION, transferExclusionSchema);
+  }
+
+  private get raw(): Collection<TransferExclusionDocument> {
+    return this.model.collection as unknown as Collection<TransferExclusionDocument>;
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  /** True when this call excluded the customer; false when they were already excluded. */
+  async exclude(input: TransferExclusionInput): Promise<boolean> {
+    if (!input.customerId.startsWith(`${input.caseId}:`)) throw new Error('customerId must be a customer document id of the case');
+    try {
+      await this.raw.insertOne({ _id: input.customerId, caseId: input.caseId, requestId: input.requestId, reason: input.reason, at: input.at });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+
+  async excludedCustomerIds(caseId: string): Promise<Set<string>> {
+    const docs = await this.raw.find({ caseId: { $eq: caseId } } as Filter<TransferExclusionDocument>, { projection: { _id: 1 } }).toArray();
+    return new Set(docs.map((d) => d._id));
+  }
+
+  async count(caseId: string): Promise<number> {
+    return this.raw.countDocuments({ caseId: { $eq: caseId } } as Filter<TransferExclusionDocument>);
+  }
+
+  async isExcluded(customerId: string): Promise<boolean> {
+    return (await this.raw.countDocuments({ _id: { $eq: customerId } } as Filter<TransferExclusionDocument>)) > 0;
+  }
+}

@@ -1,0 +1,31 @@
+import { Schema } from 'mongoose';
+import type { HandoverManifest } from './handover-package.entity';
+
+/**
+ * handover_packages: one document per case's package, `_id` = package id (`<caseId>:package`).
+ * Inserted once, when the package's files are complete on disk under
+ * `<data dir>/packages/<caseId>/<buildId>/`: the unique `_id` decides which build of concurrent or
+ * retried attempts is the package. Holds the manifest (counts, hashes, parameters; nothing personal).
+ */
+export interface HandoverPackageDocument {
+  _id: string;
+  caseId: string;
+  buildId: string;
+  manifest: HandoverManifest;
+  createdAt: Date;
+}
+
+export const HANDOVER_PACKAGE_COLLECTION = 'handover_packages';
+
+export const handoverPackageSchema = new Schema<HandoverPackageDocument>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    buildId: { type: String, required: true },
+    manifest: { type: Schema.Types.Mixed, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: HANDOVER_PACKAGE_COLLECTION, versionKey: false, minimize: false },
+);
+// No secondary index: every read is by `_id` (the package id derives from the case id), the one
+// lookup every backend indexes.

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import type { Secrets } from '@handover/config';
+import { MasterKey } from '@handover/crypto';
+import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary, type RequestStatus } from '@handover/persistence';
+import { AppError } from '../common/app-error';
+import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import type { RequestDetailDto, RequestSummaryDto } from './request.dto';
+
+/** GET /v1/requests?caseId=&status= (no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
+@Injectable()
+export class ListRequestsUseCase {
+  private readonly requests: RequestRepository;
+  private readonly cases: CaseRepository;
+  private readonly keys: CaseKeyService;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets) {
+    this.requests = new RequestRepository(connection);
+    this.cases = new CaseRepository(connection);
+    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
+  }
+
+  async list(caseId: string, status: RequestStatus | undefined): Promise<RequestSummaryDto[]> {
+    if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);
+    return this.requests.list({ caseId, ...(status && { status }) });
+  }
+
+  async detail(id: string): Promise<RequestDetailDto> {
+    const doc = await this.requests.findById(id);
+    const cipher = doc ? await this.keys.cipherFor(doc.caseId) : null;
+    if (!doc || !cipher) throw AppError.notFound('request', id);
+    const summary = toRequestSummary(doc);
+    const texts = this.requests.decryptTexts(doc, cipher);
+    return { ...summary, ...texts, deadlineReasons: doc.deadlineReasons.map((r) => ({ ruleId: r.ruleId, article: r.article })) };
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
+import { ExtendRequestUseCase } from './extend-request.use-case';
+import { FileRequestUseCase } from './file-request.use-case';
+import { ListRequestsUseCase } from './list-requests.use-case';
+import {
+  ExtendRequestDto, FileRequestDto, ListRequestsQueryDto, RequestDetailDto, RequestExtendedDto, RequestFiledDto, RequestResolvedDto, RequestSummaryDto, ResolveRequestDto,
+} from './request.dto';
+import { ResolveRequestUseCase } from './resolve-request.use-case';
+
+/** Data-subject requests and complaints (LEGAL.md §6, PIPL Art. 44–50). Roles: access-matrix.ts. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class RequestsController {
+  constructor(
+    private readonly fileRequest: FileRequestUseCase,
+    private readonly listRequests: ListRequestsUseCase,
+    private readonly resolveRequest: ResolveRequestUseCase,
+    private readonly extendRequest: ExtendRequestUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: "File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar" })
+  @ApiCreatedResponse({ type: RequestFiledDto })
+  @ApiBadRequestResponse({ description: 'invalid body (the field at fault is named)' })
+  @ApiNotFoundResponse({ description: 'unknown case or customer' })
+  file(@Body() dto: FileRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestFiledDto> {
+    return this.fileRequest.execute(dto, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A case's requests (no personal data), optionally by status" })
+  @ApiOkResponse({ type: [RequestSummaryDto] })
+  @ApiNotFoundResponse({ description: 'unknown case' })
+  list(@Query() query: ListRequestsQueryDto): Promise<RequestSummaryDto[]> {
+    return this.listRequests.list(query.caseId, query.status);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "One request with the customer's message and proposed corrections (decrypted)" })
+  @ApiOkResponse({ type: RequestDetailDto })
+  @ApiNotFoundResponse()
+  detail(@Param('id') id: string): Promise<RequestDetailDto> {
+    return this.listRequests.detail(id);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Resolve: done, or refused with reasons and routes of complaint (PIPL Art. 50); the customer is mailed the outcome' })
+  @ApiOkResponse({ type: RequestResolvedDto })
+  @ApiBadRequestResponse({ description: 'refused without reasons, or an unknown complaint route' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'REQUEST_ALREADY_RESOLVED' })
+  resolve(@Param('id') id: string, @Body() dto: ResolveRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestResolvedDto> {
+    return this.resolveRequest.execute(id, dto, principal);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend the due date once, with the reason mailed to the customer' })
+  @ApiOkResponse({ type: RequestExtendedDto })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'REQUEST_ALREADY_EXTENDED or REQUEST_ALREADY_RESOLVED' })
+  extend(@Param('id') id: string, @Body() dto: ExtendRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestExtendedDto> {
+    return this.extendRequest.execute(id, dto, principal);
+  }
+}
