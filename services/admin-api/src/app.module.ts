@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { InfrastructureModule } from './infrastructure.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CasesModule } from './cases/cases.module';
+import { ReportsModule } from './reports/reports.module';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './auth/auth.module';
 import { AuditModule } from './audit/audit.module';
@@ -15,7 +16,7 @@ import { HandoverModule } from './handover/handover.module';
 import { RequestsModule } from './requests/requests.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule, ReportsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
 })

@@ -2,6 +2,7 @@ import { escapeHtml } from '@handover/mail';
 import type { AnswerDecision, AnswerRejectionCode, CustomerDecision } from '@handover/persistence';
 import { formatDeadline, routeWording, STRINGS, type Locale } from './i18n';
 import { layout } from './layout';
+import { renderRequestForm } from '../requests/request-form';
 
 /** Everything the customer page shows; built by the controller from the customer's view. */
 export interface CustomerPageModel {
@@ -70,6 +71,8 @@ export function renderCustomerPage(model: CustomerPageModel): string {
       );
     }
   }
+  // After the deadline the page keeps its wording (contact the transferor); the JSON request API stays open.
+  if (!model.deadlinePassed) parts.push(renderRequestForm({ locale: model.locale, token: model.token, csrf: model.csrf }));
   parts.push(`<p class="muted">${e(t.personalLink)}</p>`);
   return layout(model.locale, t.title, parts.join(''));
 }

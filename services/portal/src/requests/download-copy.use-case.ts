@@ -1,0 +1,76 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import type { TokenSigner } from '@handover/crypto';
+import { yieldsCopy, type RequestType } from '@handover/domain';
+import { CaseRepository, CustomerCorrectionRepository, RequestRepository, type CaseKeyService, type CustomerPersonalData } from '@handover/persistence';
+import { CASE_KEYS, MONGO_CONNECTION, TOKEN_SIGNER } from '../common/tokens';
+
+/** The JSON file an access/copy request yields: exactly that customer's data, nobody else's. */
+export interface CustomerCopy {
+  format: 'handover-customer-copy/1';
+  generatedAt: string;
+  requestId: string;
+  controller: { name: string };
+  recipient: { name: string } | null;
+  customer: {
+    reference: string;
+    type: string;
+    personal: CustomerPersonalData;
+    sensitiveCategories: string[];
+    minor: boolean;
+    route: string | null;
+    decision: string | null;
+    outcome: string | null;
+  };
+}
+
+/**
+ * Builds the copy at download time from the customer document (decrypted with the case key):
+ * nothing is stored in clear. The token is `download`-purpose, signed, expiring; its subject is
+ * the request id. Any mismatch is the generic 404.
+ */
+@Injectable()
+export class DownloadCopyUseCase {
+  private readonly requests: RequestRepository;
+  private readonly customers: CustomerCorrectionRepository;
+  private readonly cases: CaseRepository;
+
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
+    @Inject(TOKEN_SIGNER) private readonly signer: TokenSigner,
+  ) {
+    this.requests = new RequestRepository(connection);
+    this.customers = new CustomerCorrectionRepository(connection);
+    this.cases = new CaseRepository(connection);
+  }
+
+  async execute(token: string): Promise<CustomerCopy> {
+    const payload = this.signer.verify(token, 'download');
+    if (!payload) throw new NotFoundException();
+    const request = await this.requests.findById(payload.subject);
+    if (!request || request.caseId !== payload.caseId || !yieldsCopy(request.type as RequestType) || request.outcome !== 'done') throw new NotFoundException();
+    const cipher = await this.keys.cipherFor(request.caseId);
+    const transferCase = cipher ? await this.cases.findById(request.caseId, cipher) : null;
+    const found = cipher ? await this.customers.personal(request.customerId, cipher) : null;
+    if (!transferCase || !found) throw new NotFoundException();
+    const { doc, personal } = found;
+    return {
+      format: 'handover-customer-copy/1',
+      generatedAt: new Date().toISOString(),
+      requestId: request._id,
+      controller: { name: transferCase.transferor.name },
+      recipient: transferCase.recipient ? { name: transferCase.recipient.name } : null,
+      customer: {
+        reference: doc.ref,
+        type: doc.type,
+        personal,
+        sensitiveCategories: [...doc.sensitive],
+        minor: doc.minor,
+        route: doc.route ?? null,
+        decision: doc.decision ?? null,
+        outcome: doc.outcome ?? null,
+      },
+    };
+  }
+}

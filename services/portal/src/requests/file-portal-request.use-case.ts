@@ -1,0 +1,94 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Connection } from 'mongoose';
+import type { PortalConfig } from '@handover/config';
+import { dataSubjectRequestWorkflowId, type DataSubjectRequestInput } from '@handover/contracts';
+import { correctionsProblem, normaliseCorrections, type ProposedCorrections, type RequestType } from '@handover/domain';
+import type { Logger } from '@handover/logging';
+import { AuditRepository, RequestFilingService, RequestSubjectNotFoundError, type CaseKeyService, type FiledRequest } from '@handover/persistence';
+import { CASE_KEYS, MONGO_CONNECTION, PORTAL_CONFIG, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
+import type { CustomerLink } from '../customers/customer-link';
+import type { Locale } from '../pages/i18n';
+
+export interface FilePortalRequestCommand {
+  link: CustomerLink;
+  type: RequestType;
+  message?: string;
+  corrections?: Record<string, unknown>;
+  channel: 'portal-json' | 'portal-html';
+  locale: Locale;
+}
+
+const CUSTOMER_ACTOR = { id: 'customer', role: 'customer' } as const;
+
+const fieldError = (field: string, reason: string): BadRequestException =>
+  new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: `invalid request: ${field}`, fields: [{ field, reason }] });
+
+/**
+ * A customer files a request through their link: stored (texts encrypted), deadline from the case's
+ * jurisdiction profile, the customer excluded from the transfer at once when it is a deletion
+ * request or an objection before the handover; then the audit event and the request's workflow.
+ */
+@Injectable()
+export class FilePortalRequestUseCase {
+  private readonly filing: RequestFilingService;
+  private readonly audit: AuditRepository;
+
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(CASE_KEYS) keys: CaseKeyService,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+  ) {
+    this.filing = new RequestFilingService(connection, keys);
+    this.audit = new AuditRepository(connection);
+  }
+
+  async execute(command: FilePortalRequestCommand): Promise<FiledRequest> {
+    const { link } = command;
+    let corrections: ProposedCorrections | undefined;
+    if (command.corrections !== undefined) {
+      if (command.type !== 'correct') throw fieldError('corrections', 'only for a request of type correct');
+      const clean = Object.fromEntries(Object.entries(command.corrections).filter(([, v]) => v !== undefined));
+      const problem = correctionsProblem(clean);
+      if (problem) throw fieldError(problem.field, problem.reason);
+      corrections = normaliseCorrections(clean as ProposedCorrections);
+    }
+    let filed: FiledRequest;
+    try {
+      filed = await this.filing.file({
+        caseId: link.caseId,
+        ref: link.ref,
+        type: command.type,
+        ...(command.message !== undefined && command.message.trim() !== '' && { message: command.message }),
+        ...(corrections && { corrections }),
+        filedBy: 'customer',
+        filedById: 'customer',
+        channel: command.channel,
+        locale: command.locale,
+      });
+    } catch (error) {
+      if (error instanceof RequestSubjectNotFoundError) throw new NotFoundException();
+      throw error;
+    }
+    await this.audit.append(filed.caseId, {
+      actor: CUSTOMER_ACTOR,
+      action: 'request.filed',
+      subject: { type: 'request', id: filed.id },
+      data: { type: filed.type, filedBy: 'customer', customerRef: filed.ref, channel: command.channel, dueAt: filed.deadline.dueAt, dueDate: filed.deadline.dueDate, excluded: filed.exclusion ?? null },
+    });
+    if (filed.newlyExcluded) {
+      await this.audit.append(filed.caseId, { actor: CUSTOMER_ACTOR, action: 'customer.excluded', subject: { type: 'customer', id: filed.ref }, data: { requestId: filed.id, reason: filed.exclusion ?? null, phase: filed.phase } });
+    }
+    const input: DataSubjectRequestInput = { caseId: filed.caseId, requestId: filed.id, type: filed.type, dueAt: filed.deadline.dueAt, remindAt: filed.deadline.remindAt };
+    await this.temporal.workflow.start('dataSubjectRequestWorkflow', {
+      workflowId: dataSubjectRequestWorkflowId(filed.caseId, filed.id),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    this.logger.info({ caseId: filed.caseId, ref: filed.ref, requestId: filed.id, type: filed.type, excluded: filed.exclusion !== undefined }, 'request filed');
+    return filed;
+  }
+}
