@@ -22,6 +22,8 @@ export interface CasePolicy {
   minors: 'guardian-consent' | 'separate-consent';
   sensitive: 'notice' | 'separate-consent';
   legalBasis?: { basis: 'art22'; author: string; note: string };
+  /** Replaces the jurisdiction's due date of data-subject requests (ISO-8601 duration). */
+  requestDeadline?: string;
 }
 
 /** A transfer case in the domain's terms: plaintext, only ever held in memory. */

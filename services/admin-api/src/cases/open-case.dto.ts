@@ -35,6 +35,10 @@ export class PolicyDto {
   @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) waitingPeriod?: string;
   @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) consentDeadline?: string;
   @ApiPropertyOptional({ example: 'P30D' }) @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' }) thirdPartyDeadline?: string;
+  @ApiPropertyOptional({ example: 'P15D', description: 'replaces the jurisdiction due date of data-subject requests (tests use PT5S)' })
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P30D' })
+  requestDeadline?: string;
   @ApiPropertyOptional({ example: ['P7D', 'P21D'] })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'each must be an ISO-8601 duration' }) reminders?: string[];
   @ApiPropertyOptional({ enum: ['guardian-consent', 'separate-consent'] }) @IsOptional() @IsIn(['guardian-consent', 'separate-consent']) minors?: 'guardian-consent' | 'separate-consent';
