@@ -18,6 +18,8 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      // Dead imports and variables after a refactor: an error, not a reader's puzzle.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@nx/enforce-module-boundaries': [
         'error',

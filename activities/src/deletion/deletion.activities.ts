@@ -6,18 +6,21 @@ import type { AnyBulkWriteOperation, Collection, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DISPOSITIONS, type DeletionActivities, type Disposition, type DispositionCounts } from '@handover/contracts';
 import {
+  customerIdRange,
   customerAad,
   CUSTOMER_COLLECTION,
   DeletionCertificateRepository,
   holdKeyId,
-  sha256Hex,
+  recordsDigest,
   TransferExclusionRepository,
   type CaseKeyService,
   type CaseRepository,
   type CustomerDocument,
   type DeletionStage,
 } from '@handover/persistence';
+import { sha256Hex } from '@handover/crypto';
 import type { Logger } from '@handover/logging';
+import { decideDisposition } from './disposition';
 
 export interface DeletionActivityDeps {
   connection: Connection;
@@ -31,7 +34,7 @@ export interface DeletionActivityDeps {
 /** Fields that identify a person, directly or through a keyed hash: all of them go on erasure. */
 const ERASED_FIELDS = { personalEnc: '', emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' } as const;
 
-type DispositionDoc = CustomerDocument & { disposition?: Disposition; disposedAt?: Date };
+type DispositionDoc = CustomerDocument & { disposition?: Disposition; disposedAt?: Date; excluded?: boolean };
 
 const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key'>, string> = {
   'transferred-copies': 'erasure of the transferor-side copy after the recipient acknowledged receipt: ciphertext and blind indexes removed; the case key is shredded at closure',
@@ -44,9 +47,6 @@ const STAGE_OF: Record<Exclude<Disposition, 'held'>, keyof typeof METHODS> = {
   deleted: 'not-transferred',
   unchanged: 'unchanged-working-copies',
 };
-
-/** Every customer _id of a case is `<caseId>:<hex>`, and ';' sorts right after ':'. */
-const rangeOf = (caseId: string) => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
 const HOLD_BATCH = 200;
 
@@ -73,7 +73,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
 
   /** Legal holds: re-encrypted under the hold key, blind indexes dropped, sealed storage-only. */
   async function sealHolds(caseId: string, at: Date): Promise<number> {
-    const pending = customers().find({ _id: rangeOf(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
+    const pending = customers().find({ _id: customerIdRange(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
       projection: { _id: 1, ref: 1, personalEnc: 1, legalHold: 1 },
     });
     let sealed = 0;
@@ -115,18 +115,26 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     return sealed;
   }
 
-  /** One pass in `_id` order: the count and the digest of the ids of each disposition. */
-  async function tally(caseId: string): Promise<{ counts: DispositionCounts; digests: Record<Disposition, string>; pending: number }> {
+  /**
+   * One pass in `_id` order: the count and the digest of the ids of each disposition, and a check
+   * that the filtered writes above gave every customer what decideDisposition (the rule, unit-tested
+   * record by record) says it must have.
+   */
+  async function tally(caseId: string, hasRecipient: boolean): Promise<{ counts: DispositionCounts; digests: Record<Disposition, string>; pending: number; mismatched: number }> {
     const counts = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as DispositionCounts;
     const hashes = Object.fromEntries(DISPOSITIONS.map((d) => [d, createHash('sha256')])) as Record<Disposition, Hash>;
     let pending = 0;
-    const cursor = customers().find({ _id: rangeOf(caseId) } as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1 } }).sort({ _id: 1 });
+    let mismatched = 0;
+    const cursor = customers()
+      .find({ _id: customerIdRange(caseId) } as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1, route: 1, outcome: 1, excluded: 1 } })
+      .sort({ _id: 1 });
     try {
       for await (const doc of cursor) {
         if (!doc.disposition) {
           pending += 1;
           continue;
         }
+        if (decideDisposition(doc, { excluded: doc.excluded === true, hasRecipient }) !== doc.disposition) mismatched += 1;
         // Same bytes as recordsDigest(ids): the sorted ids joined by newlines.
         hashes[doc.disposition].update(counts[doc.disposition] === 0 ? doc._id : `\n${doc._id}`);
         counts[doc.disposition] += 1;
@@ -135,7 +143,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       await cursor.close();
     }
     const digests = Object.fromEntries(DISPOSITIONS.map((d) => [d, hashes[d].digest('hex')])) as Record<Disposition, string>;
-    return { counts, digests, pending };
+    return { counts, digests, pending, mismatched };
   }
 
   /** Quarantined rows and the stored uploads: removed, and each upload's wrapped key destroyed. */
@@ -152,7 +160,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       method: 'quarantined rows deleted; encrypted uploads removed from disk and their wrapped keys destroyed',
       at,
       destroyedKeyIdHashes: withUploads.map((doc) => sha256Hex(`upload:${doc._id}`)),
-      recordsDigest: sha256Hex(withUploads.map((doc) => doc._id).sort().join('\n')),
+      recordsDigest: recordsDigest(withUploads.map((doc) => doc._id)),
     });
     await rejections.deleteMany({ caseId: { $eq: caseId } });
     const uploads = resolve(deps.dataDir, 'uploads');
@@ -184,7 +192,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
         if (ops.length > 0) await customers().bulkWrite(ops, { ordered: false });
       }
       // The rest by filter on plaintext fields: one statement each, whatever the case's size.
-      const undecided = { _id: rangeOf(caseId), disposition: { $exists: false } };
+      const undecided = { _id: customerIdRange(caseId), disposition: { $exists: false } };
       for (const disposition of ['transferred', 'unchanged', 'deleted'] as const) {
         const filter = { ...undecided } as Record<string, unknown>;
         if (disposition === 'transferred') {
@@ -194,14 +202,14 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
         } else if (disposition === 'unchanged') {
           filter['route'] = 'notice-of-change';
         }
-        // Same rule as decideDisposition (kept in one place for the single-record reading).
+        // The rule of decideDisposition as one filtered write per disposition; tally() checks every record against it.
         await customers().updateMany(filter as Filter<DispositionDoc>, erase(disposition, at) as never);
         Context.current().heartbeat({ stage: disposition });
       }
 
-      const { counts, digests, pending } = await tally(caseId);
+      const { counts, digests, pending, mismatched } = await tally(caseId, hasRecipient);
       if (pending > 0) throw new Error(`${pending} customers of case ${caseId} have no disposition yet`);
-      const holdKey = await deps.keys.cipherFor(holdKeyId(caseId));
+      if (mismatched > 0) throw ApplicationFailure.nonRetryable(`${mismatched} customers of case ${caseId} got a disposition their rule does not give`, 'DISPOSITION_MISMATCH');
       issued.push(
         (
           await certificates.issue({
@@ -220,7 +228,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
         issued.push((await certificates.issue({ caseId, stage, count: counts[disposition], method: METHODS[stage], at, destroyedKeyIdHashes: [], recordsDigest: digests[disposition] }))._id);
       }
       issued.push(await removeQuarantineAndUploads(caseId, at));
-      deps.logger.info({ caseId, counts, holdKey: Boolean(holdKey) }, 'customers disposed');
+      deps.logger.info({ caseId, counts }, 'customers disposed');
       return { counts, certificates: issued };
     },
 
@@ -248,5 +256,3 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     },
   };
 }
-
-export { decideDisposition } from './disposition';

@@ -9,7 +9,6 @@ import {
   PACKAGE_ENCRYPTION,
   publicKeyFingerprint,
   sealRecipientPrivateKey,
-  type FieldCipher,
   type MasterKey,
   type TokenSigner,
 } from '@handover/crypto';
@@ -33,6 +32,7 @@ import {
   type RecipientKeyRepository,
 } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
+import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce } from '../mail/send-once';
 import { writeEncryptedFile } from './encrypted-file-writer';
 import { handoverFieldsOf, HandoverFieldsError, packageRecord } from './package-fields';
@@ -79,13 +79,7 @@ export function createHandoverActivities(deps: HandoverActivityDeps): HandoverAc
   const batchSize = deps.batchSize ?? 500;
   const portalUrl = deps.portalUrl.replace(/\/+$/, '');
 
-  async function loadCase(caseId: string): Promise<{ cipher: FieldCipher; entity: CaseEntity }> {
-    const cipher = await deps.keys.cipherFor(caseId);
-    if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no data key`, 'CASE_KEY_MISSING');
-    const entity = await deps.cases.findById(caseId, cipher);
-    if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
-    return { cipher, entity };
-  }
+  const loadCase = (caseId: string) => loadCaseOf(deps, caseId);
 
   /** The recipient's own key, or the case's generated pair (created once, private half sealed). */
   async function recipientKey(caseId: string, entity: CaseEntity): Promise<{ pem: string; source: 'case' | 'generated' }> {

@@ -1,16 +1,16 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { CaseDeadlines, MailingCounters, MailingInput, NotificationActivities, OutcomeCounters } from '@handover/contracts';
-import type { FieldCipher, TokenSigner } from '@handover/crypto';
+import type { TokenSigner } from '@handover/crypto';
 import { renderNotice, type Mailer } from '@handover/mail';
 import {
   decryptCustomerPersonal,
   ledgerMessageId,
-  type CaseEntity,
   type CaseKeyService,
   type CaseRepository,
   type MailLedgerRepository,
 } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
+import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce, type SendOutcome } from '../mail/send-once';
 import { mailingAudience, mailingQuery } from './eligibility';
 import { buildNoticeModel } from './notice-model';
@@ -105,13 +105,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
   const heartbeatIntervalMs = deps.heartbeatIntervalMs ?? 1000;
   const portalUrl = deps.portalUrl.replace(/\/+$/, '');
 
-  async function loadCase(caseId: string): Promise<{ cipher: FieldCipher; entity: CaseEntity }> {
-    const cipher = await deps.keys.cipherFor(caseId);
-    if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no data key`, 'CASE_KEY_MISSING');
-    const entity = await deps.cases.findById(caseId, cipher);
-    if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
-    return { cipher, entity };
-  }
+  const loadCase = (caseId: string) => loadCaseOf(deps, caseId);
 
   return {
     async recordDeadlines({ caseId, noticeDeadline, consentDeadline }) {

@@ -1,6 +1,8 @@
 import type { Collection, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import {
+  customerIdRange,
+  pagesOf,
   caseSchema,
   CASE_COLLECTION,
   customerSchema,
@@ -26,9 +28,6 @@ const MAILING_PROJECTION = {
 } as const;
 
 const OUTCOME_PROJECTION = { _id: 1, route: 1, transferable: 1, decision: 1, outcome: 1 } as const;
-
-/** Every customer _id of a case is `<caseId>:<hex>`, and ';' sorts right after ':'. */
-const rangeOf = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
 export interface CursorOptions {
   /** Resume after this _id (the last one handled); absent = from the start. */
@@ -80,24 +79,12 @@ export class NotificationStore {
     return this.batches<OutcomeCustomer>({ caseId: { $eq: caseId }, _id: idRange(caseId, options.after) }, OUTCOME_PROJECTION, options.batchSize);
   }
 
-  private async *batches<T>(filter: Record<string, unknown>, projection: Record<string, 1>, batchSize: number): AsyncGenerator<T[]> {
+  private batches<T>(filter: Record<string, unknown>, projection: Record<string, 1>, batchSize: number): AsyncGenerator<T[]> {
     const cursor = this.customers
       .find(filter as Filter<CustomerDocument>, { projection })
       .sort({ _id: 1 })
       .batchSize(batchSize);
-    try {
-      let batch: T[] = [];
-      for await (const doc of cursor) {
-        batch.push(doc as T);
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
-    } finally {
-      await cursor.close();
-    }
+    return pagesOf(cursor, batchSize, (doc) => doc as T);
   }
 
   /** Customers a deletion request or objection took out of the transfer (few: one read). */
@@ -155,6 +142,6 @@ export class NotificationStore {
 }
 
 function idRange(caseId: string, after: string | undefined): { $gt: string; $lt: string } {
-  const range = rangeOf(caseId);
+  const range = customerIdRange(caseId);
   return { $gt: after !== undefined && after > range.$gt ? after : range.$gt, $lt: range.$lt };
 }

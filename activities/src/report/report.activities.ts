@@ -1,8 +1,9 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { Connection } from 'mongoose';
 import type { Filter } from 'mongodb';
 import { DISPOSITIONS, type Disposition, type DispositionCounts, type ReportActivities } from '@handover/contracts';
 import {
+  customerIdRange,
   AuditRepository,
   ComplianceReportRepository,
   CUSTOMER_COLLECTION,
@@ -13,6 +14,7 @@ import {
   type CustomerDocument,
 } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
+import { loadCase } from '../cases/load-case';
 import { mailingAudience } from '../notification/eligibility';
 import { reconcile } from './reconcile';
 import { renderReportHtml } from './report-html';
@@ -37,8 +39,6 @@ type ReportCustomer = Pick<CustomerDocument, '_id' | 'route' | 'routeReasons' | 
   disposition?: Disposition;
   excluded?: boolean;
 };
-
-const rangeOf = (caseId: string) => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
 /**
  * The compliance report (issue 5): built from every collection of the case in one pass over the
@@ -69,7 +69,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
     let withoutEmail = 0;
     const cursor = db()
       .collection<ReportCustomer>(CUSTOMER_COLLECTION)
-      .find({ _id: rangeOf(caseId) } as Filter<ReportCustomer>, {
+      .find({ _id: customerIdRange(caseId) } as Filter<ReportCustomer>, {
         projection: { _id: 1, route: 1, routeReasons: 1, outcome: 1, decision: 1, channels: 1, disposition: 1, excluded: 1 },
       });
     try {
@@ -131,10 +131,8 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
 
   return {
     async buildComplianceReport({ caseId }) {
-      const cipher = await deps.keys.cipherFor(caseId);
-      if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no key: the report is built before the key is shredded`, 'CASE_KEY_MISSING');
-      const entity = await deps.cases.findById(caseId, cipher);
-      if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
+      // Built before the case key is shredded: the parties' names are still readable.
+      const { entity } = await loadCase(deps, caseId);
       const caseDoc = await db().collection<{ _id: string; inventory?: { routes?: { rulePackId?: string; rulePackVersion?: string } }; notification?: { publicAnnouncement?: { count?: number } } }>('cases').findOne({ _id: { $eq: caseId } });
       const pass = await customerPass(caseId);
       const noticeRows = await notices(caseId);

@@ -6,10 +6,11 @@ import {
   type ThirdPartyActivities,
   type ThirdPartyMailingCounters,
 } from '@handover/contracts';
-import type { FieldCipher, TokenSigner } from '@handover/crypto';
+import type { TokenSigner } from '@handover/crypto';
 import { renderThirdPartyEscalation, renderThirdPartyRequest, type Mailer } from '@handover/mail';
 import { ledgerMessageId, type CaseEntity, type CaseKeyService, type CaseRepository, type MailLedgerRepository, type ThirdPartyRepository } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
+import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce, type SendOutcome } from '../mail/send-once';
 
 export interface ThirdPartyActivityDeps {
@@ -47,14 +48,10 @@ export function createThirdPartyActivities(deps: ThirdPartyActivityDeps): ThirdP
   const portalUrl = deps.portalUrl.replace(/\/+$/, '');
   const sendDeps = { ledger: deps.ledger, mailer: deps.mailer, logger: deps.logger };
 
-  async function loadCase(caseId: string): Promise<{ cipher: FieldCipher; entity: CaseEntity }> {
+  const loadCase = (caseId: string) => {
     assertCaseId(caseId);
-    const cipher = await deps.keys.cipherFor(caseId);
-    if (!cipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has no data key`, 'CASE_KEY_MISSING');
-    const entity = await deps.cases.findById(caseId, cipher);
-    if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
-    return { cipher, entity };
-  }
+    return loadCaseOf(deps, caseId);
+  };
 
   /** Mails one third party its request (reminder 0) or the n-th reminder, with a freshly signed link. */
   async function mailParty(

@@ -24,3 +24,4 @@ export {
 export { failureConverter } from './failure-converter';
 export { UploadCipher, type UploadSealInfo } from './upload-cipher';
 export * from './recipient';
+export { sha256Hex } from './internal';

@@ -1,4 +1,4 @@
-// Small helpers shared by the crypto files. Not exported from index.ts.
+// Small helpers shared by the crypto files. Only sha256Hex is exported from index.ts.
 import { createHash, randomFillSync } from 'node:crypto';
 
 const B64URL = /^[A-Za-z0-9_-]*$/;

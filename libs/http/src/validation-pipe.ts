@@ -1,9 +1,22 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
-interface FieldError {
+export interface FieldError {
   field: string;
   reason: string;
 }
+
+/** 400 `{statusCode, code: VALIDATION_FAILED, message, fields}`: every field at fault, never a value. */
+export function validationFailed(fields: readonly FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: `invalid request: ${[...new Set(fields.map((f) => f.field))].join(', ')}`,
+    fields: [...fields],
+  });
+}
+
+/** The same answer for one field. */
+export const invalidField = (field: string, reason: string): BadRequestException => validationFailed([{ field, reason }]);
 
 /** Flattens class-validator errors to `{field, reason}` with dotted paths; values are never echoed. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -21,14 +34,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: `invalid request: ${[...new Set(fields.map((f) => f.field))].join(', ')}`,
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

@@ -38,3 +38,4 @@ export * from './handover';
 export * from './third-parties';
 export * from './requests';
 export * from './exclusions';
+export * from './cursor-pages';

@@ -26,6 +26,9 @@ export const customerRef = (blindIndex: BlindIndex, customerId: string): string 
 
 export const customerDocId = (caseId: string, ref: string): string => `${caseId}:${ref}`;
 
+/** Every customer `_id` of a case: `<caseId>:<hex>`, and ';' sorts right after ':'. */
+export const customerIdRange = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
+
 export const customerAad = (caseId: string, ref: string): string => `${caseId}:customer:${ref}`;
 
 /**

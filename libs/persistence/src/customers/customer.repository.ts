@@ -5,7 +5,9 @@ import { duplicateKeyIndexes } from './bulk-write-errors';
 import { canonicalJson } from '@handover/crypto';
 import { createHash } from 'node:crypto';
 import type { CustomerClassificationView, CustomerRouteFields, RouteSignature } from './customer.entity';
+import { customerIdRange } from './customer-crypto';
 import { toClassificationView } from './customer.mapper';
+import { pagesOf } from '../cursor-pages';
 import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from './customer.schema';
 
 /** Who already holds a customer _id: enough to tell a retry, a re-import and a real duplicate apart. */
@@ -52,9 +54,6 @@ const CLASSIFICATION_PROJECTION = {
   noticeChannel: 1,
   routeSealed: 1,
 } as const;
-
-/** Upper bound of a case's `_id` range: every customer _id is `<caseId>:<hex>` and ';' follows ':'. */
-const rangeOf = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
 /**
  * Customers of a case. Bulk paths (import, routes) use the raw driver collection with unordered
@@ -124,7 +123,7 @@ export class CustomerRepository {
    * O(pages × case); full passes there use streamClassification instead.
    */
   async classificationPage(caseId: string, options: { after?: string; limit: number }): Promise<CustomerClassificationView[]> {
-    const range = rangeOf(caseId);
+    const range = customerIdRange(caseId);
     const gt = options.after !== undefined && options.after > range.$gt ? options.after : range.$gt;
     const docs = await this.raw
       .find({ caseId: { $eq: caseId }, _id: { $gt: gt, $lt: range.$lt } } as Filter<CustomerDocument>, {
@@ -159,20 +158,7 @@ export class CustomerRepository {
    */
   async *streamClassification(caseId: string, options: { batchSize?: number } = {}): AsyncGenerator<CustomerClassificationView[]> {
     const batchSize = options.batchSize ?? 1000;
-    const cursor = this.raw.find({ caseId: caseId } as Filter<CustomerDocument>, { projection: CLASSIFICATION_PROJECTION, batchSize });
-    let page: CustomerClassificationView[] = [];
-    try {
-      for await (const doc of cursor) {
-        page.push(toClassificationView(doc));
-        if (page.length >= batchSize) {
-          yield page;
-          page = [];
-        }
-      }
-      if (page.length > 0) yield page;
-    } finally {
-      await cursor.close();
-    }
+    yield* pagesOf(this.raw.find({ caseId: caseId } as Filter<CustomerDocument>, { projection: CLASSIFICATION_PROJECTION, batchSize }), batchSize, toClassificationView);
   }
 
   /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
+import { sha256Hex } from '@handover/crypto';
 
 /** What a certificate attests the destruction of. */
 export type DeletionStage = 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key';
@@ -27,8 +27,6 @@ export interface DeletionCertificateDocument {
 export const DELETION_CERTIFICATE_COLLECTION = 'deletion_certificates';
 
 const DUPLICATE_KEY = 11000;
-
-export const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 export class DeletionCertificateRepository {
   private readonly collection: Collection<DeletionCertificateDocument>;

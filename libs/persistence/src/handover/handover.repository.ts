@@ -4,6 +4,7 @@ import { handoverPackageId } from '@handover/contracts';
 import { CASE_COLLECTION } from '../cases/case.schema';
 import { CONSENT_EVIDENCE_COLLECTION } from '../answers/consent-evidence.schema';
 import { CUSTOMER_COLLECTION, type CustomerDocument } from '../customers/customer.schema';
+import { pagesOf } from '../cursor-pages';
 import { TransferExclusionRepository } from '../exclusions/transfer-exclusion.repository';
 import { MAIL_LEDGER_COLLECTION } from '../mail-ledger/mail-ledger.schema';
 import type { HandoverReportView } from './handover-package.entity';
@@ -74,19 +75,7 @@ export class HandoverRepository {
       { caseId: caseId, outcome: 'transfer' } as Filter<CustomerDocument>,
       { projection: HANDOVER_PROJECTION, batchSize },
     );
-    let page: HandoverCustomer[] = [];
-    try {
-      for await (const doc of cursor) {
-        page.push(doc as HandoverCustomer);
-        if (page.length >= batchSize) {
-          yield page;
-          page = [];
-        }
-      }
-      if (page.length > 0) yield page;
-    } finally {
-      await cursor.close();
-    }
+    yield* pagesOf(cursor, batchSize, (doc) => doc as HandoverCustomer);
   }
 
   /** Customer `_id`s taken out of the transfer (`transfer_exclusions`, the exclusions feature's repository). */

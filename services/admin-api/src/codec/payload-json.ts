@@ -1,5 +1,5 @@
 import type { Payload } from '@temporalio/common';
-import { invalidFieldError } from '../common/json-body';
+import { invalidField } from '@handover/http';
 import { BASE64, type PayloadJsonDto, type PayloadsJsonDto } from './payloads.dto';
 
 const bytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
@@ -10,7 +10,7 @@ export function fromJson(body: PayloadsJsonDto): Payload[] {
   return body.payloads.map((payload: PayloadJsonDto, index) => {
     const metadata: Record<string, Uint8Array> = {};
     for (const [key, value] of Object.entries(payload.metadata ?? {})) {
-      if (typeof value !== 'string' || !BASE64.test(value)) throw invalidFieldError(`payloads.${index}.metadata.${key}`, 'must be base64');
+      if (typeof value !== 'string' || !BASE64.test(value)) throw invalidField(`payloads.${index}.metadata.${key}`, 'must be base64');
       metadata[key] = bytes(value);
     }
     return { metadata, data: bytes(payload.data ?? '') };

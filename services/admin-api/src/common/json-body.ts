@@ -1,5 +1,6 @@
-import { BadRequestException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { invalidField } from '@handover/http';
 import { AppError } from './app-error';
 
 /** Deeper JSON than this is refused before validation walks it. */
@@ -83,11 +84,7 @@ export function rejectHostileJson() {
       next();
       return;
     }
-    next(invalidFieldError(found.field, found.reason));
+    next(invalidField(found.field, found.reason));
   };
 }
 
-/** 400 in the shape of the validation pipe's answers: `{statusCode, code, message, fields}`. */
-export function invalidFieldError(field: string, reason: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: `invalid request: ${field}`, fields: [{ field, reason }] });
-}

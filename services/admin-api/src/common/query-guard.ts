@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { invalidFieldError } from './json-body';
+import { invalidField } from '@handover/http';
 
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
 
@@ -29,6 +29,6 @@ export function findHostileQuery(query: Readonly<Record<string, unknown>>): { fi
 export function rejectHostileQuery() {
   return (request: Request, _response: Response, next: NextFunction): void => {
     const found = findHostileQuery(request.query as Record<string, unknown>);
-    next(found ? invalidFieldError(found.field, found.reason) : undefined);
+    next(found ? invalidField(found.field, found.reason) : undefined);
   };
 }

@@ -7,7 +7,7 @@ import { correctionsProblem, normaliseCorrections, type ProposedCorrections } fr
 import { caseBlindIndex, CaseKeyService, customerRef, RequestFilingService, RequestSubjectNotFoundError } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { invalidFieldError } from '../common/json-body';
+import { invalidField } from '@handover/http';
 import { ADMIN_CONFIG, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { FileRequestDto, RequestFiledDto } from './request.dto';
 import { startRequestWorkflow } from './request-workflow';
@@ -30,7 +30,7 @@ export class FileRequestUseCase {
   }
 
   async execute(dto: FileRequestDto, principal: Principal): Promise<RequestFiledDto> {
-    if ((dto.customerId === undefined) === (dto.customerRef === undefined)) throw invalidFieldError('customerId', 'give exactly one of customerId and customerRef');
+    if ((dto.customerId === undefined) === (dto.customerRef === undefined)) throw invalidField('customerId', 'give exactly one of customerId and customerRef');
     const corrections = dto.corrections ? checkedCorrections(dto.type, { ...dto.corrections }) : undefined;
     const ref = dto.customerRef ?? customerRef(caseBlindIndex(this.master, dto.caseId), dto.customerId as string);
     let filed;
@@ -67,8 +67,8 @@ export class FileRequestUseCase {
 /** Corrections only with type correct, each field valid (400 naming the field, never the value). */
 export function checkedCorrections(type: string, corrections: Record<string, unknown>): ProposedCorrections {
   const clean = Object.fromEntries(Object.entries(corrections).filter(([, v]) => v !== undefined));
-  if (type !== 'correct') throw invalidFieldError('corrections', 'only for a request of type correct');
+  if (type !== 'correct') throw invalidField('corrections', 'only for a request of type correct');
   const problem = correctionsProblem(clean);
-  if (problem) throw invalidFieldError(problem.field, problem.reason);
+  if (problem) throw invalidField(problem.field, problem.reason);
   return normaliseCorrections(clean as ProposedCorrections);
 }

@@ -10,7 +10,7 @@ import { CaseKeyService, isLate, RequestDecisionRepository, RequestRepository } 
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { invalidFieldError } from '../common/json-body';
+import { invalidField } from '@handover/http';
 import { LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { RequestResolvedDto, ResolveRequestDto } from './request.dto';
 
@@ -40,14 +40,14 @@ export class ResolveRequestUseCase {
 
   async execute(id: string, dto: ResolveRequestDto, principal: Principal): Promise<RequestResolvedDto> {
     const reasons = dto.reasons?.trim() ? dto.reasons.trim() : undefined;
-    if (dto.outcome === 'refused' && !reasons) throw invalidFieldError('reasons', 'required when the request is refused (PIPL Art. 50)');
+    if (dto.outcome === 'refused' && !reasons) throw invalidField('reasons', 'required when the request is refused (PIPL Art. 50)');
     const doc = await this.requests.findById(id);
     const cipher = doc ? await this.keys.cipherFor(doc.caseId) : null;
     if (!doc || !cipher) throw AppError.notFound('request', id);
     if (doc.status === 'resolved') throw AppError.conflict('REQUEST_ALREADY_RESOLVED', `request ${id} is already resolved`);
     const known = defaultComplaintRoutes(doc.jurisdiction as Jurisdiction).map((r) => r.id);
     const unknown = (dto.complaintRoutes ?? []).find((r) => !known.includes(r));
-    if (unknown !== undefined) throw invalidFieldError('complaintRoutes', `each must be one of ${known.join(', ')}`);
+    if (unknown !== undefined) throw invalidField('complaintRoutes', `each must be one of ${known.join(', ')}`);
 
     const at = new Date();
     const claimed = await this.decisions.claimResolution(

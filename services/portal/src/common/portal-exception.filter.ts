@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from '@handover/logging';
+import { sendHtml } from '../pages/send-html';
 import { renderErrorPage } from '../pages/error.page';
 
 /** The one body of every 404: a bad link, an unknown customer and an unknown route look the same. */
@@ -28,7 +29,7 @@ export class PortalExceptionFilter implements ExceptionFilter {
     if (JSON_PATHS.test(request.path)) {
       response.status(status).json(this.jsonBody(exception, status));
     } else {
-      response.status(status).type('text/html; charset=utf-8').send(renderErrorPage(status));
+      sendHtml(response, status, renderErrorPage(status));
     }
   }
 

@@ -1,7 +1,9 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { PortalConfig } from '@handover/config';
 import { ANSWER_DECISIONS, isPastDeadline, offeredDecisions, type AnswerDecision, type AnswerRejectionCode, type CustomerDecision } from '@handover/persistence';
+import { invalidField } from '@handover/http';
+import { sendHtml } from '../pages/send-html';
 import { PORTAL_CONFIG } from '../common/tokens';
 import { renderCustomerPage } from '../pages/customer.page';
 import { localeOf, type Locale } from '../pages/i18n';
@@ -33,7 +35,7 @@ export class CustomerPageController {
     const view = await this.getView.execute(link);
     // The confirmation shows only what is actually stored: a crafted `recorded` says nothing false.
     const confirmation = view.decision !== undefined && recorded === view.decision ? view.decision : undefined;
-    this.send(response, 200, this.render(link, localeOf(lang), view, { confirmation }));
+    sendHtml(response, 200, this.render(link, localeOf(lang), view, { confirmation }));
   }
 
   @Post(':token')
@@ -45,17 +47,10 @@ export class CustomerPageController {
     @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
-    if (!this.csrf.verify(link.token, form['csrf'])) {
-      throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: 'missing or invalid csrf field' });
-    }
+    this.csrf.requireForm(link.token, form);
     const decision = form['decision'];
     if (!isAnswerDecision(decision)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: 'invalid request: decision',
-        fields: [{ field: 'decision', reason: `must be one of ${ANSWER_DECISIONS.join(', ')}` }],
-      });
+      throw invalidField('decision', `must be one of ${ANSWER_DECISIONS.join(', ')}`);
     }
     const locale = localeOf(form['lang'] ?? queryLang);
     try {
@@ -65,7 +60,7 @@ export class CustomerPageController {
     } catch (error) {
       if (!(error instanceof AnswerConflictException)) throw error;
       const view = await this.getView.execute(link);
-      this.send(response, 409, this.render(link, locale, view, { rejection: error.code }));
+      sendHtml(response, 409, this.render(link, locale, view, { rejection: error.code }));
     }
   }
 
@@ -93,7 +88,4 @@ export class CustomerPageController {
     });
   }
 
-  private send(response: Response, status: number, html: string): void {
-    response.status(status).type('text/html; charset=utf-8').send(html);
-  }
 }

@@ -1,6 +1,8 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { PortalConfig } from '@handover/config';
+import { invalidField } from '@handover/http';
+import { sendHtml } from '../pages/send-html';
 import { PORTAL_CONFIG } from '../common/tokens';
 import { localeOf, type Locale } from '../pages/i18n';
 import { renderRecipientPage } from '../pages/recipient.page';
@@ -41,17 +43,10 @@ export class RecipientPageController {
     @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
-    if (!this.csrf.verify(link.token, form['csrf'])) {
-      throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: 'missing or invalid csrf field' });
-    }
+    this.csrf.requireForm(link.token, form);
     const by = typeof form['acknowledgedBy'] === 'string' ? form['acknowledgedBy'].trim() : '';
     if (by === '' || by.length > MAX_NAME) {
-      throw new BadRequestException({
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: 'invalid request: acknowledgedBy',
-        fields: [{ field: 'acknowledgedBy', reason: `must be 1-${MAX_NAME} characters` }],
-      });
+      throw invalidField('acknowledgedBy', `must be 1-${MAX_NAME} characters`);
     }
     const locale = localeOf(form['lang'] ?? queryLang);
     await this.record.execute({ link, acknowledgedBy: by, client: clientInfo(request) });
@@ -61,6 +56,6 @@ export class RecipientPageController {
   private async render(response: Response, link: RecipientLink, locale: Locale): Promise<void> {
     const view = await this.getView.execute(link);
     const html = renderRecipientPage({ locale, token: link.token, csrf: this.csrf.issue(link.token), timeZone: this.config.PORTAL_TIME_ZONE, ...view });
-    response.status(200).type('text/html; charset=utf-8').send(html);
+    sendHtml(response, 200, html);
   }
 }

@@ -1,9 +1,10 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import type { PortalConfig } from '@handover/config';
 import { dataSubjectRequestWorkflowId, type DataSubjectRequestInput } from '@handover/contracts';
 import { correctionsProblem, normaliseCorrections, type ProposedCorrections, type RequestType } from '@handover/domain';
+import { invalidField } from '@handover/http';
 import type { Logger } from '@handover/logging';
 import { AuditRepository, RequestFilingService, RequestSubjectNotFoundError, type CaseKeyService, type FiledRequest } from '@handover/persistence';
 import { CASE_KEYS, MONGO_CONNECTION, PORTAL_CONFIG, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
@@ -20,9 +21,6 @@ export interface FilePortalRequestCommand {
 }
 
 const CUSTOMER_ACTOR = { id: 'customer', role: 'customer' } as const;
-
-const fieldError = (field: string, reason: string): BadRequestException =>
-  new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: `invalid request: ${field}`, fields: [{ field, reason }] });
 
 /**
  * A customer files a request through their link: stored (texts encrypted), deadline from the case's
@@ -49,10 +47,10 @@ export class FilePortalRequestUseCase {
     const { link } = command;
     let corrections: ProposedCorrections | undefined;
     if (command.corrections !== undefined) {
-      if (command.type !== 'correct') throw fieldError('corrections', 'only for a request of type correct');
+      if (command.type !== 'correct') throw invalidField('corrections', 'only for a request of type correct');
       const clean = Object.fromEntries(Object.entries(command.corrections).filter(([, v]) => v !== undefined));
       const problem = correctionsProblem(clean);
-      if (problem) throw fieldError(problem.field, problem.reason);
+      if (problem) throw invalidField(problem.field, problem.reason);
       corrections = normaliseCorrections(clean as ProposedCorrections);
     }
     let filed: FiledRequest;

@@ -1,6 +1,7 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { REQUEST_TYPES, type RequestType } from '@handover/domain';
+import { invalidField } from '@handover/http';
 import { CustomerLinkGuard, VerifiedLink, type CustomerLink } from '../customers/customer-link';
 import { localeOf } from '../pages/i18n';
 import { CsrfTokens } from '../security/csrf';
@@ -21,10 +22,10 @@ export class RequestPageController {
   @Post(':token/requests')
   async file(@VerifiedLink() link: CustomerLink, @Body() body: Record<string, unknown> | undefined, @Query('lang') queryLang: unknown, @Res() response: Response): Promise<void> {
     const form = body ?? {};
-    if (!this.csrf.verify(link.token, form['csrf'])) throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: 'missing or invalid csrf field' });
+    this.csrf.requireForm(link.token, form);
     const type = form['type'];
     if (!isRequestType(type)) {
-      throw new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'invalid request: type', fields: [{ field: 'type', reason: `must be one of ${REQUEST_TYPES.join(', ')}` }] });
+      throw invalidField('type', `must be one of ${REQUEST_TYPES.join(', ')}`);
     }
     const message = typeof form['message'] === 'string' ? form['message'].slice(0, 5000) : undefined;
     const locale = localeOf(form['lang'] ?? queryLang);

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ForbiddenException } from '@nestjs/common';
 import type { MasterKey } from '@handover/crypto';
 
 const DOMAIN = 'handover-portal-csrf-v1.';
@@ -23,6 +24,11 @@ export class CsrfTokens {
   /** The hidden field value for the forms on the page of `linkToken`. */
   issue(linkToken: string): string {
     return this.#mac(linkToken).toString('base64url');
+  }
+
+  /** For a form POST: 403 `CSRF_INVALID` unless the form's `csrf` field is the value issued for `linkToken`. */
+  requireForm(linkToken: string, form: Record<string, unknown>): void {
+    if (!this.verify(linkToken, form['csrf'])) throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: 'missing or invalid csrf field' });
   }
 
   /** True if `candidate` is the value issued for `linkToken` (constant-time comparison). */

@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { thirdPartyAnsweredSignal, thirdPartyWorkflowId } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
@@ -10,6 +10,7 @@ import {
   type ThirdPartyAnswerOutcome,
   type ThirdPartyRepository,
 } from '@handover/persistence';
+import { validationFailed } from '@handover/http';
 import { CASE_KEYS, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ClientInfo } from '../security/client-info';
 import type { ThirdPartyAnswerDto } from './third-party-answer.dto';
@@ -107,6 +108,6 @@ function checkDates(kind: string, answer: ThirdPartyAnswerDto, now: Date): void 
     fields.push({ field: 'retainedUntil', reason: 'must lie in the future' });
   }
   if (fields.length > 0) {
-    throw new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: `invalid request: ${fields.map((f) => f.field).join(', ')}`, fields });
+    throw validationFailed(fields);
   }
 }

@@ -1,7 +1,8 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { PortalConfig } from '@handover/config';
 import { createValidationPipe } from '@handover/http';
+import { sendHtml } from '../pages/send-html';
 import { PORTAL_CONFIG } from '../common/tokens';
 import { localeOf, type Locale } from '../pages/i18n';
 import { renderThirdPartyPage, type ThirdPartyPageModel } from '../pages/third-party.page';
@@ -49,7 +50,7 @@ export class ThirdPartyPageController {
   @Get(':token')
   async show(@VerifiedThirdPartyLink() link: ThirdPartyLink, @Query('lang') lang: unknown, @Query('recorded') recorded: unknown, @Res() response: Response): Promise<void> {
     const view = await this.getView.execute(link);
-    this.send(response, 200, this.render(link, localeOf(lang), view, { confirmation: recorded === '1' }));
+    sendHtml(response, 200, this.render(link, localeOf(lang), view, { confirmation: recorded === '1' }));
   }
 
   @Post(':token')
@@ -61,9 +62,7 @@ export class ThirdPartyPageController {
     @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
-    if (!this.csrf.verify(link.token, form['csrf'])) {
-      throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: 'missing or invalid csrf field' });
-    }
+    this.csrf.requireForm(link.token, form);
     const locale = localeOf(form['lang'] ?? queryLang);
     try {
       const dto = (await validation.transform(answerFields(form), { type: 'body', metatype: ThirdPartyAnswerDto })) as ThirdPartyAnswerDto;
@@ -73,12 +72,12 @@ export class ThirdPartyPageController {
     } catch (error) {
       if (error instanceof BadRequestException) {
         const view = await this.getView.execute(link);
-        this.send(response, 400, this.render(link, locale, view, { invalidFields: invalidFieldsOf(error) }));
+        sendHtml(response, 400, this.render(link, locale, view, { invalidFields: invalidFieldsOf(error) }));
         return;
       }
       if (!(error instanceof ThirdPartyAnswerConflictException)) throw error;
       const view = await this.getView.execute(link);
-      this.send(response, 409, this.render(link, locale, view, { rejection: error.code }));
+      sendHtml(response, 409, this.render(link, locale, view, { rejection: error.code }));
     }
   }
 
@@ -103,7 +102,4 @@ export class ThirdPartyPageController {
     });
   }
 
-  private send(response: Response, status: number, html: string): void {
-    response.status(status).type('text/html; charset=utf-8').send(html);
-  }
 }
