@@ -1,3 +1,3 @@
-export { createIncidentActivities, buildIncidentActivities } from './incident.activities';
+export { createIncidentActivities } from './incident.activities';
 export type { IncidentActivityDeps } from './incident.deps';
 export { customerLocale, internalSubjectId } from './recipients';

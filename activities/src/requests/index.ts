@@ -1,2 +1,2 @@
-export { createRequestActivities, buildRequestActivities } from './request.activities';
+export { createRequestActivities } from './request.activities';
 export type { RequestActivityDeps } from './request.deps';

@@ -3,11 +3,12 @@ import type { Connection } from 'mongoose';
 import type { Client } from '@temporalio/client';
 import { adminApiSchema, loadConfig, loadSecrets, type AdminApiConfig, type Secrets } from '@handover/config';
 import { createLogger } from '@handover/logging';
-import { connectMongo } from '@handover/persistence';
+import { MasterKey } from '@handover/crypto';
+import { CaseKeyService, connectMongo } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
-import { ADMIN_CONFIG, LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
+import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
 
-/** Config, secrets, logger, MongoDB and Temporal connections for the admin API. */
+/** Config, secrets, the master key and the case keys, logger, MongoDB and Temporal connections for the admin API. */
 @Global()
 @Module({
   providers: [
@@ -15,6 +16,8 @@ import { ADMIN_CONFIG, LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from
     { provide: SECRETS, useFactory: (config: AdminApiConfig): Secrets => loadSecrets(config), inject: [ADMIN_CONFIG] },
     { provide: LOGGER, useFactory: (config: AdminApiConfig) => createLogger('admin-api', config.LOG_LEVEL), inject: [ADMIN_CONFIG] },
     { provide: MONGO_CONNECTION, useFactory: (config: AdminApiConfig) => connectMongo(config.MONGODB_URI), inject: [ADMIN_CONFIG] },
+    { provide: MASTER_KEY, useFactory: (secrets: Secrets) => MasterKey.fromBase64(secrets.masterKey), inject: [SECRETS] },
+    { provide: CASE_KEYS, useFactory: (mongo: Connection, master: MasterKey) => new CaseKeyService(mongo, master), inject: [MONGO_CONNECTION, MASTER_KEY] },
     {
       provide: TEMPORAL_CLIENT,
       useFactory: (config: AdminApiConfig, secrets: Secrets) =>
@@ -22,7 +25,7 @@ import { ADMIN_CONFIG, LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from
       inject: [ADMIN_CONFIG, SECRETS],
     },
   ],
-  exports: [ADMIN_CONFIG, SECRETS, LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT],
+  exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, CASE_KEYS, LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

@@ -1,24 +1,38 @@
 import type { Connection } from 'mongoose';
-import { buildIncidentActivities, createCaseActivities, createDeletionActivities, createReportActivities, createInventoryActivities, createNotificationActivities, NotificationStore } from '@handover/activities';
-import { createThirdPartyActivities } from '@handover/activities';
-import { createHandoverActivities } from '@handover/activities';
-import { buildRequestActivities } from '@handover/activities';
+import {
+  createCaseActivities,
+  createDeletionActivities,
+  createHandoverActivities,
+  createIncidentActivities,
+  createInventoryActivities,
+  createNotificationActivities,
+  createReportActivities,
+  createRequestActivities,
+  createThirdPartyActivities,
+  NotificationStore,
+} from '@handover/activities';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
 import {
+  AuditRepository,
   CaseKeyService,
   CaseRepository,
+  CustomerCorrectionRepository,
   CustomerRepository,
   HandoverRepository,
-  RequestRepository,
+  IncidentPopulationRepository,
+  IncidentRepository,
   InventoryImportRepository,
   MailLedgerRepository,
   PiiaRepository,
+  RecipientAcknowledgementRepository,
+  RecipientKeyRepository,
   RejectionRepository,
+  RequestDecisionRepository,
+  RequestRepository,
+  ThirdPartyRepository,
 } from '@handover/persistence';
-import { ThirdPartyRepository } from '@handover/persistence';
-import { RecipientAcknowledgementRepository, RecipientKeyRepository } from '@handover/persistence';
 
 export interface ActivityContext {
   connection: Connection;
@@ -36,76 +50,93 @@ export interface ActivityContext {
   dataDir?: string;
 }
 
-/** Wires every activity implementation from its dependencies (one place, used by the worker and tests). */
+/**
+ * Wires every activity implementation from its dependencies (one place, used by the worker and
+ * tests). The master key, the case keys (one key cache), the repositories and the link signer
+ * are made once here and shared by every area.
+ */
 export function buildActivities(ctx: ActivityContext): Record<string, (...args: never[]) => Promise<unknown>> {
+  const { connection, mailer, mailDomain, logger } = ctx;
   const master = MasterKey.fromBase64(ctx.masterKey);
-  const keys = new CaseKeyService(ctx.connection, master);
-  const cases = new CaseRepository(ctx.connection);
-  const ledger = new MailLedgerRepository(ctx.connection);
+  const keys = new CaseKeyService(connection, master);
+  const cases = new CaseRepository(connection);
+  const ledger = new MailLedgerRepository(connection);
+  const audit = new AuditRepository(connection);
+  const tokens = portalTokenSigner(master);
+  const portalUrl = ctx.portalUrl ?? 'http://127.0.0.1:3001';
+  const dataDir = ctx.dataDir ?? '.data';
+  const thirdParties = new ThirdPartyRepository(connection);
+  const requests = new RequestRepository(connection);
+  const handover = new HandoverRepository(connection);
+  const mailing = { ledger, mailer, mailDomain, logger };
   return {
-    ...createCaseActivities({ cases, keys, ledger, mailer: ctx.mailer, mailDomain: ctx.mailDomain, logger: ctx.logger }),
+    ...createCaseActivities({ cases, keys, ...mailing }),
     ...createInventoryActivities({
       cases,
       keys,
-      imports: new InventoryImportRepository(ctx.connection),
-      customers: new CustomerRepository(ctx.connection),
-      rejections: new RejectionRepository(ctx.connection),
-      piia: new PiiaRepository(ctx.connection),
+      imports: new InventoryImportRepository(connection),
+      customers: new CustomerRepository(connection),
+      rejections: new RejectionRepository(connection),
+      piia: new PiiaRepository(connection),
       master,
-      logger: ctx.logger,
+      logger,
     }),
     ...createNotificationActivities({
+      ...mailing,
       cases,
       keys,
       // Group commit: a mailing keeps many messages in flight; their claims and marks share writes.
-      ledger: new MailLedgerRepository(ctx.connection, { groupCommit: true }),
-      store: new NotificationStore(ctx.connection),
-      mailer: ctx.mailer,
-      tokens: portalTokenSigner(master),
-      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
-      mailDomain: ctx.mailDomain,
-      logger: ctx.logger,
+      ledger: new MailLedgerRepository(connection, { groupCommit: true }),
+      store: new NotificationStore(connection),
+      tokens,
+      portalUrl,
       concurrency: ctx.mailConcurrency ?? 10,
     }),
-    ...buildIncidentActivities({ ...ctx, internalAddresses: ctx.internalAddresses ?? ['security@handover.local'] }),
-    ...buildRequestActivities(ctx),
-    ...createDeletionActivities({ connection: ctx.connection, keys, cases, logger: ctx.logger, dataDir: ctx.dataDir ?? '.data' }),
-    ...createReportActivities({
-      connection: ctx.connection,
+    ...createIncidentActivities({
+      ...mailing,
+      incidents: new IncidentRepository(connection),
+      population: new IncidentPopulationRepository(connection),
       cases,
       keys,
-      logger: ctx.logger,
-      sources: {
-        thirdParties: (caseId) => new ThirdPartyRepository(ctx.connection).listForReport(caseId, keys),
-        requests: (caseId) => new RequestRepository(ctx.connection).listForReport(caseId),
-        handover: (caseId) => new HandoverRepository(ctx.connection).forReport(caseId),
-      },
+      audit,
+      internalAddresses: ctx.internalAddresses ?? ['security@handover.local'],
     }),
-    ...createThirdPartyActivities({
+    ...createRequestActivities({
+      ...mailing,
+      requests,
+      decisions: new RequestDecisionRepository(connection),
+      corrections: new CustomerCorrectionRepository(connection),
       cases,
       keys,
-      thirdParties: new ThirdPartyRepository(ctx.connection),
-      ledger,
-      mailer: ctx.mailer,
-      tokens: portalTokenSigner(master),
-      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
-      mailDomain: ctx.mailDomain,
-      logger: ctx.logger,
-    }),
-    ...createHandoverActivities({
-      cases,
-      keys,
-      handover: new HandoverRepository(ctx.connection),
-      recipientKeys: new RecipientKeyRepository(ctx.connection),
-      acknowledgements: new RecipientAcknowledgementRepository(ctx.connection),
-      ledger,
-      mailer: ctx.mailer,
+      audit,
+      tokens,
       master,
-      tokens: portalTokenSigner(master),
-      dataDir: ctx.dataDir ?? '.data',
-      portalUrl: ctx.portalUrl ?? 'http://127.0.0.1:3001',
-      mailDomain: ctx.mailDomain,
-      logger: ctx.logger,
+      portalUrl,
+    }),
+    ...createThirdPartyActivities({ ...mailing, cases, keys, thirdParties, tokens, portalUrl }),
+    ...createHandoverActivities({
+      ...mailing,
+      cases,
+      keys,
+      handover,
+      recipientKeys: new RecipientKeyRepository(connection),
+      acknowledgements: new RecipientAcknowledgementRepository(connection),
+      master,
+      tokens,
+      dataDir,
+      portalUrl,
+    }),
+    ...createDeletionActivities({ connection, keys, cases, logger, dataDir }),
+    ...createReportActivities({
+      connection,
+      cases,
+      keys,
+      logger,
+      sources: {
+        thirdParties: (caseId) => thirdParties.listForReport(caseId, keys),
+        requests: (caseId) => requests.listForReport(caseId),
+        handover: (caseId) => handover.forReport(caseId),
+      },
     }),
   };
 }

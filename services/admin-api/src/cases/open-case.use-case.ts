@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { CaseKeyService, CaseRepository, type CaseEntity, type CasePolicy } from '@handover/persistence';
-import { MasterKey } from '@handover/crypto';
-import type { Secrets } from '@handover/config';
-import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
 import type { OpenCaseDto } from './open-case.dto';
 import { AuditService } from '../audit/audit.service';
 
@@ -24,11 +22,9 @@ export const newCaseId = (): string => `cs_${randomBytes(12).toString('base64url
 @Injectable()
 export class OpenCaseUseCase {
   private readonly cases: CaseRepository;
-  private readonly keys: CaseKeyService;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets, private readonly audit: AuditService) {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService) {
     this.cases = new CaseRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
 
   async execute(dto: OpenCaseDto): Promise<{ id: string; status: 'draft' }> {

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { PayloadCodec } from '@temporalio/common';
-import type { Secrets } from '@handover/config';
-import { MasterKey, payloadCodecFromMaster } from '@handover/crypto';
-import { SECRETS } from '../common/tokens';
+import { payloadCodecFromMaster, type MasterKey } from '@handover/crypto';
+import { MASTER_KEY } from '../common/tokens';
 import { CodecController } from './codec.controller';
 import { CodecSessionController } from './codec-session.controller';
 import { PAYLOAD_CODEC } from './codec.tokens';
@@ -16,7 +15,7 @@ import { EncodePayloadsUseCase } from './encode-payloads.use-case';
 @Module({
   controllers: [CodecController, CodecSessionController],
   providers: [
-    { provide: PAYLOAD_CODEC, useFactory: (secrets: Secrets): PayloadCodec => payloadCodecFromMaster(MasterKey.fromBase64(secrets.masterKey)), inject: [SECRETS] },
+    { provide: PAYLOAD_CODEC, useFactory: (master: MasterKey): PayloadCodec => payloadCodecFromMaster(master), inject: [MASTER_KEY] },
     DecodePayloadsUseCase,
     EncodePayloadsUseCase,
   ],

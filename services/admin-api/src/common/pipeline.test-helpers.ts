@@ -9,7 +9,8 @@ import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { RequestContext } from '../auth/request-context';
 import type { Principal } from '../auth/roles';
 import { applyHardening } from './hardening';
-import { ADMIN_CONFIG, LOGGER, SECRETS } from './tokens';
+import { ADMIN_CONFIG, LOGGER, MASTER_KEY, SECRETS } from './tokens';
+import { MasterKey } from '@handover/crypto';
 import { createValidationPipe } from '@handover/http';
 
 /** Tokens the in-process app accepts: the bootstrap admin token and one API key per role. */
@@ -56,11 +57,12 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
     providers: [
       { provide: ADMIN_CONFIG, useValue: config },
       { provide: SECRETS, useValue: secrets },
+      { provide: MASTER_KEY, useValue: MasterKey.fromBase64(secrets.masterKey) },
       { provide: LOGGER, useValue: logger },
       { provide: ApiKeyAuthenticator, useValue: { authenticate: (token: string) => Promise.resolve(KEYS.get(token) ?? null) } },
       RequestContext,
     ],
-    exports: [ADMIN_CONFIG, SECRETS, LOGGER, ApiKeyAuthenticator, RequestContext],
+    exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, LOGGER, ApiKeyAuthenticator, RequestContext],
   })
   class FakeInfrastructureModule {}
 

@@ -4,3 +4,7 @@ export const SECRETS = Symbol('SECRETS');
 export const MONGO_CONNECTION = Symbol('MONGO_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const LOGGER = Symbol('LOGGER');
+/** The master key, parsed once. */
+export const MASTER_KEY = Symbol('MASTER_KEY');
+/** One CaseKeyService (and so one key cache) for every use case. */
+export const CASE_KEYS = Symbol('CASE_KEYS');

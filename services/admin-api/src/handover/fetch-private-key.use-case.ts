@@ -1,12 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
 import { MasterKey, openRecipientPrivateKey } from '@handover/crypto';
 import { CaseRepository, RecipientKeyRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import { MONGO_CONNECTION, MASTER_KEY } from '../common/tokens';
 import type { RecipientPrivateKeyDto } from './handover-package.dto';
 
 /**
@@ -18,16 +17,14 @@ import type { RecipientPrivateKeyDto } from './handover-package.dto';
 export class FetchPrivateKeyUseCase {
   private readonly cases: CaseRepository;
   private readonly keys: RecipientKeyRepository;
-  private readonly master: MasterKey;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(MASTER_KEY) private readonly master: MasterKey,
     private readonly audit: AuditService,
   ) {
     this.cases = new CaseRepository(connection);
     this.keys = new RecipientKeyRepository(connection);
-    this.master = MasterKey.fromBase64(secrets.masterKey);
   }
 
   async execute(caseId: string, principal: Principal): Promise<RecipientPrivateKeyDto> {

@@ -2,12 +2,10 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
 import { completeIncidentTaskUpdate, incidentAuditScope, incidentWorkflowId, type IncidentTaskView } from '@handover/contracts';
-import { MasterKey } from '@handover/crypto';
 import { CaseKeyService, IncidentRepository, incidentKeyScope } from '@handover/persistence';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 
@@ -27,16 +25,14 @@ const STATUS_OF: Record<string, HttpStatus> = {
 @Injectable()
 export class CompleteIncidentTaskUseCase {
   private readonly incidents: IncidentRepository;
-  private readonly keys: CaseKeyService;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
     private readonly audit: AuditService,
   ) {
     this.incidents = new IncidentRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
 
   async execute(id: string, taskId: string, note: string | undefined, principal: Principal): Promise<IncidentTaskView> {

@@ -4,11 +4,11 @@ import type { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import { importWorkflowId, type InventoryFormat } from '@handover/contracts';
-import type { AdminApiConfig, Secrets } from '@handover/config';
+import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { CaseRepository, InventoryImportRepository } from '@handover/persistence';
 import { AppError } from '../common/app-error';
-import { ADMIN_CONFIG, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, MONGO_CONNECTION, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import { storeEncryptedUpload, UploadTooLargeError } from './store-upload';
 
 const FORMATS: Record<string, InventoryFormat> = {
@@ -25,17 +25,15 @@ export const newImportId = (): string => `imp_${randomBytes(12).toString('base64
 export class LoadInventoryUseCase {
   private readonly cases: CaseRepository;
   private readonly imports: InventoryImportRepository;
-  private readonly master: MasterKey;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(MASTER_KEY) private readonly master: MasterKey,
   ) {
     this.cases = new CaseRepository(connection);
     this.imports = new InventoryImportRepository(connection);
-    this.master = MasterKey.fromBase64(secrets.masterKey);
   }
 
   static formatOf(contentType: string | undefined): InventoryFormat | null {

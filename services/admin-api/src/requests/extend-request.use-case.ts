@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
 import { dataSubjectRequestWorkflowId, requestExtendedSignal } from '@handover/contracts';
-import { MasterKey } from '@handover/crypto';
 import { extendRequestDeadline, type Jurisdiction } from '@handover/domain';
 import { CaseKeyService, RequestDecisionRepository, RequestRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ExtendRequestDto, RequestExtendedDto } from './request.dto';
 
 /**
@@ -20,17 +18,15 @@ import type { ExtendRequestDto, RequestExtendedDto } from './request.dto';
 export class ExtendRequestUseCase {
   private readonly requests: RequestRepository;
   private readonly decisions: RequestDecisionRepository;
-  private readonly keys: CaseKeyService;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
   ) {
     this.requests = new RequestRepository(connection);
     this.decisions = new RequestDecisionRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
 
   async execute(id: string, dto: ExtendRequestDto, principal: Principal): Promise<RequestExtendedDto> {

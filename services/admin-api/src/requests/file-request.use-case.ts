@@ -1,32 +1,31 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
-import type { AdminApiConfig, Secrets } from '@handover/config';
+import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { correctionsProblem, normaliseCorrections, type ProposedCorrections } from '@handover/domain';
 import { caseBlindIndex, CaseKeyService, customerRef, RequestFilingService, RequestSubjectNotFoundError } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { invalidField } from '@handover/http';
-import { ADMIN_CONFIG, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, MONGO_CONNECTION, MASTER_KEY, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { FileRequestDto, RequestFiledDto } from './request.dto';
 import { startRequestWorkflow } from './request-workflow';
 
 /** A case manager files a request on a customer's behalf: same path as the portal's, filedBy `manager`. */
 @Injectable()
 export class FileRequestUseCase {
-  private readonly master: MasterKey;
   private readonly filing: RequestFilingService;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(MASTER_KEY) private readonly master: MasterKey,
+    @Inject(CASE_KEYS) keys: CaseKeyService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
     private readonly audit: AuditService,
   ) {
-    this.master = MasterKey.fromBase64(secrets.masterKey);
-    this.filing = new RequestFilingService(connection, new CaseKeyService(connection, this.master));
+    this.filing = new RequestFilingService(connection, keys);
   }
 
   async execute(dto: FileRequestDto, principal: Principal): Promise<RequestFiledDto> {

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
-import { MasterKey } from '@handover/crypto';
 import type { RequestStatus } from '@handover/domain';
 import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary } from '@handover/persistence';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
 import type { RequestDetailDto, RequestSummaryDto } from './request.dto';
 
 /** GET /v1/requests?caseId=&status= (no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
@@ -13,12 +11,10 @@ import type { RequestDetailDto, RequestSummaryDto } from './request.dto';
 export class ListRequestsUseCase {
   private readonly requests: RequestRepository;
   private readonly cases: CaseRepository;
-  private readonly keys: CaseKeyService;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets) {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(CASE_KEYS) private readonly keys: CaseKeyService) {
     this.requests = new RequestRepository(connection);
     this.cases = new CaseRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
 
   async list(caseId: string, status: RequestStatus | undefined): Promise<RequestSummaryDto[]> {

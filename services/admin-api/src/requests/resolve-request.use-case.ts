@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
 import { dataSubjectRequestWorkflowId, requestResolvedSignal } from '@handover/contracts';
-import { MasterKey } from '@handover/crypto';
 import { defaultComplaintRoutes, type Jurisdiction } from '@handover/domain';
 import type { Logger } from '@handover/logging';
 import { CaseKeyService, isLate, RequestDecisionRepository, RequestRepository } from '@handover/persistence';
@@ -11,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { invalidField } from '@handover/http';
-import { LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { LOGGER, MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { RequestResolvedDto, ResolveRequestDto } from './request.dto';
 
 /**
@@ -24,18 +22,16 @@ import type { RequestResolvedDto, ResolveRequestDto } from './request.dto';
 export class ResolveRequestUseCase {
   private readonly requests: RequestRepository;
   private readonly decisions: RequestDecisionRepository;
-  private readonly keys: CaseKeyService;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly audit: AuditService,
   ) {
     this.requests = new RequestRepository(connection);
     this.decisions = new RequestDecisionRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
   }
 
   async execute(id: string, dto: ResolveRequestDto, principal: Principal): Promise<RequestResolvedDto> {

@@ -1,15 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
 import { thirdPartyAddedSignal, thirdPartyWorkflowId } from '@handover/contracts';
-import { MasterKey } from '@handover/crypto';
 import type { Logger } from '@handover/logging';
 import { CaseKeyService, CaseRepository, ThirdPartyRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../common/app-error';
-import { LOGGER, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../common/tokens';
+import { LOGGER, MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { AddThirdPartyDto } from './third-party.dto';
 
 /**
@@ -20,18 +18,16 @@ import type { AddThirdPartyDto } from './third-party.dto';
 @Injectable()
 export class AddThirdPartyUseCase {
   private readonly cases: CaseRepository;
-  private readonly keys: CaseKeyService;
   private readonly thirdParties: ThirdPartyRepository;
 
   constructor(
     @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(SECRETS) secrets: Secrets,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly audit: AuditService,
   ) {
     this.cases = new CaseRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
     this.thirdParties = new ThirdPartyRepository(connection);
   }
 

@@ -1,22 +1,18 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { Secrets } from '@handover/config';
-import { MasterKey } from '@handover/crypto';
 import { CaseKeyService, CaseRepository, ThirdPartyRepository } from '@handover/persistence';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, SECRETS } from '../common/tokens';
+import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
 import type { ThirdPartyDto } from './third-party.dto';
 
 /** The case's third parties with their status derived from the recorded answers (API.md). */
 @Injectable()
 export class ListThirdPartiesUseCase {
   private readonly cases: CaseRepository;
-  private readonly keys: CaseKeyService;
   private readonly thirdParties: ThirdPartyRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(SECRETS) secrets: Secrets) {
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(CASE_KEYS) private readonly keys: CaseKeyService) {
     this.cases = new CaseRepository(connection);
-    this.keys = new CaseKeyService(connection, MasterKey.fromBase64(secrets.masterKey));
     this.thirdParties = new ThirdPartyRepository(connection);
   }
 
