@@ -1,4 +1,4 @@
-import { mailingCheckpointOf, outcomeCheckpointOf } from './notification.activities';
+import { mailingCheckpointOf } from './notification.activities';
 
 describe('heartbeat checkpoints', () => {
   const counters = { eligible: 3, sent: 2, bounced: 1, skipped: 0, resent: 0, publicAnnouncement: 4 };
@@ -13,11 +13,5 @@ describe('heartbeat checkpoints', () => {
     expect(mailingCheckpointOf({ afterId: 'x', counters: { ...counters, sent: -1 } })).toBeNull();
     expect(mailingCheckpointOf({ afterId: 7, counters })).toBeNull();
     expect(mailingCheckpointOf({ afterId: 'x', counters: { sent: 1 } })).toBeNull();
-  });
-
-  it('reads the outcome checkpoint', () => {
-    const outcome = { transfer: 1, notTransfer: 2, consented: 1, refused: 0, objected: 1, noResponse: 0 };
-    expect(outcomeCheckpointOf({ afterId: 'cs_1:f', counters: outcome })).toEqual({ afterId: 'cs_1:f', counters: outcome });
-    expect(outcomeCheckpointOf({ afterId: 'cs_1:f', counters })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import type { CaseDeadlines, MailingCounters, MailingInput, NotificationActivities, OutcomeCounters } from '@handover/contracts';
+import type { CaseDeadlines, MailingCounters, MailingInput, NotificationActivities } from '@handover/contracts';
 import type { TokenSigner } from '@handover/crypto';
 import { renderNotice, type Mailer } from '@handover/mail';
 import {
@@ -12,10 +12,11 @@ import {
 import type { Logger } from '@handover/logging';
 import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce, type SendOutcome } from '../mail/send-once';
+import { withKeepAlive } from '../inventory/keep-alive';
 import { mailingAudience, mailingQuery } from './eligibility';
 import { buildNoticeModel } from './notice-model';
 import type { MailingCustomer, NotificationStore } from './notification.store';
-import { countOutcome, decideOutcome, emptyOutcomeCounters, type Outcome } from './outcome';
+import { countOutcome, decideOutcome, emptyOutcomeCounters, OUTCOME_RULES } from './outcome';
 import { prefetchedPages, runOrderedPool } from './ordered-pool';
 import { buildPublicAnnouncement } from './public-announcement';
 
@@ -46,12 +47,6 @@ export interface NotificationActivityDeps {
 export interface MailingCheckpoint {
   afterId?: string;
   counters: MailingCounters;
-}
-
-/** Heartbeat details of fixOutcomes. */
-export interface OutcomeCheckpoint {
-  afterId?: string;
-  counters: OutcomeCounters;
 }
 
 /** Portal links stay valid this long after the consent deadline (requests after the deadline). */
@@ -204,25 +199,29 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
     async fixOutcomes({ caseId }) {
       assertCaseId(caseId);
       const ctx = Context.current();
-      const resume = outcomeCheckpointOf(ctx.info.heartbeatDetails);
-      const counters = resume?.counters ?? emptyOutcomeCounters();
-      let afterId = resume?.afterId;
       const at = new Date();
       const excluded = await deps.store.excludedIds(caseId);
-      ctx.heartbeat({ ...(afterId !== undefined && { afterId }), counters: { ...counters } } satisfies OutcomeCheckpoint);
-      for await (const page of prefetchedPages(deps.store.outcomeBatches(caseId, { ...(afterId !== undefined && { after: afterId }), batchSize }))) {
+      // Writes: one statement per rule, then the few exclusions by id. Idempotent: a retry after a
+      // crash rewrites nothing that is already right, and outcomeAt keeps its first value.
+      const progress = { stage: 'write', written: 0 };
+      await withKeepAlive(ctx, 5_000, () => ({ ...progress }), async () => {
+        for (const rule of OUTCOME_RULES) progress.written += await deps.store.setOutcomeWhere(caseId, rule.where, rule.outcome, at, excluded);
+        progress.written += await deps.store.setOutcomes([...excluded].filter((id) => id.startsWith(`${caseId}:`)).map((id) => ({ id, outcome: 'not-transfer' as const })), at);
+      });
+      // One read pass: the counters, and every stored outcome checked against decideOutcome. A
+      // mismatch (an answer that landed during the writes) fails the attempt; the retry converges.
+      const counters = emptyOutcomeCounters();
+      let mismatched = 0;
+      for await (const page of deps.store.outcomeBatches(caseId, { batchSize })) {
         if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
-        const updates: Array<{ id: string; outcome: Outcome }> = [];
-        for (const customer of page.items) {
+        for (const customer of page) {
           const outcome = decideOutcome({ ...customer, excluded: excluded.has(customer._id) });
           countOutcome(counters, customer, outcome);
-          // Already fixed (a retry, or a second run): nothing to write, outcomeAt stays.
-          if (customer.outcome !== outcome) updates.push({ id: customer._id, outcome });
+          if (customer.outcome !== outcome) mismatched += 1;
         }
-        await deps.store.setOutcomes(updates, at);
-        afterId = page.lastId;
-        ctx.heartbeat({ afterId, counters: { ...counters } } satisfies OutcomeCheckpoint);
+        ctx.heartbeat({ stage: 'check', counters: { ...counters } });
       }
+      if (mismatched > 0) throw new Error(`${mismatched} customers of case ${caseId} do not have the outcome their rule gives; retrying`);
       deps.logger.info({ caseId, counters }, 'customer outcomes fixed');
       return counters;
     },
@@ -283,8 +282,3 @@ export function mailingCheckpointOf(details: unknown): MailingCheckpoint | null 
   return parts && counters ? { ...(parts.afterId !== undefined && { afterId: parts.afterId }), counters } : null;
 }
 
-export function outcomeCheckpointOf(details: unknown): OutcomeCheckpoint | null {
-  const parts = checkpointParts(details);
-  const counters = parts && countersOf(parts.counters, ['transfer', 'notTransfer', 'consented', 'refused', 'objected', 'noResponse'] as const);
-  return parts && counters ? { ...(parts.afterId !== undefined && { afterId: parts.afterId }), counters } : null;
-}

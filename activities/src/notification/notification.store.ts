@@ -93,6 +93,21 @@ export class NotificationStore {
   }
 
   /**
+   * Sets `outcome` on every customer of the case that matches `where` and does not have it yet
+   * (so `outcomeAt` keeps the time it was first fixed), leaving out `exceptIds`. One statement.
+   */
+  async setOutcomeWhere(caseId: string, where: Readonly<Record<string, unknown>>, outcome: Outcome, at: Date, exceptIds: ReadonlySet<string>): Promise<number> {
+    const filter = {
+      ...where,
+      caseId: { $eq: caseId },
+      outcome: { $ne: outcome },
+      ...(exceptIds.size > 0 && { _id: { $nin: [...exceptIds] } }),
+    };
+    const result = await this.customers.updateMany(filter as Filter<CustomerDocument>, { $set: { outcome, outcomeAt: at } });
+    return result.modifiedCount;
+  }
+
+  /**
    * Writes outcomes, unordered. A customer whose outcome is already the same is not touched, so
    * `outcomeAt` keeps the time the outcome was first fixed (a retry changes nothing).
    */

@@ -1,4 +1,4 @@
-import { countOutcome, decideOutcome, emptyOutcomeCounters } from './outcome';
+import { countOutcome, decideOutcome, emptyOutcomeCounters, OUTCOME_RULES } from './outcome';
 
 describe('decideOutcome: silence is never consent', () => {
   it.each([
@@ -44,5 +44,31 @@ describe('countOutcome', () => {
     ];
     for (const customer of customers) countOutcome(counters, customer, decideOutcome(customer));
     expect(counters).toEqual({ transfer: 2, notTransfer: 5, consented: 1, refused: 1, objected: 1, noResponse: 1 });
+  });
+});
+
+describe('OUTCOME_RULES (decideOutcome as database filters)', () => {
+  /** The MongoDB semantics of the operators the rules use: equality, $ne, $in, $nin (a missing field is null). */
+  const matches = (doc: Record<string, unknown>, where: Readonly<Record<string, unknown>>): boolean =>
+    Object.entries(where).every(([field, condition]) => {
+      const value = doc[field] ?? null;
+      if (condition === null || typeof condition !== 'object') return value === condition;
+      const op = condition as { $ne?: unknown; $in?: unknown[]; $nin?: unknown[] };
+      if ('$ne' in op) return value !== op.$ne;
+      if (op.$in) return op.$in.includes(value);
+      if (op.$nin) return !op.$nin.includes(value);
+      throw new Error(`operator not modelled: ${JSON.stringify(condition)}`);
+    });
+
+  const routes = [undefined, 'notice', 'separate-consent', 'guardian-consent', 'notice-of-change', 'delete', 'hold'];
+  const decisions = [undefined, 'consent', 'refuse', 'object', 'withdrawn'];
+  const transferables = [undefined, true, false];
+  const candidates = routes.flatMap((route) => decisions.flatMap((decision) => transferables.map((transferable) => ({ route, decision, transferable }))));
+
+  it.each(candidates)('gives %o exactly one rule, with the outcome decideOutcome gives', (candidate) => {
+    const doc = Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
+    const matching = OUTCOME_RULES.filter((rule) => matches(doc, rule.where));
+    expect(matching).toHaveLength(1);
+    expect(matching[0]?.outcome).toBe(decideOutcome(candidate));
   });
 });

@@ -14,7 +14,7 @@
  *   customer on a consent route) never transfers, whatever the answer.
  */
 import type { OutcomeCounters } from '@handover/contracts';
-import { hasNoAnswer, isConsentRequestRoute } from './eligibility';
+import { CONSENT_REQUEST_ROUTES, hasNoAnswer, isConsentRequestRoute } from './eligibility';
 
 export type Outcome = 'transfer' | 'not-transfer';
 
@@ -33,6 +33,23 @@ export function decideOutcome(customer: OutcomeCandidate): Outcome {
   if (customer.route === 'notice') return customer.decision === 'object' ? 'not-transfer' : 'transfer';
   return 'not-transfer';
 }
+
+/**
+ * decideOutcome as database filters, one per branch, so that a case's outcomes are written in a
+ * handful of statements instead of one update per customer (FerretDB v1 reads the whole
+ * collection for each per-document update: a few thousand customers outlast any heartbeat).
+ * Every customer matches exactly one rule, and that rule's outcome is decideOutcome's (unit
+ * test); exclusions are applied separately, by id. fixOutcomes re-reads every customer afterwards
+ * and checks the stored outcome against decideOutcome.
+ */
+export const OUTCOME_RULES: ReadonlyArray<{ outcome: Outcome; where: Readonly<Record<string, unknown>> }> = [
+  { outcome: 'not-transfer', where: { transferable: false } },
+  { outcome: 'transfer', where: { transferable: { $ne: false }, route: { $in: [...CONSENT_REQUEST_ROUTES] }, decision: 'consent' } },
+  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: { $in: [...CONSENT_REQUEST_ROUTES] }, decision: { $ne: 'consent' } } },
+  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: 'notice', decision: 'object' } },
+  { outcome: 'transfer', where: { transferable: { $ne: false }, route: 'notice', decision: { $ne: 'object' } } },
+  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: { $nin: [...CONSENT_REQUEST_ROUTES, 'notice'] } } },
+];
 
 export const emptyOutcomeCounters = (): OutcomeCounters => ({
   transfer: 0,
