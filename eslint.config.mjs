@@ -42,6 +42,21 @@ export default tseslint.config(
     },
   },
   {
+    // FerretDB v1 (PostgreSQL backend) holds a pooled connection per statement of an update
+    // command until the command ends: 50 statements in one bulkWrite wedge the server for good.
+    files: ['libs/**/*.ts', 'activities/**/*.ts', 'services/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='bulkWrite']",
+          message: 'bulkWrite sends one multi-statement command, which wedges FerretDB v1 from ~50 statements: use updateEach (@handover/persistence), insertMany or a filtered updateMany',
+        },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox.
     files: ['workflows/src/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],

@@ -33,6 +33,7 @@ import {
   type CustomerDocument,
   type HandoverManifest,
   type RecipientAcknowledgementDocument,
+  updateEach,
 } from '@handover/persistence';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { adminToken, makeRoutedCustomers, MailSinkClient, testEnv, type RoutedCustomerSpec } from '@handover/testing';
@@ -84,11 +85,9 @@ describe('handover package and recipient acknowledgement', () => {
     // Mixed outcomes, as fixOutcomes would have fixed them: every third transferable customer refused.
     const customers = mongo.db!.collection<CustomerDocument>('customers');
     const outcomes = docs.map((doc, i) => ({ doc, spec: specs[i] as RoutedCustomerSpec, transfer: doc.route !== 'delete' && i % 3 !== 0 }));
-    await customers.bulkWrite(
-      outcomes.map(({ doc, transfer }) => ({
-        updateOne: { filter: { _id: doc._id }, update: { $set: { outcome: transfer ? 'transfer' : 'not-transfer', outcomeAt: new Date() } } },
-      })),
-      { ordered: false },
+    await updateEach(
+      customers,
+      outcomes.map(({ doc, transfer }) => ({ filter: { _id: doc._id }, update: { $set: { outcome: transfer ? 'transfer' : 'not-transfer', outcomeAt: new Date() } } })),
     );
     const transferred = outcomes.filter((o) => o.transfer);
     // One transferred customer objected late and was excluded (the exclusions feature's insert).

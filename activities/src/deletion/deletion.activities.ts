@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { AnyBulkWriteOperation, Collection, Filter } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { DISPOSITIONS, type DeletionActivities, type Disposition, type DispositionCounts } from '@handover/contracts';
 import {
@@ -11,8 +11,10 @@ import {
   CUSTOMER_COLLECTION,
   DeletionCertificateRepository,
   holdKeyId,
+  pagesOf,
   recordsDigest,
   TransferExclusionRepository,
+  updateEach,
   type CaseKeyService,
   type CaseRepository,
   type CustomerDocument,
@@ -48,7 +50,8 @@ const STAGE_OF: Record<Exclude<Disposition, 'held'>, keyof typeof METHODS> = {
   unchanged: 'unchanged-working-copies',
 };
 
-const HOLD_BATCH = 200;
+/** Held records decrypted and re-encrypted per page of the one cursor. */
+const HOLD_PAGE = 100;
 
 /**
  * The deletion and closure phases. Each step is a filtered write that skips what an earlier
@@ -76,41 +79,29 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     const pending = customers().find({ _id: customerIdRange(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
       projection: { _id: 1, ref: 1, personalEnc: 1, legalHold: 1 },
     });
-    let sealed = 0;
-    let batch: AnyBulkWriteOperation<DispositionDoc>[] = [];
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      await customers().bulkWrite(batch, { ordered: false });
-      sealed += batch.length;
-      batch = [];
-      Context.current().heartbeat({ stage: 'holds-sealed', sealed });
-    };
     const caseCipher = await deps.keys.cipherFor(caseId);
     const holdCipher = await deps.keys.ensure(holdKeyId(caseId));
-    try {
-      for await (const doc of pending) {
-        if (!caseCipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has held records but no case key`, 'CASE_KEY_MISSING');
+    let sealed = 0;
+    for await (const page of pagesOf(pending, HOLD_PAGE)) {
+      if (!caseCipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has held records but no case key`, 'CASE_KEY_MISSING');
+      const updates = page.map((doc) => {
         const aad = customerAad(caseId, doc.ref);
-        const personalEnc = holdCipher.encrypt(caseCipher.decrypt(doc.personalEnc, aad), aad);
-        batch.push({
-          updateOne: {
-            filter: { _id: doc._id, disposition: { $exists: false } } as Filter<DispositionDoc>,
-            update: {
-              $set: {
-                personalEnc,
-                disposition: 'held',
-                disposedAt: at,
-                hold: { storageOnly: true, custodian: 'transferor', sealedAt: at, ...(doc.legalHold && { basis: doc.legalHold.ruleId, until: doc.legalHold.until }) },
-              } as never,
-              $unset: { emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' },
+        return {
+          filter: { _id: doc._id, disposition: { $exists: false } } as Filter<DispositionDoc>,
+          update: {
+            $set: {
+              personalEnc: holdCipher.encrypt(caseCipher.decrypt(doc.personalEnc, aad), aad),
+              disposition: 'held',
+              disposedAt: at,
+              hold: { storageOnly: true, custodian: 'transferor', sealedAt: at, ...(doc.legalHold && { basis: doc.legalHold.ruleId, until: doc.legalHold.until }) },
             },
-          },
-        });
-        if (batch.length >= HOLD_BATCH) await flush();
-      }
-      await flush();
-    } finally {
-      await pending.close();
+            $unset: { emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' },
+          } as never,
+        };
+      });
+      // One command per record (updateEach): a multi-statement update wedges FerretDB v1.
+      await updateEach(customers(), updates, { onProgress: (done) => Context.current().heartbeat({ stage: 'holds-sealed', sealed: sealed + done }) });
+      sealed += page.length;
     }
     return sealed;
   }
@@ -181,15 +172,13 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       await sealHolds(caseId, at);
       const excluded = await exclusions.excludedCustomerIds(caseId);
       if (excluded.size > 0) {
-        const ops = [...excluded]
+        const updates = [...excluded]
           .filter((id) => id.startsWith(`${caseId}:`))
           .map((id) => ({
-            updateOne: {
-              filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
-              update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
-            },
+            filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
+            update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
           }));
-        if (ops.length > 0) await customers().bulkWrite(ops, { ordered: false });
+        await updateEach(customers(), updates);
       }
       // The rest by filter on plaintext fields: one statement each, whatever the case's size.
       const undecided = { _id: customerIdRange(caseId), disposition: { $exists: false } };

@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import {
   customerIdRange,
   pagesOf,
+  updateEach,
   caseSchema,
   CASE_COLLECTION,
   customerSchema,
@@ -113,16 +114,14 @@ export class NotificationStore {
    */
   async setOutcomes(updates: ReadonlyArray<{ id: string; outcome: Outcome }>, at: Date): Promise<number> {
     if (updates.length === 0) return 0;
-    const result = await this.customers.bulkWrite(
+    const result = await updateEach(
+      this.customers,
       updates.map(({ id, outcome }) => ({
-        updateOne: {
-          filter: { _id: { $eq: id }, outcome: { $ne: outcome } } as Filter<CustomerDocument>,
-          update: { $set: { outcome, outcomeAt: at } },
-        },
+        filter: { _id: { $eq: id }, outcome: { $ne: outcome } } as Filter<CustomerDocument>,
+        update: { $set: { outcome, outcomeAt: at } },
       })),
-      { ordered: false },
     );
-    return result.modifiedCount;
+    return result.modified;
   }
 
   /** The public announcement (count, text, wording version) on the case: `notification.publicAnnouncement`. */

@@ -39,3 +39,4 @@ export * from './third-parties';
 export * from './requests';
 export * from './exclusions';
 export * from './cursor-pages';
+export * from './update-each';

@@ -8,6 +8,7 @@ import type { CustomerClassificationView, CustomerRouteFields, RouteSignature } 
 import { customerIdRange } from './customer-crypto';
 import { toClassificationView } from './customer.mapper';
 import { pagesOf } from '../cursor-pages';
+import { updateEach } from '../update-each';
 import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from './customer.schema';
 
 /** Who already holds a customer _id: enough to tell a retry, a re-import and a real duplicate apart. */
@@ -189,18 +190,16 @@ export class CustomerRepository {
    * Writes route decisions one customer at a time, unordered. `seal` fixes them (`routeSealed:
    * true`); an unsealed write never touches a customer whose route is already sealed. On FerretDB
    * v1 each update by `_id` reads the collection (no index use): keep this for the few customers
-   * setRoutesBySignature cannot cover.
+   * setRoutesBySignature cannot cover. One command per customer (updateEach), never a bulkWrite.
    */
   async setRoutes(updates: readonly RouteUpdate[], seal: boolean): Promise<void> {
     if (updates.length === 0) return;
-    await this.raw.bulkWrite(
+    await updateEach(
+      this.raw,
       updates.map(({ id, fields }) => ({
-        updateOne: {
-          filter: (seal ? { _id: id } : { _id: id, routeSealed: { $ne: true } }) as Filter<CustomerDocument>,
-          update: { $set: { ...fields, routeKey: routeKeyOf(fields, seal), ...(seal && { routeSealed: true }) } },
-        },
+        filter: (seal ? { _id: id } : { _id: id, routeSealed: { $ne: true } }) as Filter<CustomerDocument>,
+        update: { $set: { ...fields, routeKey: routeKeyOf(fields, seal), ...(seal && { routeSealed: true }) } },
       })),
-      { ordered: false },
     );
   }
 
