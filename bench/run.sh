@@ -112,9 +112,9 @@ main() {
     die "FerretDB started on SQLite (PostgreSQL stopped answering during start-up); not benchmarking the wrong backend"
   fi
   # The worker bundles the workflow code with webpack when its cache misses (after any change to
-  # workflows/ or the libraries they import), which leaves ~400 MB of RSS in the worker for good.
-  # Bundle once in a process of its own, so the worker's figures are about the import; the
-  # worker's start-up peak is still reported. BENCH_PREBUNDLE=0 lets the worker bundle itself.
+  # workflows/ or the libraries they import), in a child process (webpack's memory is not kept).
+  # Bundle once here anyway, so that the worker's start-up is not held up by it (tens of seconds
+  # on a loaded machine). BENCH_PREBUNDLE=0 lets the worker bundle itself.
   if [ "${BENCH_PREBUNDLE:-1}" = 1 ]; then
     log "bundling the workflow code (cached under $DATA_DIR/bundles)"
     node -r ./infra/register.js -e 'require("./services/worker/src/workflow-bundle").loadWorkflowBundle(process.env.HANDOVER_DATA_DIR).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); })'

@@ -9,13 +9,22 @@ export ADMIN_PORT="${ADMIN_PORT:-3000}" PORTAL_PORT="${PORTAL_PORT:-3001}"
 export PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:$PORTAL_PORT}"
 export WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-3002}"
 
+# The worker's memory bounds (docs/benchmarks.md, "Inventory import"): a V8 heap cap and small
+# young-generation semi-spaces (V8 otherwise grows its heap lazily up to a quarter of the machine's
+# memory and keeps 2 × 16 MB of young generation per isolate, the workflow thread's included),
+# and two glibc malloc arenas instead of up to 8 per core (the Rust core's and Node's threads).
+# WORKER_NODE_OPTIONS replaces these flags; NODE_OPTIONS, given after them, overrides one of them.
+WORKER_NODE_OPTIONS="${WORKER_NODE_OPTIONS:---max-old-space-size=192 --max-semi-space-size=4}"
+
 start_service() {
   local name=$1 port=$2
   if [ -f "$RUN_DIR/$name.pid" ] && kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
     log "$name already running"; return
   fi
   port_open "$port" && die "port $port (for $name) is taken by another process"
-  start_bg "$name" "$LOG_DIR/$name.log" node --enable-source-maps -r "$ROOT/infra/register.js" "$ROOT/services/$name/src/main.ts"
+  local env=()
+  [ "$name" = worker ] && env=(env "NODE_OPTIONS=$WORKER_NODE_OPTIONS${NODE_OPTIONS:+ $NODE_OPTIONS}" "MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}")
+  start_bg "$name" "$LOG_DIR/$name.log" "${env[@]}" node --enable-source-maps -r "$ROOT/infra/register.js" "$ROOT/services/$name/src/main.ts"
   wait_for "$name" "port_open $port" 180 "$LOG_DIR/$name.log"
 }
 

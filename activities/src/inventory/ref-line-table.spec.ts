@@ -23,6 +23,22 @@ describe('RefLineTable', () => {
     expect([table.get(a), table.get(b)]).toEqual([2, 3]);
   });
 
+  it('keeps refs apart that land in one shard, across its growth', () => {
+    const table = new RefLineTable(16);
+    const sameShard = (n: number): string => '00000000' + ref(n).slice(8);
+    for (let i = 1; i <= 5_000; i += 1) table.add(sameShard(i), i);
+    expect(table.size).toBe(5_000);
+    for (const i of [1, 2_500, 5_000]) expect(table.get(sameShard(i))).toBe(i);
+    expect(table.get(sameShard(5_001))).toBeUndefined();
+  });
+
+  it('holds a ref in 20–30 bytes (slots 53–80 % full), never twice the table while growing', () => {
+    const table = new RefLineTable();
+    for (let i = 1; i <= 200_000; i += 1) table.add(ref(i), i);
+    expect(table.byteLength / table.size).toBeGreaterThanOrEqual(16 / 0.8);
+    expect(table.byteLength / table.size).toBeLessThanOrEqual(16 / 0.53);
+  });
+
   it('refuses malformed refs and lines', () => {
     const table = new RefLineTable();
     expect(() => table.add('not-hex', 2)).toThrow(RangeError);

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(config.MONGODB_URI).toBe('mongodb://127.0.0.1:27017/handover');
   });
 
+  it('bounds the worker\'s workflow cache by default and accepts 0 (no cache) or at least 2', () => {
+    expect(loadConfig(workerSchema, {}).WORKER_MAX_CACHED_WORKFLOWS).toBe(100);
+    expect(loadConfig(workerSchema, { WORKER_MAX_CACHED_WORKFLOWS: '0' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(0);
+    expect(() => loadConfig(workerSchema, { WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
   it('names the field at fault without echoing its value', () => {
     const attempt = () => loadConfig(workerSchema, { SMTP_URL: 'http://secret-host.example' });
     expect(attempt).toThrow(ConfigError);

@@ -70,6 +70,17 @@ export const workerSchema = z.object({
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(20),
+  /**
+   * Workflow runs kept in the worker's sticky cache (0 = no cache: every workflow task replays its
+   * history). Bounds the memory of the workflow sandbox; the SDK's default grows with the V8 heap
+   * limit (thousands on a large machine).
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(100)
+    .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2'),
   /** 0 = no health endpoint; otherwise GET http://127.0.0.1:PORT/health */
   WORKER_HEALTH_PORT: port(0),
   MAIL_DOMAIN: z.string().default('handover.local'),

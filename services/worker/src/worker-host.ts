@@ -7,6 +7,7 @@ import { connectMongo, syncIndexes } from '@handover/persistence';
 import type { WorkerConfig } from '@handover/config';
 import { buildActivities } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
+import { workflowCacheOptions } from './workflow-cache-options';
 
 /**
  * Hosts the Temporal worker: connects MongoDB, SMTP and Temporal, runs until SIGINT/SIGTERM,
@@ -55,6 +56,7 @@ export class WorkerHost {
       activities,
       dataConverter: handoverDataConverter(this.masterKey),
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      ...workflowCacheOptions(this.config.WORKER_MAX_CACHED_WORKFLOWS),
       shutdownGraceTime: '10 seconds',
     });
   }
