@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Connection } from 'mongoose';
 import {
   approveGateUpdate,
@@ -10,6 +11,7 @@ import {
   handoverPackageId,
   progressQuery,
   recipientAcknowledgedSignal,
+  thirdPartyWorkflowId,
   type CaseProgress,
   type Disposition,
   type GateName,
@@ -211,6 +213,15 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
     await approve('closure');
     await waitUntil(() => new CaseRepository(mongo).findState(caseId), (state) => state?.status === 'closed', 240_000, 'the case closed', 1000);
     step('case closed');
+
+    // A whole case, retries after kills included, as replay material for later workflow changes
+    // (test/replay): refresh with HANDOVER_RECORD_HISTORIES=1 npm run test:slow.
+    if (process.env['HANDOVER_RECORD_HISTORIES'] === '1') {
+      const histories = join(__dirname, '../replay/histories');
+      await writeFile(join(histories, 'transfer-case-closed.history.json'), historyToJSON(await wf.fetchHistory()));
+      const child = client.workflow.getHandle(thirdPartyWorkflowId(caseId));
+      await writeFile(join(histories, 'third-party-deletion.history.json'), historyToJSON(await child.fetchHistory()));
+    }
 
     // Both activities ran again after their kill, on the new worker.
     expect(Math.max(...(await attemptsOf('buildHandoverPackage')))).toBeGreaterThanOrEqual(2);
