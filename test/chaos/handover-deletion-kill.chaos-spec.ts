@@ -89,7 +89,7 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
     await worker?.stop();
     const db = mongo?.db;
     if (db) {
-      for (const name of ['customers', 'mail_ledger', 'deletion_certificates', 'handover_packages']) await db.collection(name).deleteMany({ caseId });
+      for (const name of ['customers', 'mail_ledger', 'deletion_certificates', 'handover_packages', 'piia_reports', 'compliance_reports', 'audit_events']) await db.collection(name).deleteMany({ caseId });
       for (const name of ['cases', 'recipient_acknowledgements', 'case_keys']) await db.collection(name).deleteMany({ _id: { $in: [caseId, holdKeyId(caseId)] } as never });
     }
     await temporal?.close();
