@@ -20,7 +20,6 @@ import { decryptPackageFile, generateRecipientKeyPair, hashToken, MasterKey, unw
 import {
   CaseKeyService,
   CaseRepository,
-  connectMongo,
   customerAad,
   DeletionCertificateRepository,
   handoverBuildDir,
@@ -32,9 +31,9 @@ import {
   syncIndexes,
   type CustomerDocument,
 } from '@handover/persistence';
-import { handoverDataConverter } from '@handover/temporal';
-import { makeRoutedCustomers, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
+import { activityAttempts, chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 type Stored = CustomerDocument & { disposition?: Disposition; outcome?: string; hold?: { storageOnly: boolean } };
@@ -53,23 +52,10 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
   const runTag = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const caseId = `chaosdel_${runTag}`;
   const taskQueue = `chaos-del-${process.pid}`;
-  const database = 'handover_chaos';
   const CUSTOMERS = 4000;
   const recipientPair = generateRecipientKeyPair();
 
-  const workerEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    MONGODB_URI: mongoUriFor(database),
-    TEMPORAL_ADDRESS: env.temporalAddress,
-    SMTP_URL: env.smtpUrl,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    WORKER_HEALTH_PORT: '0',
-    HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
-    HANDOVER_DATA_DIR: env.dataDir,
-    MAIL_DOMAIN: 'chaos.handover.test',
-  };
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -78,9 +64,7 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
   let handle: WorkflowHandle | undefined;
 
   beforeAll(async () => {
-    mongo = await connectMongo(mongoUriFor(database));
-    temporal = await TemporalConnection.connect({ address: env.temporalAddress });
-    client = new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) });
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
   }, 60_000);
 
@@ -95,20 +79,6 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
     await temporal?.close();
     await mongo?.close();
   }, 60_000);
-
-  /** Attempts of each run of `activityType` in the history (the attempt that completed it). */
-  async function attemptsOf(activityType: string): Promise<number[]> {
-    const history = await (handle as WorkflowHandle).fetchHistory();
-    const scheduled = new Set<string>();
-    const attempts: number[] = [];
-    for (const event of history.events ?? []) {
-      const scheduledAttrs = event.activityTaskScheduledEventAttributes;
-      if (scheduledAttrs?.activityType?.name === activityType) scheduled.add(String(event.eventId));
-      const started = event.activityTaskStartedEventAttributes;
-      if (started && scheduled.has(String(started.scheduledEventId))) attempts.push(started.attempt ?? 0);
-    }
-    return attempts;
-  }
 
   it('resumes packaging and deletion after a SIGKILL in each, losing and duplicating nothing', async () => {
     const started = Date.now();
@@ -224,8 +194,8 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
     }
 
     // Both activities ran again after their kill, on the new worker.
-    expect(Math.max(...(await attemptsOf('buildHandoverPackage')))).toBeGreaterThanOrEqual(2);
-    expect(Math.max(...(await attemptsOf('disposeCustomers')))).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...(await activityAttempts(handle as WorkflowHandle, 'buildHandoverPackage')))).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...(await activityAttempts(handle as WorkflowHandle, 'disposeCustomers')))).toBeGreaterThanOrEqual(2);
 
     // Every customer has exactly one disposition, by its route and outcome.
     const docs = await customersCollection.find({ caseId }).toArray();

@@ -13,7 +13,6 @@ import {
   CaseRepository,
   CASE_COLLECTION,
   CASE_KEY_COLLECTION,
-  connectMongo,
   customerRef,
   CUSTOMER_COLLECTION,
   INVENTORY_IMPORT_COLLECTION,
@@ -22,9 +21,9 @@ import {
   REJECTION_COLLECTION,
   syncIndexes,
 } from '@handover/persistence';
-import { handoverDataConverter } from '@handover/temporal';
-import { InventoryRowFactory, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil, writeInventoryCsv } from '@handover/testing';
+import { InventoryRowFactory, TEST_MASTER_KEY, testEnv, waitUntil, writeInventoryCsv } from '@handover/testing';
 import { storeEncryptedUpload } from '../../services/admin-api/src/inventory/store-upload';
+import { activityAttempts, chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 /** What the worker and the database hold at one instant of the import. */
@@ -62,25 +61,12 @@ describe('inventory import survives SIGKILLed workers', () => {
   const caseId = `chaosimp_${runTag}`;
   const importId = `imp_${randomBytes(12).toString('base64url')}`;
   const taskQueue = `chaos-imp-${process.pid}`;
-  const database = 'handover_chaos';
   const ROWS = 50_000;
   const GENERATOR = { seed: 31, invalidRatio: 0.04, referenceDate: '2026-06-30', idPrefix: '', duplicateIds: true } as const;
   /** Kill when this share of the expected customers is in the collection. */
   const KILL_AT = [0.2, 0.55];
 
-  const workerEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    MONGODB_URI: mongoUriFor(database),
-    TEMPORAL_ADDRESS: env.temporalAddress,
-    SMTP_URL: env.smtpUrl,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    WORKER_HEALTH_PORT: '0',
-    HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
-    HANDOVER_DATA_DIR: env.dataDir,
-    MAIL_DOMAIN: 'chaos.handover.test',
-  };
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -91,9 +77,7 @@ describe('inventory import survives SIGKILLed workers', () => {
   let uploadPath: string | undefined;
 
   beforeAll(async () => {
-    mongo = await connectMongo(mongoUriFor(database));
-    temporal = await TemporalConnection.connect({ address: env.temporalAddress });
-    client = new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) });
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
     csvDir = await mkdtemp(join(tmpdir(), 'handover-chaos-import-'));
   }, 60_000);
@@ -115,20 +99,6 @@ describe('inventory import survives SIGKILLed workers', () => {
     await temporal?.close();
     await mongo?.close();
   }, 60_000);
-
-  /** Attempts of each run of `activityType` in the history (the attempt that completed it). */
-  async function attemptsOf(activityType: string): Promise<number[]> {
-    const history = await (handle as WorkflowHandle).fetchHistory();
-    const scheduled = new Set<string>();
-    const attempts: number[] = [];
-    for (const event of history.events ?? []) {
-      const scheduledAttrs = event.activityTaskScheduledEventAttributes;
-      if (scheduledAttrs?.activityType?.name === activityType) scheduled.add(String(event.eventId));
-      const started = event.activityTaskStartedEventAttributes;
-      if (started && scheduled.has(String(started.scheduledEventId))) attempts.push(started.attempt ?? 0);
-    }
-    return attempts;
-  }
 
   /**
    * The file's rows as the importer must see them, made again from the generator's seed: the
@@ -248,7 +218,7 @@ describe('inventory import survives SIGKILLed workers', () => {
     // The activity's completion reaches the history (with the attempt that completed it). The
     // workflow goes on with decideRoutes and draftPiia, minutes over 48,000 customers on FerretDB
     // v1 and not under test here: afterAll terminates it.
-    const attempts = await waitUntil(() => attemptsOf('importInventory'), (a) => a.length > 0, 120_000, 'importInventory completed in the history', 1000);
+    const attempts = await waitUntil(() => activityAttempts(handle as WorkflowHandle, 'importInventory'), (a) => a.length > 0, 120_000, 'importInventory completed in the history', 1000);
     step(`importInventory completed by attempt ${Math.max(...attempts)}`);
 
     // The import's own counters.

@@ -2,12 +2,12 @@ import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@
 import type { Connection } from 'mongoose';
 import { approveGateUpdate, caseWorkflowId, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
-import { CaseRepository, connectMongo, MailLedgerRepository, syncIndexes } from '@handover/persistence';
-import { handoverDataConverter } from '@handover/temporal';
-import { makeRoutedCustomers, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { CaseRepository, MailLedgerRepository, syncIndexes } from '@handover/persistence';
+import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
 import { mailingAudience } from '../../activities/src/notification/eligibility';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { SinkCollector, tallyDeliveries } from './support/sink-collector';
+import { chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 /**
@@ -28,19 +28,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
   /** Share of the mailing delivered before each kill. */
   const KILL_AT = [0.15, 0.35, 0.55];
 
-  const workerEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    MONGODB_URI: mongoUriFor('handover_chaos'),
-    TEMPORAL_ADDRESS: env.temporalAddress,
-    SMTP_URL: env.smtpUrl,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    WORKER_HEALTH_PORT: '0',
-    HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
-    HANDOVER_DATA_DIR: env.dataDir,
-    MAIL_DOMAIN: 'chaos.handover.test',
-  };
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -50,9 +38,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
   const collector = new SinkCollector(env.mailSinkApi, emailDomain);
 
   beforeAll(async () => {
-    mongo = await connectMongo(mongoUriFor('handover_chaos'));
-    temporal = await TemporalConnection.connect({ address: env.temporalAddress });
-    client = new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) });
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
   }, 60_000);
 

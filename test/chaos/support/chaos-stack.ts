@@ -1,0 +1,51 @@
+import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@temporalio/client';
+import type { Connection } from 'mongoose';
+import { connectMongo } from '@handover/persistence';
+import { handoverDataConverter } from '@handover/temporal';
+import { mongoUriFor, TEST_MASTER_KEY, type TestEnv } from '@handover/testing';
+
+/** The chaos suites' database: shared by them, apart from the services' own. */
+export const CHAOS_DATABASE = 'handover_chaos';
+
+/** Environment of a worker process of a chaos suite: its own task queue, the chaos database. */
+export function chaosWorkerEnv(env: TestEnv, taskQueue: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    MONGODB_URI: mongoUriFor(CHAOS_DATABASE),
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    SMTP_URL: env.smtpUrl,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKER_HEALTH_PORT: '0',
+    HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
+    HANDOVER_DATA_DIR: env.dataDir,
+    MAIL_DOMAIN: 'chaos.handover.test',
+  };
+}
+
+export interface ChaosConnections {
+  mongo: Connection;
+  temporal: TemporalConnection;
+  /** A Temporal client with the project's payload codec. */
+  client: Client;
+}
+
+export async function connectChaos(env: TestEnv): Promise<ChaosConnections> {
+  const mongo = await connectMongo(mongoUriFor(CHAOS_DATABASE));
+  const temporal = await TemporalConnection.connect({ address: env.temporalAddress });
+  return { mongo, temporal, client: new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) }) };
+}
+
+/** Attempt of each completed run of `activityType` in the workflow's history (the attempt that completed it). */
+export async function activityAttempts(handle: WorkflowHandle, activityType: string): Promise<number[]> {
+  const history = await handle.fetchHistory();
+  const scheduled = new Set<string>();
+  const attempts: number[] = [];
+  for (const event of history.events ?? []) {
+    if (event.activityTaskScheduledEventAttributes?.activityType?.name === activityType) scheduled.add(String(event.eventId));
+    const started = event.activityTaskStartedEventAttributes;
+    if (started && scheduled.has(String(started.scheduledEventId))) attempts.push(started.attempt ?? 0);
+  }
+  return attempts;
+}
