@@ -33,7 +33,7 @@ import {
 } from '@handover/persistence';
 import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
-import { activityAttempts, chaosWorkerEnv, closeChaos, connectChaos } from './support/chaos-stack';
+import { activityAttempts, chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 type Stored = CustomerDocument & { disposition?: Disposition; outcome?: string; hold?: { storageOnly: boolean } };
@@ -55,8 +55,7 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
   const CUSTOMERS = 4000;
   const recipientPair = generateRecipientKeyPair();
 
-  const database = 'handover_chaos_deletion';
-  const workerEnv = chaosWorkerEnv(env, taskQueue, database);
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -65,15 +64,21 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
   let handle: WorkflowHandle | undefined;
 
   beforeAll(async () => {
-    ({ mongo, temporal, client } = await connectChaos(env, database));
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
   }, 60_000);
 
   afterAll(async () => {
     await handle?.terminate('chaos test finished').catch(() => undefined);
     await worker?.stop();
-    await closeChaos({ mongo, temporal });
-  }, 180_000);
+    const db = mongo?.db;
+    if (db) {
+      for (const name of ['customers', 'mail_ledger', 'deletion_certificates', 'handover_packages', 'piia_reports', 'compliance_reports', 'audit_events']) await db.collection(name).deleteMany({ caseId });
+      for (const name of ['cases', 'recipient_acknowledgements', 'case_keys']) await db.collection(name).deleteMany({ _id: { $in: [caseId, holdKeyId(caseId)] } as never });
+    }
+    await temporal?.close();
+    await mongo?.close();
+  }, 60_000);
 
   it('resumes packaging and deletion after a SIGKILL in each, losing and duplicating nothing', async () => {
     const started = Date.now();

@@ -11,15 +11,19 @@ import {
   caseBlindIndex,
   CaseKeyService,
   CaseRepository,
+  CASE_COLLECTION,
+  CASE_KEY_COLLECTION,
   customerRef,
   CUSTOMER_COLLECTION,
+  INVENTORY_IMPORT_COLLECTION,
   InventoryImportRepository,
+  PIIA_REPORT_COLLECTION,
   REJECTION_COLLECTION,
   syncIndexes,
 } from '@handover/persistence';
 import { InventoryRowFactory, TEST_MASTER_KEY, testEnv, waitUntil, writeInventoryCsv } from '@handover/testing';
 import { storeEncryptedUpload } from '../../services/admin-api/src/inventory/store-upload';
-import { activityAttempts, chaosWorkerEnv, closeChaos, connectChaos } from './support/chaos-stack';
+import { activityAttempts, chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 /** What the worker and the database hold at one instant of the import. */
@@ -62,8 +66,7 @@ describe('inventory import survives SIGKILLed workers', () => {
   /** Kill when this share of the expected customers is in the collection. */
   const KILL_AT = [0.2, 0.55];
 
-  const database = 'handover_chaos_import';
-  const workerEnv = chaosWorkerEnv(env, taskQueue, database);
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -74,7 +77,7 @@ describe('inventory import survives SIGKILLed workers', () => {
   let uploadPath: string | undefined;
 
   beforeAll(async () => {
-    ({ mongo, temporal, client } = await connectChaos(env, database));
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
     csvDir = await mkdtemp(join(tmpdir(), 'handover-chaos-import-'));
   }, 60_000);
@@ -82,10 +85,20 @@ describe('inventory import survives SIGKILLed workers', () => {
   afterAll(async () => {
     await handle?.terminate('chaos test finished').catch(() => undefined);
     await worker?.stop();
+    // The case's documents go: the database is shared by reruns against a long-lived stack, and
+    // on FerretDB v1 every lookup by case scans the whole collection.
+    const db = mongo?.db;
+    if (db) {
+      for (const name of [CUSTOMER_COLLECTION, REJECTION_COLLECTION, INVENTORY_IMPORT_COLLECTION, PIIA_REPORT_COLLECTION, 'audit_events']) {
+        await db.collection(name).deleteMany({ caseId });
+      }
+      for (const name of [CASE_COLLECTION, CASE_KEY_COLLECTION]) await db.collection(name).deleteOne({ _id: caseId as never });
+    }
     if (uploadPath) await rm(uploadPath, { force: true });
     if (csvDir) await rm(csvDir, { recursive: true, force: true });
-    await closeChaos({ mongo, temporal });
-  }, 180_000);
+    await temporal?.close();
+    await mongo?.close();
+  }, 60_000);
 
   /**
    * The file's rows as the importer must see them, made again from the generator's seed: the

@@ -7,7 +7,7 @@ import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@hando
 import { mailingAudience } from '../../activities/src/notification/eligibility';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { SinkCollector, tallyDeliveries } from './support/sink-collector';
-import { chaosWorkerEnv, closeChaos, connectChaos } from './support/chaos-stack';
+import { chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
 
 /**
@@ -28,8 +28,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
   /** Share of the mailing delivered before each kill. */
   const KILL_AT = [0.15, 0.35, 0.55];
 
-  const database = 'handover_chaos_mailing';
-  const workerEnv = chaosWorkerEnv(env, taskQueue, database);
+  const workerEnv = chaosWorkerEnv(env, taskQueue);
 
   let mongo: Connection;
   let temporal: TemporalConnection;
@@ -39,7 +38,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
   const collector = new SinkCollector(env.mailSinkApi, emailDomain);
 
   beforeAll(async () => {
-    ({ mongo, temporal, client } = await connectChaos(env, database));
+    ({ mongo, temporal, client } = await connectChaos(env));
     worker = new WorkerProcess(workerEnv);
   }, 60_000);
 
@@ -47,8 +46,18 @@ describe('customer mailing survives SIGKILLed workers', () => {
     await handle?.terminate('chaos test finished').catch(() => undefined);
     await worker?.stop();
     await collector.stop().catch(() => undefined);
-    await closeChaos({ mongo, temporal });
-  }, 180_000);
+    // The case's documents go: the database is shared by reruns against a long-lived stack, and
+    // on FerretDB v1 every ledger lookup scans the whole collection.
+    const db = mongo?.db;
+    if (db) {
+      await db.collection('customers').deleteMany({ caseId });
+      await db.collection('mail_ledger').deleteMany({ caseId });
+      await db.collection('cases').deleteOne({ _id: caseId as never });
+      await db.collection('case_keys').deleteOne({ _id: caseId as never });
+    }
+    await temporal?.close();
+    await mongo?.close();
+  }, 60_000);
 
   it('delivers every notice exactly once or more (losses 0) across three SIGKILLs, and reports duplicates', async () => {
     const started = Date.now();

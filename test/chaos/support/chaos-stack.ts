@@ -4,13 +4,16 @@ import { connectMongo } from '@handover/persistence';
 import { handoverDataConverter } from '@handover/temporal';
 import { mongoUriFor, TEST_MASTER_KEY, type TestEnv } from '@handover/testing';
 
-/** Environment of a worker process of a chaos suite: its own task queue and database. */
-export function chaosWorkerEnv(env: TestEnv, taskQueue: string, database: string): NodeJS.ProcessEnv {
+/** The chaos suites' database: shared by them, apart from the services' own. */
+export const CHAOS_DATABASE = 'handover_chaos';
+
+/** Environment of a worker process of a chaos suite: its own task queue, the chaos database. */
+export function chaosWorkerEnv(env: TestEnv, taskQueue: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    MONGODB_URI: mongoUriFor(database),
+    MONGODB_URI: mongoUriFor(CHAOS_DATABASE),
     TEMPORAL_ADDRESS: env.temporalAddress,
     SMTP_URL: env.smtpUrl,
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -28,13 +31,8 @@ export interface ChaosConnections {
   client: Client;
 }
 
-/**
- * Connects to the suite's own database, emptied first (an interrupted earlier run may have left
- * documents), and to Temporal.
- */
-export async function connectChaos(env: TestEnv, database: string): Promise<ChaosConnections> {
-  const mongo = await connectMongo(mongoUriFor(database));
-  await mongo.db!.dropDatabase();
+export async function connectChaos(env: TestEnv): Promise<ChaosConnections> {
+  const mongo = await connectMongo(mongoUriFor(CHAOS_DATABASE));
   const temporal = await TemporalConnection.connect({ address: env.temporalAddress });
   return { mongo, temporal, client: new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) }) };
 }
@@ -50,14 +48,4 @@ export async function activityAttempts(handle: WorkflowHandle, activityType: str
     if (started && scheduled.has(String(started.scheduledEventId))) attempts.push(started.attempt ?? 0);
   }
   return attempts;
-}
-
-/**
- * Drops the suite's database and closes the connections. On FerretDB v1 dropping a database (a
- * PostgreSQL schema) takes a moment; deleting tens of thousands of documents one by one, minutes.
- */
-export async function closeChaos(connections: Partial<ChaosConnections>): Promise<void> {
-  await connections.mongo?.db?.dropDatabase();
-  await connections.temporal?.close();
-  await connections.mongo?.close();
 }
