@@ -7,13 +7,13 @@ import { mongoUriFor, TEST_MASTER_KEY, type TestEnv } from '@handover/testing';
 /** The chaos suites' database: shared by them, apart from the services' own. */
 export const CHAOS_DATABASE = 'handover_chaos';
 
-/** Environment of a worker process of a chaos suite: its own task queue, the chaos database. */
-export function chaosWorkerEnv(env: TestEnv, taskQueue: string): NodeJS.ProcessEnv {
+/** Environment of a worker process of a chaos suite: its own task queue, the chaos database (or `database`). */
+export function chaosWorkerEnv(env: TestEnv, taskQueue: string, database = CHAOS_DATABASE): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
-    MONGODB_URI: mongoUriFor(CHAOS_DATABASE),
+    MONGODB_URI: mongoUriFor(database),
     TEMPORAL_ADDRESS: env.temporalAddress,
     SMTP_URL: env.smtpUrl,
     TEMPORAL_TASK_QUEUE: taskQueue,
@@ -31,8 +31,8 @@ export interface ChaosConnections {
   client: Client;
 }
 
-export async function connectChaos(env: TestEnv): Promise<ChaosConnections> {
-  const mongo = await connectMongo(mongoUriFor(CHAOS_DATABASE));
+export async function connectChaos(env: TestEnv, database = CHAOS_DATABASE): Promise<ChaosConnections> {
+  const mongo = await connectMongo(mongoUriFor(database));
   const temporal = await TemporalConnection.connect({ address: env.temporalAddress });
   return { mongo, temporal, client: new Client({ connection: temporal, dataConverter: handoverDataConverter(TEST_MASTER_KEY) }) };
 }
