@@ -171,15 +171,13 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
 
       await sealHolds(caseId, at);
       const excluded = await exclusions.excludedCustomerIds(caseId);
-      if (excluded.size > 0) {
-        const updates = [...excluded]
-          .filter((id) => id.startsWith(`${caseId}:`))
-          .map((id) => ({
-            filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
-            update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
-          }));
-        await updateEach(customers(), updates);
-      }
+      await updateEach(
+        customers(),
+        [...excluded].map((id) => ({
+          filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
+          update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
+        })),
+      );
       // The rest by filter on plaintext fields: one statement each, whatever the case's size.
       const undecided = { _id: customerIdRange(caseId), disposition: { $exists: false } };
       for (const disposition of ['transferred', 'unchanged', 'deleted'] as const) {

@@ -206,7 +206,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       const progress = { stage: 'write', written: 0 };
       await withKeepAlive(ctx, 5_000, () => ({ ...progress }), async () => {
         for (const rule of OUTCOME_RULES) progress.written += await deps.store.setOutcomeWhere(caseId, rule.where, rule.outcome, at, excluded);
-        progress.written += await deps.store.setOutcomes([...excluded].filter((id) => id.startsWith(`${caseId}:`)).map((id) => ({ id, outcome: 'not-transfer' as const })), at);
+        progress.written += await deps.store.setOutcomes([...excluded].map((id) => ({ id, outcome: 'not-transfer' as const })), at);
       });
       // One read pass: the counters, and every stored outcome checked against decideOutcome. A
       // mismatch (an answer that landed during the writes) fails the attempt; the retry converges.

@@ -42,6 +42,7 @@ export class TransferExclusionRepository {
     }
   }
 
+  /** The excluded customers' document ids: all of the case (exclude() refuses an id of another case). */
   async excludedCustomerIds(caseId: string): Promise<Set<string>> {
     const docs = await this.raw.find({ caseId: { $eq: caseId } } as Filter<TransferExclusionDocument>, { projection: { _id: 1 } }).toArray();
     return new Set(docs.map((d) => d._id));
