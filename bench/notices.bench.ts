@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       maxConnections: poolSize,
       maxMessages: 500,
       maxRequeues: 0,
-    } as nodemailer.TransportOptions);
+    } as Parameters<typeof nodemailer.createTransport>[0]);
 
     /** The workflow's messages, rendered as the activity renders them (needs the stored deadlines). */
     const renderAll = async (): Promise<Array<{ to: string; subject: string; text: string; html: string }>> => {

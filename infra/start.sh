@@ -5,8 +5,21 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/infra/ensure-deps.sh"
 
-cleanup() { trap - INT TERM EXIT; log "stopping"; bash "$ROOT/infra/down.sh"; exit 0; }
-trap cleanup INT TERM EXIT
+# Ctrl-C (or TERM) stops everything and exits 0; any other exit is a failure: say so, stop what was
+# started, and keep the failing status so that scripts and CI see it.
+stop_all() {
+  local status=$1
+  trap - INT TERM EXIT
+  if [ "$status" -ne 0 ]; then
+    log "npm start failed (exit status $status): the message above says which step; stopping what was started"
+  else
+    log "stopping"
+  fi
+  bash "$ROOT/infra/down.sh"
+  exit "$status"
+}
+trap 'stop_all 0' INT TERM
+trap 'stop_all $?' EXIT
 
 HANDOVER_TEMPORAL_UI=1 bash "$ROOT/infra/up.sh"
 bash "$ROOT/infra/services.sh"

@@ -65,8 +65,8 @@ start_mail_sink() {
   if [ -n "${SMTP_URL:-}" ]; then
     log "SMTP: using SMTP_URL (not starting the mail sink)"
     emit SMTP_URL "$SMTP_URL"
-    [ -n "${MAIL_SINK_API:-}" ] && emit MAIL_SINK_API "$MAIL_SINK_API"
-    return
+    if [ -n "${MAIL_SINK_API:-}" ]; then emit MAIL_SINK_API "$MAIL_SINK_API"; fi
+    return 0
   fi
   emit SMTP_URL "smtp://127.0.0.1:$MAIL_SINK_PORT"
   emit MAIL_SINK_API "http://127.0.0.1:$MAIL_SINK_HTTP_PORT"

@@ -215,6 +215,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
         issued.push((await certificates.issue({ caseId, stage, count: counts[disposition], method: METHODS[stage], at, destroyedKeyIdHashes: [], recordsDigest: digests[disposition] }))._id);
       }
       issued.push(await removeQuarantineAndUploads(caseId, at));
+      await deps.cases.recountStatistics(caseId);
       deps.logger.info({ caseId, counts }, 'customers disposed');
       return { counts, certificates: issued };
     },

@@ -191,6 +191,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       if (reminder === 0) {
         const announcement = buildPublicAnnouncement(entity, deadlines, counters.publicAnnouncement);
         await deps.store.savePublicAnnouncement(caseId, { ...announcement, mailing }, new Date());
+        // The notice mailing is the only writer of these two: the status now equals the ledger.
+        await deps.cases.recountStatistics(caseId, ['notified', 'bounced']);
       }
       deps.logger.info({ caseId, mailing, reminder, counters }, 'customer mailing finished');
       return counters;
@@ -222,6 +224,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
         ctx.heartbeat({ stage: 'check', counters: { ...counters } });
       }
       if (mismatched > 0) throw new Error(`${mismatched} customers of case ${caseId} do not have the outcome their rule gives; retrying`);
+      // The consent deadline has passed (answers are closed): every status figure from the data.
+      await deps.cases.recountStatistics(caseId);
       deps.logger.info({ caseId, counters }, 'customer outcomes fixed');
       return counters;
     },

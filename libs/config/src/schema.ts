@@ -69,6 +69,8 @@ export const workerSchema = z.object({
   MAIL_FROM: z.string().default('Handover <no-reply@handover.local>'),
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().int().min(0).default(0),
+  /** Customer messages a mailing keeps in flight at once (0 = twice SMTP_MAX_CONNECTIONS). */
+  SMTP_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(0),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(20),
   /**
    * Workflow runs kept in the worker's sticky cache (0 = no cache: every workflow task replays its

@@ -31,7 +31,7 @@ export class NodemailerMailer implements Mailer {
       ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
       connectionTimeout: 10_000,
       socketTimeout: 30_000,
-    } as nodemailer.TransportOptions);
+    } as Parameters<typeof nodemailer.createTransport>[0]);
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {

@@ -40,3 +40,4 @@ export * from './requests';
 export * from './exclusions';
 export * from './cursor-pages';
 export * from './update-each';
+export * from './statistics';

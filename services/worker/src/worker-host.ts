@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { handoverDataConverter } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { connectMongo, syncIndexes } from '@handover/persistence';
+import { CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes } from '@handover/persistence';
 import type { WorkerConfig } from '@handover/config';
 import { buildActivities } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
@@ -18,6 +18,7 @@ export class WorkerHost {
   private mongo?: Connection;
   private mailer?: NodemailerMailer;
   private temporal?: NativeConnection;
+  private projector?: CaseStatsProjector;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -41,12 +42,17 @@ export class WorkerHost {
       mailDomain: this.config.MAIL_DOMAIN,
       logger: this.logger,
       portalUrl: this.config.PORTAL_URL,
-      mailConcurrency: 2 * this.config.SMTP_MAX_CONNECTIONS,
+      mailConcurrency: this.config.SMTP_MAX_IN_FLIGHT || 2 * this.config.SMTP_MAX_CONNECTIONS,
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);
+    // The one writer of the case-status documents (one worker at a time holds its lease).
+    this.projector = new CaseStatsProjector(new CaseStatisticsRepository(this.mongo), {
+      onError: (error) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'case status projector round failed; retrying'),
+    });
+    this.projector.start();
     this.temporal = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.temporal,
@@ -73,6 +79,7 @@ export class WorkerHost {
   }
 
   async close(): Promise<void> {
+    await this.projector?.stop().catch(() => undefined);
     this.mailer?.close();
     await this.temporal?.close().catch(() => undefined);
     await this.mongo?.close().catch(() => undefined);

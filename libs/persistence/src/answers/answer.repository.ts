@@ -10,6 +10,8 @@ import { decideAnswer, deadlineFor } from './answer-rules';
 import { AnswerRejectedError, AnswerSubjectNotFoundError } from './answer.errors';
 import type { AnswerDecision, AnswerOutcome, AnswerState, ConsentEvidence, RecordAnswerInput } from './answer.entity';
 import { consentEvidenceSchema, CONSENT_EVIDENCE_COLLECTION, type ConsentEvidenceDocument } from './consent-evidence.schema';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
+import type { CaseCounters } from '../statistics/case-figures';
 
 /** A lost compare-and-set means another answer of the same customer won; re-read and decide again. */
 const MAX_ATTEMPTS = 5;
@@ -36,8 +38,10 @@ const evidenceAad = (caseId: string, evidenceId: string, field: 'ip' | 'userAgen
 export class AnswerRepository {
   private readonly model: Model<ConsentEvidenceDocument>;
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly statistics: CaseStatisticsRepository;
 
   constructor(private readonly connection: Connection) {
+    this.statistics = new CaseStatisticsRepository(connection);
     this.model =
       connection.models[CONSENT_EVIDENCE_COLLECTION] ??
       connection.model<ConsentEvidenceDocument>(CONSENT_EVIDENCE_COLLECTION, consentEvidenceSchema);
@@ -97,6 +101,7 @@ export class AnswerRepository {
     const now = input.now ?? new Date();
     const deadlines = await this.deadlines(input.caseId);
     let proven = false;
+    let evidence: ConsentEvidenceDocument | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const customer = await this.customer(input.caseId, input.ref);
       if (!customer) throw new AnswerSubjectNotFoundError('customer not found');
@@ -106,7 +111,8 @@ export class AnswerRepository {
         return { decision: verdict.current, recordedAt: customer.decisionAt ?? now, changed: false };
       }
       if (!proven) {
-        await this.evidence.insertOne(this.toEvidence(input, verdict.scope, now));
+        evidence = this.toEvidence(input, verdict.scope, now);
+        await this.evidence.insertOne(evidence);
         proven = true;
       }
       const filter: Filter<CustomerDocument> = {
@@ -114,7 +120,10 @@ export class AnswerRepository {
         decision: customer.decision === undefined ? { $exists: false } : { $eq: customer.decision },
       };
       const result = await this.customers.updateOne(filter, { $set: { decision: verdict.next, decisionAt: now } });
-      if (result.matchedCount === 1) return { decision: verdict.next, recordedAt: now, changed: true };
+      if (result.matchedCount === 1) {
+        await this.statistics.add(input.caseId, answerDelta(customer.route, customer.decision, verdict.next), `answer:${evidence?._id ?? now.getTime()}`);
+        return { decision: verdict.next, recordedAt: now, changed: true };
+      }
     }
     throw new Error(`answer of customer ${input.ref} in case ${input.caseId} lost ${MAX_ATTEMPTS} concurrent updates`);
   }
@@ -184,3 +193,18 @@ export class AnswerRepository {
   }
 }
 
+
+const DECISION_COUNTER: Partial<Record<string, keyof CaseCounters>> = { consent: 'consented', refuse: 'refused', object: 'objected' };
+const CONSENT_ROUTES: ReadonlySet<string> = new Set(['separate-consent', 'guardian-consent']);
+
+/** How one answer moves the case status's counters (the projector folds it in within a second). */
+export function answerDelta(route: string | undefined, from: string | undefined, to: string): Partial<CaseCounters> {
+  const delta: Partial<CaseCounters> = {};
+  const bump = (name: keyof CaseCounters | undefined, by: number): void => {
+    if (name) delta[name] = (delta[name] ?? 0) + by;
+  };
+  bump(from === undefined ? undefined : DECISION_COUNTER[from], -1);
+  bump(DECISION_COUNTER[to], 1);
+  if (from === undefined && route !== undefined && CONSENT_ROUTES.has(route)) bump('noResponse', -1);
+  return delta;
+}

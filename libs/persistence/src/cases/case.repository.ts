@@ -4,17 +4,31 @@ import type { CaseDeadlines, Phase, RouteSummary } from '@handover/contracts';
 import type { CaseKind, Jurisdiction } from '@handover/domain';
 import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
 import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
+import type { CaseCounters } from '../statistics/case-figures';
 
 /** Reads and writes cases; the mapper encrypts contact fields on the way in and decrypts on the way out. */
 export class CaseRepository {
   private readonly model: Model<CaseDocument>;
+  /** The status read model: every state change below is also recorded there (docs/architecture.md, "Case status"). */
+  private readonly statistics: CaseStatisticsRepository;
 
   constructor(connection: Connection) {
     this.model = connection.models[CASE_COLLECTION] ?? connection.model<CaseDocument>(CASE_COLLECTION, caseSchema);
+    this.statistics = new CaseStatisticsRepository(connection);
   }
 
   async create(entity: CaseEntity, cipher: FieldCipher): Promise<void> {
     await this.model.collection.insertOne(toPersistence(entity, cipher) as never);
+    await this.statistics.initialize(entity.id);
+  }
+
+  /**
+   * Recounts the named status counters (all when absent) from the data and records them: at the end
+   * of a phase, when nothing else changes them, so the status then equals a full recount.
+   */
+  async recountStatistics(id: string, names?: ReadonlyArray<keyof CaseCounters>): Promise<CaseCounters> {
+    return this.statistics.recountAndRecord(id, names);
   }
 
   async findById(id: string, cipher: FieldCipher): Promise<CaseEntity | null> {
@@ -31,16 +45,20 @@ export class CaseRepository {
   /** Moves a draft case to running; false when it was not a draft (already started). */
   async markStarted(id: string, at: Date): Promise<boolean> {
     const result = await this.model.updateOne({ _id: id, status: 'draft' }, { $set: { status: 'running', startedAt: at, updatedAt: at } }).exec();
+    if (result.modifiedCount === 1) await this.statistics.emit(id, { kind: 'status', status: 'running' }, 'status:running', at);
     return result.modifiedCount === 1;
   }
 
   /** Closes a running case (the case workflow's last step; the phase becomes `closed`). */
   async markClosed(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { status: 'closed', phase: 'closed', closedAt: at, updatedAt: at } }).exec();
+    await this.statistics.recountAndRecord(id);
+    await this.statistics.emit(id, { kind: 'status', status: 'closed' }, 'status:closed', at);
   }
 
   async recordPhase(id: string, phase: Phase, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { phase, updatedAt: at } }).exec();
+    await this.statistics.emit(id, { kind: 'phase', phase }, `phase:${phase}`, at);
   }
 
   /** The inventory's route counts (ids and counters only), shown by the case status at the inventory gate. */
@@ -50,6 +68,9 @@ export class CaseRepository {
       { _id: id as never },
       { $set: { 'inventory.routes': { ...summary, byRoute: { ...summary.byRoute } }, updatedAt: at } },
     );
+    await this.statistics.emit(id, { kind: 'routes', routes: { ...summary, byRoute: { ...summary.byRoute } } }, undefined, at);
+    // Sealed routes end the inventory phase: no import runs, no notice has gone out yet.
+    if (summary.sealed) await this.statistics.recountAndRecord(id);
   }
 
   /**

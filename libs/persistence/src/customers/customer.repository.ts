@@ -10,6 +10,7 @@ import { toClassificationView } from './customer.mapper';
 import { pagesOf } from '../cursor-pages';
 import { updateEach } from '../update-each';
 import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from './customer.schema';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 
 /** Who already holds a customer _id: enough to tell a retry, a re-import and a real duplicate apart. */
 export interface ExistingCustomer {
@@ -64,7 +65,10 @@ const CLASSIFICATION_PROJECTION = {
 export class CustomerRepository {
   private readonly model: Model<CustomerDocument>;
 
+  private readonly statistics: CaseStatisticsRepository;
+
   constructor(connection: Connection) {
+    this.statistics = new CaseStatisticsRepository(connection);
     this.model = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
   }
 
@@ -83,14 +87,18 @@ export class CustomerRepository {
    */
   async insertMany(docs: readonly CustomerDocument[]): Promise<{ inserted: number; duplicateIndexes: number[] }> {
     if (docs.length === 0) return { inserted: 0, duplicateIndexes: [] };
+    let outcome: { inserted: number; duplicateIndexes: number[] };
     try {
       const result = await this.raw.insertMany(docs as CustomerDocument[], { ordered: false });
-      return { inserted: result.insertedCount, duplicateIndexes: [] };
+      outcome = { inserted: result.insertedCount, duplicateIndexes: [] };
     } catch (error) {
       const duplicates = duplicateKeyIndexes(error);
       if (duplicates === null) throw error;
-      return { inserted: docs.length - duplicates.length, duplicateIndexes: duplicates };
+      outcome = { inserted: docs.length - duplicates.length, duplicateIndexes: duplicates };
     }
+    // The case status's customer count moves with every batch (sealing the routes recounts it).
+    await this.statistics.add((docs[0] as CustomerDocument).caseId, { customers: outcome.inserted });
+    return outcome;
   }
 
   /** importId / line / rowHash of the given customers of a case (by _id); absent ids are not in the map. */
@@ -206,6 +214,7 @@ export class CustomerRepository {
   /** Removes what one import wrote (an upload found tampered after its rows were read). */
   async deleteByImport(caseId: string, importId: string): Promise<number> {
     const result = await this.raw.deleteMany({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<CustomerDocument>);
+    await this.statistics.add(caseId, { customers: -result.deletedCount });
     return result.deletedCount;
   }
 

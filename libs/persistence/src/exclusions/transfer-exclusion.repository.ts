@@ -1,6 +1,7 @@
 import type { Collection, Filter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { transferExclusionSchema, TRANSFER_EXCLUSION_COLLECTION, type TransferExclusionDocument } from './transfer-exclusion.schema';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 
 const DUPLICATE_KEY = 11000;
 
@@ -17,7 +18,10 @@ export interface TransferExclusionInput {
 export class TransferExclusionRepository {
   private readonly model: Model<TransferExclusionDocument>;
 
+  private readonly statistics: CaseStatisticsRepository;
+
   constructor(connection: Connection) {
+    this.statistics = new CaseStatisticsRepository(connection);
     this.model =
       connection.models[TRANSFER_EXCLUSION_COLLECTION] ?? connection.model<TransferExclusionDocument>(TRANSFER_EXCLUSION_COLLECTION, transferExclusionSchema);
   }
@@ -35,11 +39,12 @@ export class TransferExclusionRepository {
     if (!input.customerId.startsWith(`${input.caseId}:`)) throw new Error('customerId must be a customer document id of the case');
     try {
       await this.raw.insertOne({ _id: input.customerId, caseId: input.caseId, requestId: input.requestId, reason: input.reason, at: input.at });
-      return true;
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
       throw error;
     }
+    await this.statistics.add(input.caseId, { excluded: 1 }, `exclusion:${input.customerId}`);
+    return true;
   }
 
   /** The excluded customers' document ids: all of the case (exclude() refuses an id of another case). */

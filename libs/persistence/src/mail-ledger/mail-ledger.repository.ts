@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { GroupCommit } from './group-commit';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import { mailLedgerSchema, MAIL_LEDGER_COLLECTION, type LedgerStatus, type MailLedgerDocument } from './mail-ledger.schema';
 
 export interface LedgerKey {
@@ -51,8 +52,10 @@ export class MailLedgerRepository {
   private readonly model: Model<MailLedgerDocument>;
   private readonly claims?: GroupCommit<ClaimRequest, Claim>;
   private readonly marks?: GroupCommit<MarkRequest, void>;
+  private readonly statistics: CaseStatisticsRepository;
 
   constructor(connection: Connection, options: MailLedgerOptions = {}) {
+    this.statistics = new CaseStatisticsRepository(connection);
     this.model =
       connection.models[MAIL_LEDGER_COLLECTION] ?? connection.model<MailLedgerDocument>(MAIL_LEDGER_COLLECTION, mailLedgerSchema);
     if (options.groupCommit) {
@@ -80,6 +83,17 @@ export class MailLedgerRepository {
   async mark(key: LedgerKey, status: Exclude<LedgerStatus, 'sending'>, error?: string): Promise<void> {
     if (this.marks) return this.marks.submit({ key, status, ...(error !== undefined && { error }) });
     await this.model.updateOne({ _id: ledgerId(key) }, { $set: markFields(status, error, new Date()) }).exec();
+    await this.countMarks(key, status, 1);
+  }
+
+  /**
+   * The notice mailing's marks move the case status's `notified` / `bounced` as they happen (the
+   * mailing recounts both from the ledger when it ends).
+   */
+  private async countMarks(key: LedgerKey, status: Exclude<LedgerStatus, 'sending'>, marked: number): Promise<void> {
+    if (key.mailing !== 'notice' || marked === 0) return;
+    if (status === 'sent') await this.statistics.add(key.caseId, { notified: marked });
+    if (status === 'bounced') await this.statistics.add(key.caseId, { bounced: marked });
   }
 
   private claimDocument({ key, messageId, evidence }: ClaimRequest, now: Date): MailLedgerDocument {
@@ -208,6 +222,7 @@ export class MailLedgerRepository {
       if (result.modifiedCount !== ids.length) {
         for (const id of ids) await this.model.collection.updateOne({ _id: id } as never, { $set: set });
       }
+      await this.countMarks(first.key, first.status, ids.length);
     }
     return requests.map(() => undefined);
   }

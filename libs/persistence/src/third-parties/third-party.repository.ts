@@ -16,6 +16,7 @@ import { ThirdPartyAnswerRejectedError, ThirdPartyNotFoundError } from './third-
 import { thirdPartyAnswerSchema, THIRD_PARTY_ANSWER_COLLECTION, type ThirdPartyAnswerDocument } from './third-party-answer.schema';
 import { thirdPartySchema, THIRD_PARTY_COLLECTION, type ThirdPartyDocument } from './third-party.schema';
 import { deriveThirdPartyStatus, isLateAnswer, sameAnswer, statusOfAnswer, summarizeStatuses } from './third-party-status';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 
 const DUPLICATE_KEY = 11000;
 const USER_AGENT_MAX = 512;
@@ -39,7 +40,10 @@ export class ThirdPartyRepository {
   private readonly model: Model<ThirdPartyDocument>;
   private readonly answerModel: Model<ThirdPartyAnswerDocument>;
 
+  private readonly statistics: CaseStatisticsRepository;
+
   constructor(connection: Connection) {
+    this.statistics = new CaseStatisticsRepository(connection);
     this.model = connection.models[THIRD_PARTY_COLLECTION] ?? connection.model<ThirdPartyDocument>(THIRD_PARTY_COLLECTION, thirdPartySchema);
     this.answerModel =
       connection.models[THIRD_PARTY_ANSWER_COLLECTION] ?? connection.model<ThirdPartyAnswerDocument>(THIRD_PARTY_ANSWER_COLLECTION, thirdPartyAnswerSchema);
@@ -72,6 +76,7 @@ export class ThirdPartyRepository {
       createdAt: now,
       ...(input.createdBy && { createdBy: input.createdBy }),
     });
+    await this.statistics.add(input.caseId, { thirdParties: 1 }, `third-party:${id}`);
     return id;
   }
 
@@ -186,6 +191,7 @@ export class ThirdPartyRepository {
     }
     await this.project(evidence);
     const kind = evidence.kind as ThirdPartyAnswerKind;
+    if (statusOfAnswer(kind) === 'confirmed') await this.statistics.add(input.caseId, { thirdPartiesConfirmed: 1 }, `third-party-answer:${input.thirdPartyId}`);
     return { status: statusOfAnswer(kind), kind, answeredAt: evidence.at, late: evidence.late, changed: true };
   }
 

@@ -5,7 +5,7 @@ import { approveGateUpdate, caseWorkflowId, type GateName, type GateView } from 
 import { AppError } from '../common/app-error';
 import { MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
 import type { Connection } from 'mongoose';
-import { InventoryImportRepository } from '@handover/persistence';
+import { CaseStatisticsRepository, CustomerRepository, InventoryImportRepository } from '@handover/persistence';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 
@@ -13,6 +13,8 @@ import { AuditService } from '../audit/audit.service';
 @Injectable()
 export class ApproveGateUseCase {
   private readonly imports: InventoryImportRepository;
+  private readonly customers: CustomerRepository;
+  private readonly statistics: CaseStatisticsRepository;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -20,6 +22,8 @@ export class ApproveGateUseCase {
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
   ) {
     this.imports = new InventoryImportRepository(connection);
+    this.customers = new CustomerRepository(connection);
+    this.statistics = new CaseStatisticsRepository(connection);
   }
 
   async execute(caseId: string, gate: GateName, principal: Principal): Promise<GateView> {
@@ -29,6 +33,9 @@ export class ApproveGateUseCase {
         .getHandle(caseWorkflowId(caseId))
         .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: new Date().toISOString() }] });
       await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
+      if (view.approvedBy && view.approvedAt) {
+        await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}`);
+      }
       return view;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
@@ -44,7 +51,7 @@ export class ApproveGateUseCase {
     if ((await this.imports.countActive(caseId)) > 0) {
       throw AppError.conflict('IMPORT_RUNNING', `an inventory import of case ${caseId} is still running`);
     }
-    const customers = (await this.connection.db?.collection('customers').countDocuments({ caseId }, { limit: 1 })) ?? 0;
+    const customers = await this.customers.count(caseId);
     if (customers === 0) throw AppError.conflict('INVENTORY_EMPTY', `case ${caseId} has no imported customers`);
   }
 }

@@ -40,10 +40,9 @@ export class CaseStatusDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['draft', 'running', 'closed'] }) status!: string;
   @ApiProperty({ enum: PHASES }) phase!: string;
-  @ApiProperty({ enum: ['workflow', 'database'], description: 'where phase and gates were read: the live workflow, or the stored copy when the workflow cannot answer' })
-  source!: string;
   @ApiProperty({ type: [GateDto] }) gates!: GateDto[];
   @ApiProperty({ type: CaseCountersDto }) counters!: CaseCountersDto;
   @ApiPropertyOptional({ type: RouteCountsDto, description: 'route counts of the inventory (provisional until the inventory gate is approved)' })
   routes?: RouteCountsDto;
+  @ApiProperty({ description: 'when the figures last changed (ISO-8601); answers show within about a second' }) updatedAt!: string;
 }

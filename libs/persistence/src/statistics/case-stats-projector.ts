@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { CaseStatisticsRepository } from './case-statistics.repository';
+
+export interface CaseStatsProjectorOptions {
+  /** Pause between folds when nothing was pending. Default 500 ms (answers show within ~1 s). */
+  intervalMs?: number;
+  /** Facts folded per round. Default 2,000. */
+  batch?: number;
+  /** Lease window: one projector process folds per window. Default 10 s. */
+  leaseMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The one writer of the case-status documents: folds pending facts every `intervalMs` while it
+ * holds the lease. Runs in every worker process; the lease (an insert per time window) lets one of
+ * them fold at a time, so a second worker is a standby, not a second writer.
+ */
+export class CaseStatsProjector {
+  private readonly holder = `projector-${process.pid}-${randomBytes(4).toString('hex')}`;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly stats: CaseStatisticsRepository,
+    private readonly options: CaseStatsProjectorOptions = {},
+  ) {}
+
+  /** Backfills cases without figures, then folds until stop(). */
+  start(): void {
+    this.stopped = false;
+    this.running = this.stats
+      .backfill()
+      .catch((error: unknown) => this.options.onError?.(error))
+      .then(() => this.schedule(0));
+  }
+
+  /** Folds everything pending now (tests and shutdown); returns the number of facts folded. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const folded = await this.stats.foldPending(this.options.batch ?? 2000);
+      total += folded;
+      if (folded === 0) return total;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.round()
+        .catch((error: unknown) => {
+          this.options.onError?.(error);
+          return 0;
+        })
+        .then((folded) => this.schedule(folded > 0 ? 0 : (this.options.intervalMs ?? 500)));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async round(): Promise<number> {
+    if (!(await this.stats.holdLease(this.holder, this.options.leaseMs ?? 10_000))) return 0;
+    return this.stats.foldPending(this.options.batch ?? 2000);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './case-figures';
+export * from './case-statistics.repository';
+export * from './case-stats-projector';
