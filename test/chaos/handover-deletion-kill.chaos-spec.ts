@@ -20,6 +20,7 @@ import { decryptPackageFile, generateRecipientKeyPair, hashToken, MasterKey, unw
 import {
   CaseKeyService,
   CaseRepository,
+  CaseStatisticsRepository,
   customerAad,
   DeletionCertificateRepository,
   handoverBuildDir,
@@ -183,6 +184,12 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
     await approve('closure');
     await waitUntil(() => new CaseRepository(mongo).findState(caseId), (state) => state?.status === 'closed', 240_000, 'the case closed', 1000);
     step('case closed');
+
+    // The status read (one document, kept from facts through two SIGKILLs) equals a full recount.
+    const statistics = new CaseStatisticsRepository(mongo);
+    const folded = await waitUntil(() => statistics.read(caseId), (figures) => figures?.status === 'closed', 30_000, 'the status shows the case closed', 500);
+    expect(folded?.counters).toEqual(await statistics.recount(caseId));
+    expect(folded?.phase).toBe('closed');
 
     // A whole case, retries after kills included, as replay material for later workflow changes
     // (test/replay): refresh with HANDOVER_RECORD_HISTORIES=1 npm run test:slow.

@@ -45,12 +45,13 @@ describe('case slice through the running admin API, worker and mail sink', () =>
     expect((await api(`/v1/cases/${id}/start`, { method: 'POST' })).status).toBe(409);
 
     const view = await waitUntil(
-      async () => (await api(`/v1/cases/${id}`)).json() as Promise<{ phase: string; status: string; source: string; gates: Array<{ name: string; state: string }>; counters: Record<string, number> }>,
+      async () => (await api(`/v1/cases/${id}`)).json() as Promise<{ phase: string; status: string; gates: Array<{ name: string; state: string }>; counters: Record<string, number> }>,
       (v) => v.gates.find((g) => g.name === 'inventory')?.state === 'pending',
       60_000,
       'inventory gate pending',
     );
-    expect(view).toMatchObject({ status: 'running', phase: 'inventory', source: 'workflow' });
+    expect(view).toMatchObject({ status: 'running', phase: 'inventory' });
+    expect(view).not.toHaveProperty('source');
     expect(Object.keys(view.counters)).toEqual(expect.arrayContaining(['customers', 'notified', 'transferred', 'thirdPartiesConfirmed']));
 
     const mails = await sink.waitFor(managerEmail, 1, 60_000);

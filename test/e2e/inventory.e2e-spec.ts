@@ -79,7 +79,8 @@ describe('inventory import through the admin API and the worker', () => {
   });
 
   it('shows provisional route counts, then the gate fixes them', async () => {
-    const view = (await (await api(`/v1/cases/${caseId}`)).json()) as { counters: { customers: number }; routes: { byRoute: Record<string, number>; sealed: boolean; customers: number } };
+    type View = { counters: { customers: number }; routes: { byRoute: Record<string, number>; sealed: boolean; customers: number } };
+    const view = await waitUntil(async () => (await (await api(`/v1/cases/${caseId}`)).json()) as View, (v) => v.counters.customers === good.length && v.routes !== undefined, 5_000, 'customers counted');
     expect(view.counters.customers).toBe(good.length);
     expect(view.routes.customers).toBe(good.length);
     // asset-sale → separate consent (PIPL Art. 23); the customer born in 2019 is a minor → guardian consent.

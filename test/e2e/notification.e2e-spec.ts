@@ -107,7 +107,7 @@ describe('notices, answers and outcomes through the admin API, worker, mail sink
     });
     expect(posted.status).toBe(303);
 
-    const counters = (await view(caseId)).counters;
+    const counters = (await waitUntil(() => view(caseId), (v) => v.counters['consented'] === 21 && v.counters['objected'] === 5, 5_000, 'answers counted')).counters;
     expect(counters).toMatchObject({ consented: 21, refused: 10, objected: 5 });
     expect(counters['noResponse']).toBe(60 + 20 - 21 - 10);
   }, 120_000);

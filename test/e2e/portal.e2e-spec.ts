@@ -1,5 +1,5 @@
 import { hashToken, isCiphertext, MasterKey, portalTokenSigner } from '@handover/crypto';
-import { adminToken } from '@handover/testing';
+import { adminToken, waitUntil } from '@handover/testing';
 import { customersOn, PortalFixture, RECIPIENT, type PortalCase } from './portal-fixture';
 
 /**
@@ -77,8 +77,10 @@ describe('customer portal', () => {
     expect(raw).not.toContain('canary-ua-7f3a');
     expect(raw).not.toContain(token);
 
-    const status = await fetch(`${fx.env.adminUrl}/v1/cases/${consentCase.caseId}`, { headers: { authorization: `Bearer ${adminToken()}` } });
-    expect(((await status.json()) as { counters: { consented: number } }).counters.consented).toBe(1);
+    // The case status shows an answer within seconds (its projector folds the answer's fact in).
+    const status = async (): Promise<{ counters: { consented: number } }> =>
+      (await fetch(`${fx.env.adminUrl}/v1/cases/${consentCase.caseId}`, { headers: { authorization: `Bearer ${adminToken()}` } })).json() as Promise<{ counters: { consented: number } }>;
+    await waitUntil(status, (v) => v.counters.consented === 1, 5_000, 'the consent counted in the case status');
   });
 
   it('withdraws a consent (state `withdrawn`, evidence kept) and records the English wording version', async () => {

@@ -193,7 +193,8 @@ describe('third-party deletion confirmations (admin API, worker, portal, mail si
     expect(await sink.messagesTo(managerEmail)).toHaveLength(1);
 
     // The case counters read the projection on the documents.
-    const status = (await (await call('GET', `/v1/cases/${caseId}`)).json()) as { counters: { thirdParties: number; thirdPartiesConfirmed: number } };
+    type Status = { counters: { thirdParties: number; thirdPartiesConfirmed: number } };
+    const status = await waitUntil(async () => (await (await call('GET', `/v1/cases/${caseId}`)).json()) as Status, (v) => v.counters.thirdPartiesConfirmed === 2, 5_000, 'confirmations counted');
     expect(status.counters).toMatchObject({ thirdParties: 2, thirdPartiesConfirmed: 2 });
     // The evidence: one answer per third party, who confirmed encrypted, the token's hash only.
     const answers = await waitUntil(

@@ -1,8 +1,8 @@
-import { foldFacts, gateStates, initialFigures, type CaseFact } from './case-figures';
+import { foldFacts, gateStates, initialFigures, type CaseFact, type FactBody } from './case-figures';
 import { answerDelta } from '../answers/answer.repository';
 
 const at = (second: number): string => new Date(Date.UTC(2026, 11, 4, 12, 0, second)).toISOString();
-const fact = (id: string, second: number, body: Omit<CaseFact, '_id' | 'caseId' | 'at'>): CaseFact =>
+const fact = (id: string, second: number, body: FactBody): CaseFact =>
   ({ ...body, _id: id, caseId: 'cs_1', at: at(second) }) as CaseFact;
 
 describe('foldFacts', () => {

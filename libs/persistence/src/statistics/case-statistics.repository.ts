@@ -8,6 +8,7 @@ import { TRANSFER_EXCLUSION_COLLECTION } from '../exclusions/transfer-exclusion.
 import { MAIL_LEDGER_COLLECTION } from '../mail-ledger/mail-ledger.schema';
 import { THIRD_PARTY_COLLECTION } from '../third-parties/third-party.schema';
 import {
+  COUNTER_NAMES,
   foldFacts,
   initialFigures,
   type CaseCounters,
@@ -231,13 +232,14 @@ export class CaseStatisticsRepository {
 
   /** Figures recounted from the data and the case document (repair and backfill only). */
   private async rebuild(caseId: string): Promise<CaseFigures> {
-    const now = new Date().toISOString();
+    const now = new Date().toISOString(); // before counting: later deltas add to the recount, earlier ones are in it
     const state = await this.db
       .collection<CaseStateDocument>(CASE_COLLECTION)
       .findOne({ _id: { $eq: caseId } } as Filter<CaseStateDocument>, { projection: { status: 1, phase: 1, 'inventory.routes': 1 } });
     const figures = initialFigures(now);
     return {
       ...figures,
+      recountedAt: Object.fromEntries(COUNTER_NAMES.map((name) => [name, now])),
       status: state?.status ?? 'draft',
       phase: state?.phase ?? 'opened',
       counters: await this.recount(caseId),
