@@ -5,6 +5,7 @@
 #
 #   bash bench/run.sh inventory [--rows N] [...]      (npm run bench -- inventory [--rows N])
 #   bash bench/run.sh notices [--customers N] [...]   (npm run bench -- notices)
+#   bash bench/run.sh status [--customers N] [...]    (npm run bench -- status: the case-status read under load)
 #
 # Ports (override with BENCH_*): Temporal 17333, MongoDB wire 37117, SMTP 11125 (inbox 18125),
 # admin API 13100, portal 13101, worker health 13102. BENCH_MONGODB_URI benchmarks another
@@ -17,7 +18,8 @@ main() {
   case "$name" in
     inventory) script=bench/inventory.bench.ts ;;
     notices) script=bench/notices.bench.ts ;;
-    *) echo "usage: bash bench/run.sh inventory [--rows N] [--help] | notices [--customers N] [--help]" >&2; exit 2 ;;
+    status) script=bench/status.bench.ts ;;
+    *) echo "usage: bash bench/run.sh inventory [--rows N] [--help] | notices [--customers N] [--help] | status [--customers N] [--cases N] [--help]" >&2; exit 2 ;;
   esac
 
   BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
