@@ -52,6 +52,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
     if (db) {
       await db.collection('customers').deleteMany({ caseId });
       await db.collection('mail_ledger').deleteMany({ caseId });
+      await db.collection('mail_ledger_claims').deleteMany({ caseId });
       await db.collection('cases').deleteOne({ _id: caseId as never });
       await db.collection('case_keys').deleteOne({ _id: caseId as never });
     }

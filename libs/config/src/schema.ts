@@ -21,6 +21,8 @@ export const adminApiSchema = z.object({
   ...shared,
   ADMIN_PORT: port(3000),
   ADMIN_HOST: z.string().default('127.0.0.1'),
+  /** A case status read is served from memory for this long (ms) after it was read; 0 = read every time. */
+  STATUS_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(500),
   HANDOVER_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Largest inventory upload accepted (bytes); larger bodies get 413. */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024 * 1024),

@@ -1,7 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { GroupCommit } from './group-commit';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
-import { mailLedgerSchema, MAIL_LEDGER_COLLECTION, type LedgerStatus, type MailLedgerDocument } from './mail-ledger.schema';
+import type { Collection, Filter } from 'mongodb';
+import { mailLedgerClaimSchema, mailLedgerSchema, MAIL_LEDGER_CLAIM_COLLECTION, MAIL_LEDGER_COLLECTION, type LedgerStatus, type MailLedgerDocument } from './mail-ledger.schema';
 
 export interface LedgerKey {
   caseId: string;
@@ -48,31 +49,57 @@ interface MarkRequest {
   error?: string;
 }
 
+/** A claim in `mail_ledger_claims`: the message is (being) sent; its outcome is not known yet. */
+type ClaimDocument = Omit<MailLedgerDocument, 'status' | 'sentAt' | 'error'>;
+
+/**
+ * The send ledger in two insert-only collections, because FerretDB v1 scans a collection for every
+ * update (even by `_id`: ~0.6 s per update at a million entries) while an insert costs milliseconds:
+ * - `mail_ledger_claims`: the claim, inserted before the send (unique `_id`: the claim itself);
+ * - `mail_ledger`: the outcome, inserted when the send is marked (`sent`, `bounced`, `failed`).
+ * A key with a claim and no outcome is `sending`: the only state in which a crash leaves a message in
+ * doubt. Updates happen only on the retry paths (a claim taken again, an outcome after `failed`).
+ */
 export class MailLedgerRepository {
   private readonly model: Model<MailLedgerDocument>;
+  private readonly claimModel: Model<ClaimDocument>;
   private readonly claims?: GroupCommit<ClaimRequest, Claim>;
   private readonly marks?: GroupCommit<MarkRequest, void>;
   private readonly statistics: CaseStatisticsRepository;
+  /** Claims this process holds until their mark: the outcome document copies them without a read. */
+  private readonly held = new Map<string, ClaimDocument>();
 
   constructor(connection: Connection, options: MailLedgerOptions = {}) {
     this.statistics = new CaseStatisticsRepository(connection);
     this.model =
       connection.models[MAIL_LEDGER_COLLECTION] ?? connection.model<MailLedgerDocument>(MAIL_LEDGER_COLLECTION, mailLedgerSchema);
+    this.claimModel =
+      connection.models[MAIL_LEDGER_CLAIM_COLLECTION] ?? connection.model<ClaimDocument>(MAIL_LEDGER_CLAIM_COLLECTION, mailLedgerClaimSchema);
     if (options.groupCommit) {
       this.claims = new GroupCommit((requests) => this.claimMany(requests));
       this.marks = new GroupCommit((requests) => this.markMany(requests));
     }
   }
 
+  private get outcomes(): Collection<MailLedgerDocument> {
+    return this.model.collection as unknown as Collection<MailLedgerDocument>;
+  }
+
+  private get claimed(): Collection<ClaimDocument> {
+    return this.claimModel.collection as unknown as Collection<ClaimDocument>;
+  }
+
   /**
    * Claims a message before sending. A fresh key → send. A key already sent/bounced → skip.
-   * A key left in `sending` (an earlier attempt died mid-send) → send again, flagged as a resend.
+   * A key left `sending` (an earlier attempt died mid-send) → send again, flagged as a resend.
    * A key left `failed` (a 4xx) → send again. Either way the entry is `sending` again until marked.
    */
   async claim(key: LedgerKey, messageId: string, evidence: LedgerEvidence = {}): Promise<Claim> {
     if (this.claims) return this.claims.submit({ key, messageId, evidence });
+    const doc = this.claimDocument({ key, messageId, evidence }, new Date());
     try {
-      await this.model.collection.insertOne(this.claimDocument({ key, messageId, evidence }, new Date()) as never);
+      await this.claimed.insertOne(doc);
+      this.held.set(doc._id, doc);
       return { action: 'send', messageId, resend: false };
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -82,7 +109,14 @@ export class MailLedgerRepository {
 
   async mark(key: LedgerKey, status: Exclude<LedgerStatus, 'sending'>, error?: string): Promise<void> {
     if (this.marks) return this.marks.submit({ key, status, ...(error !== undefined && { error }) });
-    await this.model.updateOne({ _id: ledgerId(key) }, { $set: markFields(status, error, new Date()) }).exec();
+    const [doc] = await this.outcomeDocuments([{ key, status, ...(error !== undefined && { error }) }], new Date());
+    try {
+      await this.outcomes.insertOne(doc as MailLedgerDocument);
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      await this.outcomes.replaceOne({ _id: { $eq: ledgerId(key) } } as Filter<MailLedgerDocument>, doc as MailLedgerDocument);
+    }
+    this.held.delete(ledgerId(key));
     await this.countMarks(key, status, 1);
   }
 
@@ -96,29 +130,67 @@ export class MailLedgerRepository {
     if (status === 'bounced') await this.statistics.add(key.caseId, { bounced: marked });
   }
 
-  private claimDocument({ key, messageId, evidence }: ClaimRequest, now: Date): MailLedgerDocument {
+  private claimDocument({ key, messageId, evidence }: ClaimRequest, now: Date): ClaimDocument {
     return {
-      _id: ledgerId(key), ...key, status: 'sending', messageId, attempts: 1, resent: 0, claimedAt: now,
+      _id: ledgerId(key), ...key, messageId, attempts: 1, resent: 0, claimedAt: now,
       ...(evidence.wordingVersion !== undefined && { wordingVersion: evidence.wordingVersion }),
     };
   }
 
-  /** The key exists: skip it, or take it again for a resend (counted when it was left `sending`). */
-  private async reclaim({ key, evidence }: ClaimRequest): Promise<Claim> {
-    const existing = await this.model.findById(ledgerId(key)).lean<MailLedgerDocument>().exec();
-    if (!existing) throw new Error('ledger entry vanished during claim');
-    if (existing.status !== 'sending' && existing.status !== 'failed') return { action: 'skip', status: existing.status };
-    const resend = existing.status === 'sending';
-    await this.model
-      .updateOne(
-        { _id: ledgerId(key) },
-        {
-          $inc: { attempts: 1, resent: resend ? 1 : 0 },
-          $set: { status: 'sending', claimedAt: new Date(), ...(evidence.wordingVersion !== undefined && { wordingVersion: evidence.wordingVersion }) },
-        },
-      )
-      .exec();
-    return { action: 'send', messageId: existing.messageId, resend };
+  /** The outcome documents of marks: the claim (held in memory, else read) with the status. */
+  private async outcomeDocuments(requests: readonly MarkRequest[], now: Date): Promise<MailLedgerDocument[]> {
+    const missing = requests.map((r) => ledgerId(r.key)).filter((id) => !this.held.has(id));
+    if (missing.length > 0) {
+      const found = await this.claimed.find({ _id: { $in: missing } } as Filter<ClaimDocument>).toArray();
+      for (const doc of found) this.held.set(doc._id, doc);
+    }
+    return requests.map(({ key, status, error }) => {
+      const claim = this.held.get(ledgerId(key));
+      if (!claim) throw new Error('ledger mark without a claim');
+      return { ...claim, status, ...markFields(status, error, now) } as MailLedgerDocument;
+    });
+  }
+
+  /** The key was claimed before: skip it, or take it again for a resend (counted when it was left `sending`). */
+  private async reclaim(request: ClaimRequest): Promise<Claim> {
+    const id = ledgerId(request.key);
+    const [outcome, claim] = await Promise.all([
+      this.outcomes.findOne({ _id: { $eq: id } } as Filter<MailLedgerDocument>),
+      this.claimed.findOne({ _id: { $eq: id } } as Filter<ClaimDocument>),
+    ]);
+    const status: LedgerStatus | undefined = outcome?.status ?? (claim ? 'sending' : undefined);
+    if (!claim || !status) throw new Error('ledger entry vanished during claim');
+    if (status !== 'sending' && status !== 'failed') return { action: 'skip', status };
+    return this.retake([{ claim, status }], request.evidence, new Date()).then(([taken]) => taken as Claim);
+  }
+
+  /**
+   * Takes claims again: attempts (and resends, for those left `sending`) counted on the claim, a
+   * `failed` outcome removed so that the next mark records the new one.
+   */
+  private async retake(
+    entries: ReadonlyArray<{ claim: ClaimDocument; status: 'sending' | 'failed' }>,
+    evidence: LedgerEvidence,
+    now: Date,
+  ): Promise<Claim[]> {
+    for (const status of ['sending', 'failed'] as const) {
+      const members = entries.filter((e) => e.status === status);
+      if (members.length === 0) continue;
+      const ids = members.map((m) => m.claim._id);
+      const resend = status === 'sending';
+      await this.claimed.updateMany({ _id: { $in: ids } } as Filter<ClaimDocument>, {
+        $inc: { attempts: 1, resent: resend ? 1 : 0 },
+        $set: { claimedAt: now, ...(evidence.wordingVersion !== undefined && { wordingVersion: evidence.wordingVersion }) },
+      });
+      if (!resend) await this.outcomes.deleteMany({ _id: { $in: ids }, status: 'failed' } as Filter<MailLedgerDocument>);
+      for (const { claim } of members) {
+        this.held.set(claim._id, {
+          ...claim, attempts: claim.attempts + 1, resent: claim.resent + (resend ? 1 : 0), claimedAt: now,
+          ...(evidence.wordingVersion !== undefined && { wordingVersion: evidence.wordingVersion }),
+        });
+      }
+    }
+    return entries.map(({ claim, status }) => ({ action: 'send', messageId: claim.messageId, resend: status === 'sending' }));
   }
 
   /** Group commit of claims: one unordered insertMany; keys that exist take the reclaim path. */
@@ -126,8 +198,9 @@ export class MailLedgerRepository {
     const now = new Date();
     const results: Array<Claim | Error | undefined> = requests.map(() => undefined);
     const existing: number[] = [];
+    const docs = requests.map((r) => this.claimDocument(r, now));
     try {
-      await this.model.collection.insertMany(requests.map((r) => this.claimDocument(r, now)) as never[], { ordered: false });
+      await this.claimed.insertMany(docs, { ordered: false });
     } catch (error) {
       const writeErrors = writeErrorsOf(error);
       if (!writeErrors) throw error;
@@ -136,103 +209,96 @@ export class MailLedgerRepository {
         else results[e.index] = new Error(`ledger claim failed (code ${String(e.code)})`);
       }
     }
+    docs.forEach((doc, i) => {
+      if (results[i] === undefined && !existing.includes(i)) this.held.set(doc._id, doc);
+    });
     if (existing.length > 0) await this.reclaimMany(existing.map((index) => ({ index, request: requests[index] as ClaimRequest })), results);
     return requests.map((r, i) => results[i] ?? { action: 'send', messageId: r.messageId, resend: false });
   }
 
   /**
-   * The keys of a claim batch that exist already (a retry walking messages again). On FerretDB v1
-   * every lookup scans the collection, so they are read with one query per (case, mailing) and
-   * taken again with one updateMany per kind (left `sending` → resend; left `failed` → retry),
-   * each filtered on the status read; anything that changed in between takes the one-by-one path.
+   * The keys of a claim batch that were claimed before (a retry walking messages again): their
+   * outcomes and claims read with one query each (FerretDB v1 scans for every lookup), then taken
+   * again in one update per kind.
    */
   private async reclaimMany(
     entries: ReadonlyArray<{ index: number; request: ClaimRequest }>,
     results: Array<Claim | Error | undefined>,
   ): Promise<void> {
-    const byMailing = new Map<string, Array<{ index: number; request: ClaimRequest }>>();
-    for (const entry of entries) {
-      const group = `${entry.request.key.caseId}\u0000${entry.request.key.mailing}`;
-      byMailing.set(group, [...(byMailing.get(group) ?? []), entry]);
-    }
+    const ids = entries.map((e) => ledgerId(e.request.key));
+    const [outcomes, claims] = await Promise.all([
+      this.outcomes.find({ _id: { $in: ids } } as Filter<MailLedgerDocument>).toArray(),
+      this.claimed.find({ _id: { $in: ids } } as Filter<ClaimDocument>).toArray(),
+    ]);
+    const outcomeOf = new Map(outcomes.map((doc) => [doc._id, doc.status]));
+    const claimOf = new Map(claims.map((doc) => [doc._id, doc]));
     const now = new Date();
-    for (const group of byMailing.values()) {
-      const { caseId, mailing } = (group[0] as { request: ClaimRequest }).request.key;
-      const found = await this.model.collection
-        .find({ caseId, mailing, _id: { $in: group.map((e) => ledgerId(e.request.key)) } } as never)
-        .toArray();
-      const stored = new Map(found.map((doc) => [String(doc._id), doc as unknown as MailLedgerDocument]));
-      const retake = new Map<string, Array<{ index: number; request: ClaimRequest; doc: MailLedgerDocument }>>();
-      for (const entry of group) {
-        const doc = stored.get(ledgerId(entry.request.key));
-        if (!doc) {
-          results[entry.index] = new Error('ledger entry vanished during claim');
-        } else if (doc.status !== 'sending' && doc.status !== 'failed') {
-          results[entry.index] = { action: 'skip', status: doc.status };
-        } else {
-          const kind = `${doc.status}\u0000${entry.request.evidence.wordingVersion ?? ''}`;
-          retake.set(kind, [...(retake.get(kind) ?? []), { ...entry, doc }]);
-        }
+    const byWording = new Map<string, Array<{ index: number; claim: ClaimDocument; status: 'sending' | 'failed'; evidence: LedgerEvidence }>>();
+    for (const { index, request } of entries) {
+      const id = ledgerId(request.key);
+      const claim = claimOf.get(id);
+      const status = outcomeOf.get(id) ?? 'sending';
+      if (!claim) results[index] = new Error('ledger entry vanished during claim');
+      else if (status !== 'sending' && status !== 'failed') results[index] = { action: 'skip', status };
+      else {
+        const wording = request.evidence.wordingVersion ?? '';
+        byWording.set(wording, [...(byWording.get(wording) ?? []), { index, claim, status, evidence: request.evidence }]);
       }
-      for (const members of retake.values()) {
-        const first = members[0] as { request: ClaimRequest; doc: MailLedgerDocument };
-        const resend = first.doc.status === 'sending';
-        const wordingVersion = first.request.evidence.wordingVersion;
-        const result = await this.model.collection.updateMany(
-          { caseId, mailing, status: first.doc.status, _id: { $in: members.map((m) => ledgerId(m.request.key)) } } as never,
-          {
-            $inc: { attempts: 1, resent: resend ? 1 : 0 },
-            $set: { status: 'sending', claimedAt: now, ...(wordingVersion !== undefined && { wordingVersion }) },
-          },
-        );
-        if (result.modifiedCount === members.length) {
-          for (const m of members) results[m.index] = { action: 'send', messageId: m.doc.messageId, resend };
-          continue;
-        }
-        // Some changed between the read and the update (or were taken twice): settle each on its own.
-        // Those already taken by the updateMany are `sending` now and would be counted as resends:
-        // accepted, since it only overstates the duplicate bound in a race that needs two senders.
-        for (const m of members) {
-          results[m.index] = await this.reclaim(m.request).catch((error: unknown) => (error instanceof Error ? error : new Error('ledger claim failed')));
-        }
-      }
+    }
+    for (const members of byWording.values()) {
+      const taken = await this.retake(members, (members[0] as { evidence: LedgerEvidence }).evidence, now);
+      members.forEach((m, i) => {
+        results[m.index] = taken[i] as Claim;
+      });
     }
   }
 
   /**
-   * Group commit of marks: one updateMany per (case, mailing, status, error), filtered on the
-   * entries still `sending` (equality filters a FerretDB backend can push down). If it did not
-   * modify them all, the marks of that group are written one by one (idempotent $set).
+   * Group commit of marks: one unordered insertMany of outcome documents; an outcome that exists
+   * already (a `failed` one a retry did not clear, or a ledger written before claims were split
+   * out) is replaced one by one.
    */
   private async markMany(requests: readonly MarkRequest[]): Promise<void[]> {
-    const now = new Date();
-    const groups = new Map<string, MarkRequest[]>();
-    for (const request of requests) {
-      const group = [request.key.caseId, request.key.mailing, request.status, request.error ?? ''].join('\u0000');
-      groups.set(group, [...(groups.get(group) ?? []), request]);
-    }
-    for (const group of groups.values()) {
-      const first = group[0] as MarkRequest;
-      const set = markFields(first.status, first.error, now);
-      const ids = group.map((r) => ledgerId(r.key));
-      const result = await this.model.collection.updateMany(
-        { caseId: first.key.caseId, mailing: first.key.mailing, status: 'sending', _id: { $in: ids } } as never,
-        { $set: set },
-      );
-      if (result.modifiedCount !== ids.length) {
-        for (const id of ids) await this.model.collection.updateOne({ _id: id } as never, { $set: set });
+    const docs = await this.outcomeDocuments(requests, new Date());
+    try {
+      await this.outcomes.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = writeErrorsOf(error);
+      if (!writeErrors) throw error;
+      for (const e of writeErrors) {
+        if (e.code !== DUPLICATE_KEY) throw new Error(`ledger mark failed (code ${String(e.code)})`);
+        const doc = docs[e.index] as MailLedgerDocument;
+        await this.outcomes.replaceOne({ _id: { $eq: doc._id } } as Filter<MailLedgerDocument>, doc);
       }
-      await this.countMarks(first.key, first.status, ids.length);
     }
+    const counted = new Map<string, { key: LedgerKey; status: MarkRequest['status']; n: number }>();
+    for (const request of requests) {
+      this.held.delete(ledgerId(request.key));
+      const group = [request.key.caseId, request.key.mailing, request.status].join('\u0000');
+      const entry = counted.get(group) ?? { key: request.key, status: request.status, n: 0 };
+      entry.n += 1;
+      counted.set(group, entry);
+    }
+    for (const { key, status, n } of counted.values()) await this.countMarks(key, status, n);
     return requests.map(() => undefined);
   }
 
+  /** The entry of a key: its outcome, or `sending` while only the claim exists. */
   async find(key: LedgerKey): Promise<MailLedgerDocument | null> {
-    return this.model.findById(ledgerId(key)).lean<MailLedgerDocument>().exec();
+    const id = ledgerId(key);
+    const outcome = await this.outcomes.findOne({ _id: { $eq: id } } as Filter<MailLedgerDocument>);
+    if (outcome) return outcome;
+    const claim = await this.claimed.findOne({ _id: { $eq: id } } as Filter<ClaimDocument>);
+    return claim ? { ...claim, status: 'sending' } : null;
   }
 
   async countByStatus(caseId: string, mailing: string, status: LedgerStatus): Promise<number> {
-    return this.model.countDocuments({ caseId, mailing, status }).exec();
+    if (status !== 'sending') return this.outcomes.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing }, status: { $eq: status } } as Filter<MailLedgerDocument>);
+    const [claims, outcomes] = await Promise.all([
+      this.claimed.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing } } as Filter<ClaimDocument>),
+      this.outcomes.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing } } as Filter<MailLedgerDocument>),
+    ]);
+    return Math.max(0, claims - outcomes);
   }
 
   /**
@@ -240,7 +306,7 @@ export class MailLedgerRepository {
    * bound of the duplicates (the crash may have come before or after the SMTP accept).
    */
   async countResent(caseId: string, mailing: string): Promise<number> {
-    return this.model.countDocuments({ caseId, mailing, resent: { $gt: 0 } }).exec();
+    return this.claimed.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing }, resent: { $gt: 0 } } as Filter<ClaimDocument>);
   }
 }
 

@@ -46,3 +46,24 @@ export const mailLedgerSchema = new Schema<MailLedgerDocument>(
 
 // Serves the per-mailing counters (sent / bounced) of a case's status and report.
 mailLedgerSchema.index({ caseId: 1, mailing: 1, status: 1 });
+
+export const MAIL_LEDGER_CLAIM_COLLECTION = 'mail_ledger_claims';
+
+/** mail_ledger_claims: the claim of each key (insert once), attempts and resends; see MailLedgerRepository. */
+export const mailLedgerClaimSchema = new Schema<Omit<MailLedgerDocument, 'status' | 'sentAt' | 'error'>>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    mailing: { type: String, required: true },
+    messageId: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    resent: { type: Number, required: true },
+    claimedAt: { type: Date, required: true },
+    wordingVersion: String,
+  },
+  { collection: MAIL_LEDGER_CLAIM_COLLECTION, versionKey: false },
+);
+
+// Serves the in-doubt and resent counts of a mailing (its end, the report).
+mailLedgerClaimSchema.index({ caseId: 1, mailing: 1 });
