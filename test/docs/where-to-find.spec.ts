@@ -18,7 +18,7 @@ interface TourRow {
 }
 
 const cellsOf = (line: string): string[] => line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
-const pathsIn = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+const pathsIn = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
 
 /** The header and the rows of the first table under `## Where to find`. */
 function parseTour(markdown: string): { header: string[]; rows: TourRow[] } {
@@ -35,12 +35,12 @@ function parseTour(markdown: string): { header: string[]; rows: TourRow[] } {
     table.push(line);
   }
   const [header, separator, ...body] = table;
-  if (!separator || !/^\|[-|\s:]+\|$/.test(separator.trim())) throw new Error('the table has no separator row');
+  if (!header || !separator || !/^\|[-|\s:]+\|$/.test(separator.trim())) throw new Error('the table has no separator row');
   return {
     header: cellsOf(header),
     rows: body.map((line) => {
       const [phase, ...cells] = cellsOf(line);
-      return { phase, paths: cells.map(pathsIn) };
+      return { phase: phase ?? '', paths: cells.map(pathsIn) };
     }),
   };
 }
