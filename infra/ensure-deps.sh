@@ -7,11 +7,10 @@ command -v node >/dev/null 2>&1 || die "Node.js $HANDOVER_NODE_MIN_MAJOR+ is req
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= Number(process.argv[1]) ? 0 : 1)' "$HANDOVER_NODE_MIN_MAJOR" \
   || die "Node.js $HANDOVER_NODE_MIN_MAJOR+ is required (found $(node --version))"
 
-# The stamp records the hash of the lockfile node_modules was installed from. npm ci never writes
-# package-lock.json (npm install may), so installing leaves the work tree as it was.
-STAMP=node_modules/.handover-lock.sha256
-lock_hash() { sha256sum package-lock.json | cut -d' ' -f1; }
-needs_install() { [ ! -d node_modules ] || [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$(lock_hash)" ]; }
+# infra/lock-stamp.js compares node_modules' stamp (the hash of the lockfile it was installed
+# from; npm ci writes it through the "postinstall" script) with package-lock.json. npm ci never
+# writes package-lock.json (npm install may), so installing leaves the work tree as it was.
+needs_install() { [ ! -d node_modules ] || ! node infra/lock-stamp.js check; }
 # Two stacks started at once (npm start beside a benchmark) must not run two installs into one
 # node_modules: the second waits for the first and then finds nothing to do.
 exec 9>"$ROOT/.npm-install.lock"
@@ -20,6 +19,6 @@ if needs_install; then
   log "installing npm dependencies (npm ci: exactly package-lock.json; a few minutes the first time)"
   start=$SECONDS
   npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
-  lock_hash > "$STAMP"
+  node infra/lock-stamp.js write
   log "npm dependencies installed in $((SECONDS - start))s"
 fi
