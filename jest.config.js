@@ -40,7 +40,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services,activities,workflows}/**/*.spec.ts'],
+      // test/docs: checks of the project's own docs against the tree (no servers).
+      testMatch: ['<rootDir>/{libs,services,activities,workflows}/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'],
     },
     {
       ...common,

@@ -23,6 +23,8 @@ main() {
   esac
 
   BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  # shellcheck source=infra/node.sh
+  source "$BENCH_ROOT/infra/node.sh" # Node.js 24+ first on PATH (lib.sh repeats it as a no-op)
   # --help answers without starting anything.
   case " $* " in *" --help "*|*" -h "*) cd "$BENCH_ROOT" && exec node -r ./infra/register.js "$script" --help ;; esac
   export HANDOVER_DATA_DIR="${BENCH_DATA_DIR:-$BENCH_ROOT/.data/bench}"

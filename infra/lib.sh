@@ -16,6 +16,10 @@ TEMPORAL_VERSION="1.5.1"
 TEMPORAL_SERVER_VERSION="1.29.1"
 FERRETDB_VERSION="1.24.0"
 
+# Node.js: the pinned LTS goes first on PATH (installed into $TOOLS_DIR when the node on PATH is too old).
+# shellcheck source=infra/node.sh
+source "$ROOT/infra/node.sh"
+
 TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 MONGO_PORT="${MONGO_PORT:-27017}"

@@ -1,4 +1,4 @@
-import { constants, createCipheriv, createDecipheriv, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes, type Cipher, type Decipher } from 'node:crypto';
+import { constants, createCipheriv, createDecipheriv, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes, type CipherGCM, type DecipherGCM } from 'node:crypto';
 import { CryptoError } from '../errors';
 import { parseRecipientPublicKey } from './recipient-keys';
 
@@ -43,7 +43,7 @@ export function unwrapContentKey(privateKeyPem: string, wrappedKey: string): Buf
 export interface FileEncryptor {
   /** base64 */
   iv: string;
-  cipher: Cipher;
+  cipher: CipherGCM;
   /** base64, after the cipher stream has flushed. */
   authTag(): string;
 }
@@ -57,7 +57,7 @@ export function fileEncryptor(contentKey: Buffer, fileName: string): FileEncrypt
 }
 
 /** The matching decryptor (a Transform stream), for the recipient's tools and tests. */
-export function fileDecryptor(contentKey: Buffer, fileName: string, params: { iv: string; authTag: string }): Decipher {
+export function fileDecryptor(contentKey: Buffer, fileName: string, params: { iv: string; authTag: string }): DecipherGCM {
   const decipher = createDecipheriv('aes-256-gcm', contentKey, Buffer.from(params.iv, 'base64'), { authTagLength: PACKAGE_ENCRYPTION.tagBytes });
   decipher.setAAD(Buffer.from(fileName, 'utf8'));
   decipher.setAuthTag(Buffer.from(params.authTag, 'base64'));
