@@ -1,133 +1,369 @@
-import { adminToken, testEnv, waitUntil } from '@handover/testing';
+import { adminToken, CHINESE_HEADER, gbkCsv, testEnv, waitUntil } from '@handover/testing';
 import { allowedRoles } from '../../services/admin-api/src/auth/access-matrix';
 import { ROLES, type Role } from '../../services/admin-api/src/auth/roles';
 
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  schema?: { enum?: string[]; $ref?: string };
+  example?: unknown;
+}
+interface OpenApiSchema {
+  $ref?: string;
+  properties?: Record<string, unknown>;
+}
+interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
+  requestBody?: { content?: Record<string, { schema?: OpenApiSchema }> };
+  security?: unknown[];
+}
 interface OpenApiDocument {
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: { schemas?: Record<string, OpenApiSchema> };
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
+/** What a case-bound operation names, and where: the guard resolves it to a case and its team. */
+type Kind = 'case' | 'audit-trail' | 'request' | 'incident';
+interface Binding {
+  kind: Kind;
+  where: 'path' | 'query' | 'body';
+}
+interface Operation {
+  method: string;
+  path: string;
+  key: string;
+  op: OpenApiOperation;
+  binding: Binding | null;
+}
+
 /**
- * The access matrix against the running admin API's own OpenAPI document: every /v1 operation
- * answers 401 without a token and 403 to each role outside its matrix entry; roles inside it get
- * past authorisation (any answer but 401/403, and never a 500, with dummy ids and `{}` bodies).
+ * Operations that name no case (nor anything that resolves to one): keys and teams (admin), opening
+ * a case (the team comes from the caller), the Temporal remote codec. Every other operation of the
+ * document must be case-bound, or the coverage test fails: a new operation is either wired to the
+ * team check or listed here on purpose.
  */
-describe('access matrix over every OpenAPI /v1 operation', () => {
+const NOT_CASE_BOUND = new Set([
+  'POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'POST /v1/teams', 'GET /v1/teams', 'POST /v1/cases',
+  'POST /codec/decode', 'POST /codec/encode', 'POST /codec/session',
+]);
+
+/** Classifies an operation from the document alone: a case id in the path, or `caseId` in the query or the body. */
+function bindingOf(doc: OpenApiDocument, path: string, op: OpenApiOperation): Binding | null {
+  if (path.startsWith('/v1/cases/{id}/audit')) return { kind: 'audit-trail', where: 'path' };
+  if (path.startsWith('/v1/cases/{id}')) return { kind: 'case', where: 'path' };
+  if (path.startsWith('/v1/requests/{id}')) return { kind: 'request', where: 'path' };
+  if (path.startsWith('/v1/incidents/{id}')) return { kind: 'incident', where: 'path' };
+  if ((op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'caseId')) return { kind: 'case', where: 'query' };
+  const schema = op.requestBody?.content?.['application/json']?.schema;
+  const resolved = schema?.$ref ? doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''] : schema;
+  if (resolved?.properties && 'caseId' in resolved.properties) return { kind: 'case', where: 'body' };
+  return null;
+}
+
+/**
+ * Issue 15, Must show 1: the access test generated from the running admin API's OpenAPI document.
+ * Two teams; a key of every role in each. Every operation is called by every key: a role outside
+ * the matrix entry gets 403; a role inside it gets past authorisation (not 401/403, never a 500).
+ * For case-bound operations (a case id in the path, or an id that resolves to a case: request,
+ * incident, audit trail, import, package file; or `caseId` in the query or body) the subjects are
+ * real and belong to team A: team A's keys get what the matrix allows and never 404, team B's keys
+ * of an allowed role get 404 with the very body a missing subject gets; admin spans teams.
+ */
+describe('access over every OpenAPI operation, per role and per team', () => {
   const env = testEnv();
   const admin = adminToken();
-  const tokens = new Map<Role, { id: string; token: string }>();
-  let operations: Array<{ method: string; path: string }> = [];
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const keys = { A: new Map<Role, { id: string; token: string }>(), B: new Map<Role, { id: string; token: string }>() };
+  const teams = { A: '', B: '' };
+  const fx = { caseId: '', importId: '', requestId: '', incidentWithCase: '', incidentWithoutCase: '' };
+  let doc: OpenApiDocument = { paths: {} };
+  let operations: Operation[] = [];
+  const unclassified: string[] = [];
 
-  const call = (method: string, path: string, token?: string, body?: unknown) =>
+  const call = (method: string, path: string, token?: string, body?: unknown, type = 'application/json') =>
     fetch(`${env.adminUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      headers: { 'content-type': type, ...(token && { authorization: `Bearer ${token}` }) },
+      ...(body !== undefined && { body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }),
     });
-  const concrete = (template: string): string => template.replace(/\{([^}]+)\}/g, (_m, name: string) => `dummy-${name}`);
-  const send = (op: { method: string; path: string }, token?: string) =>
-    call(op.method.toUpperCase(), concrete(op.path), token, op.method === 'get' || op.method === 'delete' ? undefined : {});
-
-  beforeAll(async () => {
-    const doc = (await (await fetch(`${env.adminUrl}/docs-json`)).json()) as OpenApiDocument;
-    operations = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith('/v1/'))
-      .flatMap(([path, item]) => METHODS.filter((m) => item[m] !== undefined).map((method) => ({ method, path })));
-    for (const role of ROLES) {
-      const res = await call('POST', '/v1/keys', admin, { name: `matrix-e2e-${role}`, role });
-      expect(res.status).toBe(201);
-      tokens.set(role, (await res.json()) as { id: string; token: string });
-    }
-  });
-
-  afterAll(async () => {
-    for (const { id } of tokens.values()) await call('DELETE', `/v1/keys/${id}`, admin);
-  });
-
-  const tokenOf = (role: Role): string => {
-    const key = tokens.get(role);
-    if (!key) throw new Error(`no key for ${role}`);
+  const tokenOf = (team: 'A' | 'B', role: Role): string => {
+    const key = keys[team].get(role);
+    if (!key) throw new Error(`no key for ${team} ${role}`);
     return key.token;
   };
 
+  /** The real subjects of team A for a binding kind, and a missing one of the same shape. */
+  const subjects = (kind: Kind): string[] => {
+    switch (kind) {
+      case 'case': return [fx.caseId];
+      case 'audit-trail': return [fx.caseId, `incident:${fx.incidentWithoutCase}`];
+      case 'request': return [fx.requestId];
+      case 'incident': return [fx.incidentWithCase, fx.incidentWithoutCase];
+    }
+  };
+  const missing = (subject: string): string => subject.replace(/(_)[A-Za-z0-9_-]+$/, '$1missing0000000000000000');
+
+  /** Path parameters other than the subject: fixtures by name, else the document's example or first enum value. */
+  const paramValue = (param: OpenApiParameter): string => {
+    if (param.name === 'importId') return fx.importId;
+    if (param.name === 'gate') return 'closure';
+    if (param.example !== undefined) return String(param.example);
+    const first = param.schema?.enum?.[0];
+    if (first !== undefined) return first;
+    return `dummy-${param.name}`;
+  };
+
+  const request = (o: Operation, subject: string | undefined) => {
+    let path = o.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      if (name === 'id' && subject !== undefined && o.binding?.where === 'path') return encodeURIComponent(subject);
+      const param = (o.op.parameters ?? []).find((p) => p.in === 'path' && p.name === name) ?? { name, in: 'path' };
+      return encodeURIComponent(paramValue(param));
+    });
+    if (o.binding?.where === 'query' && subject !== undefined) path += `?caseId=${encodeURIComponent(subject)}`;
+    const hasBody = o.method !== 'get' && o.method !== 'delete';
+    const body = !hasBody ? undefined : o.binding?.where === 'body' && subject !== undefined ? { caseId: subject } : {};
+    return { method: o.method.toUpperCase(), path, body };
+  };
+  const send = async (o: Operation, token: string | undefined, subject?: string) => {
+    const r = request(o, subject);
+    const res = await call(r.method, r.path, token, r.body);
+    const text = await res.text();
+    return { status: res.status, text };
+  };
+
+  beforeAll(async () => {
+    doc = (await (await fetch(`${env.adminUrl}/docs-json`)).json()) as OpenApiDocument;
+    operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m] !== undefined).flatMap((method) => {
+        const op = item[method] as OpenApiOperation;
+        const key = `${method.toUpperCase()} ${path}`;
+        const binding = bindingOf(doc, path, op);
+        if (binding === null && !NOT_CASE_BOUND.has(key) && path !== '/health' && !path.startsWith('/health/')) unclassified.push(key);
+        return [{ method, path, key, op, binding }];
+      }),
+    );
+
+    for (const team of ['A', 'B'] as const) {
+      const res = await call('POST', '/v1/teams', admin, { name: `access-e2e-${team}-${stamp}` });
+      expect(res.status).toBe(201);
+      teams[team] = ((await res.json()) as { id: string }).id;
+      for (const role of ROLES) {
+        const key = await call('POST', '/v1/keys', admin, { name: `access-e2e-${team}-${role}`, role, team: teams[team] });
+        expect(key.status).toBe(201);
+        keys[team].set(role, (await key.json()) as { id: string; token: string });
+      }
+    }
+
+    // Team A's case, opened by its manager (the case takes the caller's team), with an import, started.
+    const manager = tokenOf('A', 'case-manager');
+    const opened = await call('POST', '/v1/cases', manager, {
+      kind: 'merger',
+      transferor: { name: '团队测试有限公司', contact: '010-87654321' },
+      manager: { name: '团队经理', email: `team.a.${stamp}@example.cn` },
+    });
+    expect(opened.status).toBe(201);
+    fx.caseId = ((await opened.json()) as { id: string }).id;
+    const rows = [0, 1].map((i) => [`T${stamp}-${i}`, '个人', `顾客${i}`, `team.${stamp}.${i}@example.cn`, `139${String(30_000_000 + i).slice(-8)}`, '', '', `地址${i}`, '金饰', '', '', '', '']);
+    const uploaded = await call('POST', `/v1/cases/${fx.caseId}/inventory`, manager, gbkCsv([CHINESE_HEADER, ...rows]), 'text/csv');
+    expect(uploaded.status).toBe(202);
+    fx.importId = ((await uploaded.json()) as { importId: string }).importId;
+    await waitUntil(
+      async () => (await call('GET', `/v1/cases/${fx.caseId}/piia`, manager)).status,
+      (status) => status === 200,
+      60_000,
+      'import done and impact assessment drafted',
+    );
+    expect((await call('POST', `/v1/cases/${fx.caseId}/start`, manager)).status).toBe(202);
+    const filed = await call('POST', '/v1/requests', manager, { caseId: fx.caseId, customerId: `T${stamp}-0`, type: 'access' });
+    expect(filed.status).toBe(201);
+    fx.requestId = ((await filed.json()) as { id: string }).id;
+
+    // Incidents: one on the case, one without a case (it belongs to its opener's team, A).
+    const responder = tokenOf('A', 'incident-responder');
+    const incident = (body: Record<string, unknown>) =>
+      call('POST', '/v1/incidents', responder, { title: '团队访问测试', detectedAt: new Date().toISOString(), categories: ['all'], drill: true, ...body });
+    const withCase = await incident({ caseId: fx.caseId });
+    expect(withCase.status).toBe(201);
+    fx.incidentWithCase = ((await withCase.json()) as { id: string }).id;
+    const withoutCase = await incident({ affectedEstimate: 10 });
+    expect(withoutCase.status).toBe(201);
+    fx.incidentWithoutCase = ((await withoutCase.json()) as { id: string }).id;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const team of [keys.A, keys.B]) for (const { id } of team.values()) await call('DELETE', `/v1/keys/${id}`, admin);
+  });
+
   it('finds the operations of API.md in the OpenAPI document', () => {
-    const keys = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(keys).toEqual(expect.arrayContaining([
-      'POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'POST /v1/cases', 'GET /v1/cases/{id}', 'POST /v1/cases/{id}/start',
-      'POST /v1/cases/{id}/gates/{gate}/approve', 'GET /v1/cases/{id}/audit', 'GET /v1/cases/{id}/audit/verify',
+    expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining([
+      'POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'POST /v1/teams', 'GET /v1/teams', 'POST /v1/cases', 'GET /v1/cases/{id}',
+      'POST /v1/cases/{id}/start', 'POST /v1/cases/{id}/gates/{gate}/approve', 'GET /v1/cases/{id}/audit', 'GET /v1/cases/{id}/audit/verify',
+      'GET /v1/requests/{id}', 'POST /v1/requests', 'GET /v1/requests', 'GET /v1/incidents/{id}', 'POST /v1/incidents',
     ]));
   });
 
-  it('has a matrix entry for every /v1 operation', () => {
-    const missing = operations.filter((op) => allowedRoles(op.method, op.path) === undefined).map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(missing).toEqual([]);
+  it('covers 100% of the operations: each is case-bound (tested per team) or deliberately not, and has a matrix entry', () => {
+    expect(unclassified).toEqual([]);
+    const protectedOps = operations.filter((o) => !o.path.startsWith('/health'));
+    expect(protectedOps.filter((o) => allowedRoles(o.method, o.path) === undefined).map((o) => o.key)).toEqual([]);
+    const bound = protectedOps.filter((o) => o.binding !== null).map((o) => o.key);
+    const unbound = protectedOps.filter((o) => o.binding === null).map((o) => o.key);
+    expect(bound.length + unbound.length).toBe(protectedOps.length);
+    expect(unbound.every((key) => NOT_CASE_BOUND.has(key))).toBe(true);
+    expect(bound).toEqual(expect.arrayContaining(['GET /v1/cases/{id}', 'GET /v1/requests/{id}', 'POST /v1/requests', 'GET /v1/requests', 'POST /v1/incidents']));
   });
 
-  it('answers 401 to every /v1 operation without a token, or with an unknown key', async () => {
+  it('answers 401 to every protected operation without a token, or with an unknown key', async () => {
     const failures: string[] = [];
     const unknown = `hov_${'A'.repeat(43)}`;
-    for (const op of operations) {
+    for (const o of operations.filter((x) => !x.path.startsWith('/health'))) {
       for (const token of [undefined, unknown]) {
-        const res = await send(op, token);
-        const body = (await res.json().catch(() => ({}))) as { code?: string };
-        if (res.status !== 401 || body.code !== 'UNAUTHENTICATED') failures.push(`${op.method} ${op.path} ${token ? 'unknown key' : 'no token'} → ${res.status}`);
-      }
-    }
-    expect(failures).toEqual([]);
-  });
-
-  it('answers 403 to every role outside the entry, and lets every role inside it through', async () => {
-    const failures: string[] = [];
-    for (const op of operations) {
-      const allowed = allowedRoles(op.method, op.path) ?? ['admin'];
-      for (const role of ROLES) {
-        const res = await send(op, tokenOf(role));
-        const ok = allowed.includes(role) ? res.status !== 401 && res.status !== 403 && res.status < 500 : res.status === 403;
-        if (!ok) failures.push(`${role} ${op.method.toUpperCase()} ${op.path} → ${res.status} (allowed: ${allowed.join(', ')})`);
-        if (res.status === 403) expect(await res.json()).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: `role ${role} may not do this` });
-        else await res.body?.cancel();
+        const res = await send(o, token, o.binding ? subjects(o.binding.kind)[0] : undefined);
+        const code = (JSON.parse(res.text || '{}') as { code?: string }).code;
+        if (res.status !== 401 || code !== 'UNAUTHENTICATED') failures.push(`${o.key} ${token ? 'unknown key' : 'no token'} → ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
   }, 60_000);
 
-  it('lets an auditor read a case and its audit trail, but not open, start or approve', async () => {
-    const opened = await call('POST', '/v1/cases', tokenOf('case-manager'), {
+  it('gives each role of the same team what the matrix allows, and another team 404 exactly as for a missing subject', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    const through = (status: number): boolean => status !== 401 && status !== 403 && status !== 404 && status < 500;
+    for (const o of operations.filter((x) => !x.path.startsWith('/health'))) {
+      const allowed = allowedRoles(o.method, o.path) ?? ['admin'];
+      for (const subject of o.binding ? subjects(o.binding.kind) : [undefined]) {
+        for (const role of ROLES) {
+          const label = `${role} ${o.key}${subject ? ` [${subject.split('_')[0]}]` : ''}`;
+          const mine = await send(o, tokenOf('A', role), subject);
+          const theirs = await send(o, tokenOf('B', role), subject);
+          checked += 1;
+          if (!allowed.includes(role)) {
+            const forbidden = JSON.stringify({ statusCode: 403, code: 'FORBIDDEN', message: `role ${role} may not do this` });
+            if (mine.status !== 403 || mine.text !== forbidden) failures.push(`${label} same team → ${mine.status} (expected 403)`);
+            if (theirs.status !== 403 || theirs.text !== forbidden) failures.push(`${label} other team → ${theirs.status} (expected 403)`);
+            continue;
+          }
+          if (!o.binding) {
+            // Not case-bound: authorisation only (dummy ids may well be 404 here).
+            for (const [who, res] of [['team A', mine], ['team B', theirs]] as const) {
+              if (res.status === 401 || res.status === 403 || res.status >= 500) failures.push(`${label} ${who} → ${res.status}`);
+            }
+            continue;
+          }
+          if (!through(mine.status)) failures.push(`${label} same team → ${mine.status} ${mine.text.slice(0, 120)}`);
+          if (role === 'admin') {
+            if (!through(theirs.status)) failures.push(`${label} admin of another team → ${theirs.status} (admin spans teams)`);
+            continue;
+          }
+          const absent = missing(subject as string);
+          const none = await send(o, tokenOf('B', role), absent);
+          const same = theirs.text.split(subject as string).join('{subject}') === none.text.split(absent).join('{subject}');
+          if (theirs.status !== 404 || none.status !== 404 || !same) {
+            failures.push(`${label} other team → ${theirs.status} ${theirs.text.slice(0, 120)}; missing → ${none.status} ${none.text.slice(0, 120)}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  }, 240_000);
+
+  it("opens a case in the caller's team; only an admin may name another team, and an unknown team is a 400 naming the field", async () => {
+    const body = (team?: string) => ({
       kind: 'merger',
-      transferor: { name: '审计测试有限公司', contact: '010-87654321' },
-      manager: { name: '审计员甲', email: `auditor.e2e.${Date.now()}@example.cn` },
+      transferor: { name: '团队选择有限公司', contact: '010-12341234' },
+      manager: { name: '经理', email: `team.pick.${stamp}@example.cn` },
+      ...(team !== undefined && { team }),
     });
-    expect(opened.status).toBe(201);
-    const { id } = (await opened.json()) as { id: string };
-    const auditor = tokenOf('auditor');
+    const foreign = await call('POST', '/v1/cases', tokenOf('A', 'case-manager'), body(teams.B));
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toEqual(['team']);
+    const unknown = await call('POST', '/v1/cases', admin, body('tm_doesnotexist000000'));
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toEqual(['team']);
 
-    expect((await call('GET', `/v1/cases/${id}`, auditor)).status).toBe(200);
-    const trail = await call('GET', `/v1/cases/${id}/audit`, auditor);
-    expect(trail.status).toBe(200);
-    expect(((await trail.json()) as { events: Array<{ action: string }> }).events.map((e) => e.action)).toEqual(['case.opened']);
-    expect(await (await call('GET', `/v1/cases/${id}/audit/verify`, auditor)).json()).toEqual({ valid: true, events: 1 });
+    const forB = await call('POST', '/v1/cases', admin, body(teams.B));
+    expect(forB.status).toBe(201);
+    const caseB = ((await forB.json()) as { id: string }).id;
+    expect((await call('GET', `/v1/cases/${caseB}`, tokenOf('B', 'auditor'))).status).toBe(200);
+    expect((await call('GET', `/v1/cases/${caseB}`, tokenOf('A', 'auditor'))).status).toBe(404);
+    expect((await call('GET', `/v1/cases/${caseB}/audit`, tokenOf('A', 'auditor'))).status).toBe(404);
+    expect((await call('GET', `/v1/cases/${caseB}/audit`, tokenOf('B', 'auditor'))).status).toBe(200);
 
-    expect((await call('POST', '/v1/cases', auditor, { kind: 'merger' })).status).toBe(403);
-    expect((await call('POST', `/v1/cases/${id}/start`, auditor)).status).toBe(403);
-    expect((await call('POST', `/v1/cases/${id}/gates/inventory/approve`, auditor, {})).status).toBe(403);
-    const after = (await (await call('GET', `/v1/cases/${id}`, auditor)).json()) as { status: string };
-    expect(after.status).toBe('draft');
+    const byAdmin = await call('POST', '/v1/cases', admin, body());
+    expect(byAdmin.status).toBe(201);
+    const defaultCase = ((await byAdmin.json()) as { id: string }).id;
+    expect((await call('GET', `/v1/cases/${defaultCase}`, tokenOf('A', 'case-manager'))).status).toBe(404);
   });
 });
 
-describe('API keys', () => {
+describe('teams and API keys', () => {
   const env = testEnv();
   const admin = adminToken();
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const call = (method: string, path: string, token: string, body?: unknown) =>
     fetch(`${env.adminUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
+  const fieldsOf = async (res: Response): Promise<string[]> => ((await res.json()) as { fields?: Array<{ field: string }> }).fields?.map((f) => f.field) ?? [];
+
+  it('creates teams (admin only), lists them, and refuses a duplicate name or an empty one', async () => {
+    const created = await call('POST', '/v1/teams', admin, { name: `teams-e2e-${stamp}` });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(id).toMatch(/^tm_/);
+    expect((await call('POST', '/v1/teams', admin, { name: `teams-e2e-${stamp}` })).status).toBe(409);
+    const empty = await call('POST', '/v1/teams', admin, { name: '' });
+    expect(empty.status).toBe(400);
+    expect(await fieldsOf(empty)).toEqual(['name']);
+    const listed = (await (await call('GET', '/v1/teams', admin)).json()) as Array<{ id: string; name: string }>;
+    expect(listed).toEqual(expect.arrayContaining([{ id, name: `teams-e2e-${stamp}`, createdAt: expect.any(String) }, expect.objectContaining({ id: 'default' })]));
+
+    const key = await call('POST', '/v1/keys', admin, { name: 'teams-e2e-auditor', role: 'auditor', team: id });
+    expect(key.status).toBe(201);
+    const auditor = (await key.json()) as { id: string; token: string };
+    try {
+      expect((await call('POST', '/v1/teams', auditor.token, { name: `x-${stamp}` })).status).toBe(403);
+      expect(((await (await call('GET', '/v1/teams', auditor.token)).json()) as Array<{ id: string }>).map((t) => t.id)).toEqual([id]);
+    } finally {
+      await call('DELETE', `/v1/keys/${auditor.id}`, admin);
+    }
+  });
+
+  it('requires an existing team for every non-admin key (400 naming team), and none for an admin key', async () => {
+    for (const role of ['case-manager', 'incident-responder', 'auditor']) {
+      const none = await call('POST', '/v1/keys', admin, { name: 'no-team', role });
+      expect({ role, status: none.status, fields: await fieldsOf(none) }).toEqual({ role, status: 400, fields: ['team'] });
+      const unknown = await call('POST', '/v1/keys', admin, { name: 'unknown-team', role, team: 'tm_doesnotexist000000' });
+      expect({ role, status: unknown.status, fields: await fieldsOf(unknown) }).toEqual({ role, status: 400, fields: ['team'] });
+    }
+    const adminKey = await call('POST', '/v1/keys', admin, { name: 'teamless-admin', role: 'admin' });
+    expect(adminKey.status).toBe(201);
+    await call('DELETE', `/v1/keys/${((await adminKey.json()) as { id: string }).id}`, admin);
+  });
+
+  it('refuses a key after its expiry, and an expiry in the past (400 naming expiresAt)', async () => {
+    const past = await call('POST', '/v1/keys', admin, { name: 'expired', role: 'auditor', team: 'default', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    expect(past.status).toBe(400);
+    expect(await fieldsOf(past)).toEqual(['expiresAt']);
+    const expiresAt = new Date(Date.now() + 3000).toISOString();
+    const created = await call('POST', '/v1/keys', admin, { name: 'short-lived', role: 'auditor', team: 'default', expiresAt });
+    expect(created.status).toBe(201);
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    expect((await call('GET', '/v1/teams', token)).status).toBe(200);
+    const listed = ((await (await call('GET', '/v1/keys', admin)).json()) as Array<Record<string, unknown>>).find((k) => k['id'] === id);
+    expect(listed).toMatchObject({ team: 'default', expiresAt });
+    await waitUntil(async () => (await call('GET', '/v1/teams', token)).status, (s) => s === 401, 10_000, 'expired key refused');
+    await call('DELETE', `/v1/keys/${id}`, admin);
+  });
 
   it('creates a key shown once, lists it without its token, records its use and revokes it', async () => {
-    const created = await call('POST', '/v1/keys', admin, { name: 'lifecycle-e2e', role: 'case-manager' });
+    const created = await call('POST', '/v1/keys', admin, { name: 'lifecycle-e2e', role: 'case-manager', team: 'default' });
     expect(created.status).toBe(201);
     const { id, token } = (await created.json()) as { id: string; token: string };
     expect(token).toMatch(/^hov_[A-Za-z0-9_-]{43}$/);
@@ -141,8 +377,8 @@ describe('API keys', () => {
       'lastUsedAt of the new key',
     );
     const mine = listed.find((k) => k['id'] === id);
-    expect(mine).toMatchObject({ name: 'lifecycle-e2e', role: 'case-manager', createdAt: expect.any(String) });
-    expect(Object.keys(mine!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'role']);
+    expect(mine).toMatchObject({ name: 'lifecycle-e2e', role: 'case-manager', team: 'default', createdAt: expect.any(String) });
+    expect(Object.keys(mine!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'role', 'team']);
     expect(JSON.stringify(listed)).not.toContain(token);
 
     expect((await call('GET', '/v1/keys', token)).status).toBe(403);

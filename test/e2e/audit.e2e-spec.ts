@@ -30,7 +30,7 @@ describe('audit trail through the running admin API', () => {
 
   beforeAll(async () => {
     for (const [name, role] of [['manager', 'case-manager'], ['auditor', 'auditor']] as const) {
-      const res = await call('POST', '/v1/keys', admin, { name: `audit-e2e-${name}`, role });
+      const res = await call('POST', '/v1/keys', admin, { name: `audit-e2e-${name}`, role, team: 'default' });
       expect(res.status).toBe(201);
       keys[name] = (await res.json()) as { id: string; token: string };
     }

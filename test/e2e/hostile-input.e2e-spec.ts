@@ -61,7 +61,7 @@ describe('hostile input to the admin API', () => {
     const res = await fetch(`${env.adminUrl}/v1/keys`, {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'hostile-e2e', role: 'case-manager' }),
+      body: JSON.stringify({ name: 'hostile-e2e', role: 'case-manager', team: 'default' }),
     });
     expect(res.status).toBe(201);
     manager = (await res.json()) as { id: string; token: string };
@@ -153,8 +153,11 @@ describe('hostile input to the admin API', () => {
     expect(untyped.status).toBe(415);
     const latin1 = await send('JSON in latin1', 'POST', '/v1/cases', { body: JSON.stringify(valid()), type: 'application/json; charset=latin1' });
     expect(latin1.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_CHARSET' });
-    const inventoryAsJson = await send('JSON to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json' });
+    // A case outside the key's team (here: none) is 404 before the body is looked at; admin spans teams.
+    const inventoryAsJson = await send('JSON to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json', token: admin });
     expect(inventoryAsJson.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv or application/x-ndjson' });
+    const notMine = await send('JSON to the inventory upload of no case of the team', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json' });
+    expect(notMine.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'case cs_none not found' });
   });
 
   it('answers garbage in path parameters with a clear 4xx that does not echo it', async () => {
@@ -173,8 +176,10 @@ describe('hostile input to the admin API', () => {
       expect({ path, status: res.status, code: res.body?.code }).toEqual({ path, status, code });
       expect(res.body?.message).toEqual(expect.any(String));
     }
-    const gate = await send('unknown gate', 'POST', '/v1/cases/cs_none/gates/%3Cscript%3E/approve');
+    // Admin spans teams, so the gate name is validated; any other key first gets the case's 404.
+    const gate = await send('unknown gate', 'POST', '/v1/cases/cs_none/gates/%3Cscript%3E/approve', { token: admin });
     expect(gate.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect((await send('unknown gate of no case of the team', 'POST', '/v1/cases/cs_none/gates/%3Cscript%3E/approve')).status).toBe(404);
     expect((await send('unknown route', 'GET', `/v1/${encodeURIComponent(canary)}`)).body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'no such route' });
   });
 

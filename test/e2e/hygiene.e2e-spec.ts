@@ -58,7 +58,7 @@ describe('personal-data hygiene after a full case', () => {
 
   beforeAll(async () => {
     for (const [name, role] of [['manager', 'case-manager'], ['auditor', 'auditor']] as const) {
-      const res = await call('POST', '/v1/keys', admin, { name: `hygiene-e2e-${name}`, role });
+      const res = await call('POST', '/v1/keys', admin, { name: `hygiene-e2e-${name}`, role, team: 'default' });
       expect(res.status).toBe(201);
       keys[name] = (await res.json()) as { id: string; token: string };
     }

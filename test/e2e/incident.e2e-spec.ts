@@ -54,7 +54,7 @@ describe('incident response through the admin API, the worker and the mail sink'
   const affectedEmails = withCard.map((r) => r[3] as string).filter((e) => e !== '');
 
   beforeAll(async () => {
-    const key = await call('POST', '/v1/keys', admin, { name: `incident-e2e-${stamp}`, role: 'incident-responder' });
+    const key = await call('POST', '/v1/keys', admin, { name: `incident-e2e-${stamp}`, role: 'incident-responder', team: 'default' });
     expect(key.status).toBe(201);
     ({ id: responderKeyId, token: responder } = (await key.json()) as { id: string; token: string });
 
@@ -214,7 +214,7 @@ describe('incident response through the admin API, the worker and the mail sink'
     expect((await call('POST', '/v1/incidents', responder, { title: 'x', detectedAt: new Date().toISOString(), categories: ['passwords'] })).status).toBe(400);
     expect((await call('POST', '/v1/incidents', responder, { title: 'x', caseId: 'cs_nope', detectedAt: new Date().toISOString(), categories: ['all'] })).status).toBe(404);
     expect((await call('GET', '/v1/incidents/inc_nope', responder)).status).toBe(404);
-    const auditorKey = (await (await call('POST', '/v1/keys', admin, { name: `incident-e2e-auditor-${stamp}`, role: 'auditor' })).json()) as { id: string; token: string };
+    const auditorKey = (await (await call('POST', '/v1/keys', admin, { name: `incident-e2e-auditor-${stamp}`, role: 'auditor', team: 'default' })).json()) as { id: string; token: string };
     try {
       expect((await call('POST', '/v1/incidents', auditorKey.token, { title: 'x', detectedAt: new Date().toISOString(), categories: ['all'] })).status).toBe(403);
     } finally {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { InfrastructureModule } from './infrastructure.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { CaseAccessGuard } from './auth/case-access.guard';
 import { CasesModule } from './cases/cases.module';
 import { ReportsModule } from './reports/reports.module';
 import { HealthController } from './health/health.controller';
@@ -14,10 +15,15 @@ import { CodecModule } from './codec/codec.module';
 import { ThirdPartiesModule } from './third-parties/third-parties.module';
 import { HandoverModule } from './handover/handover.module';
 import { RequestsModule } from './requests/requests.module';
+import { TeamsModule } from './teams/teams.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule, ReportsModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule, ReportsModule, TeamsModule],
   controllers: [HealthController],
-  providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
+  // In this order: authentication and the role matrix (401/403), then per-case access (404).
+  providers: [
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    { provide: APP_GUARD, useClass: CaseAccessGuard },
+  ],
 })
 export class AppModule {}

@@ -7,10 +7,14 @@ export interface ApiKeyEntity {
   name: string;
   /** One of the admin API's roles; validated by the API, opaque here. */
   role: string;
+  /** The team whose cases the key reaches (absent: admin keys without one, and keys from before teams). */
+  team?: string;
   tokenHash: string;
   createdAt: Date;
   lastUsedAt?: Date;
   revokedAt?: Date;
+  /** After this instant the key authenticates no more. */
+  expiresAt?: Date;
 }
 
 /** What listings show: everything except the hash. */

@@ -58,10 +58,12 @@ function toPersistence(entity: ApiKeyEntity): ApiKeyDocument {
     _id: entity.id,
     name: entity.name,
     role: entity.role,
+    ...(entity.team !== undefined && { team: entity.team }),
     tokenHash: entity.tokenHash,
     createdAt: entity.createdAt,
     ...(entity.lastUsedAt && { lastUsedAt: entity.lastUsedAt }),
     ...(entity.revokedAt && { revokedAt: entity.revokedAt }),
+    ...(entity.expiresAt && { expiresAt: entity.expiresAt }),
   };
 }
 
@@ -70,9 +72,11 @@ function toSummary(doc: Omit<ApiKeyDocument, 'tokenHash'>): ApiKeySummary {
     id: doc._id,
     name: doc.name,
     role: doc.role,
+    ...(doc.team !== undefined && doc.team !== null && { team: doc.team }),
     createdAt: doc.createdAt,
     ...(doc.lastUsedAt && { lastUsedAt: doc.lastUsedAt }),
     ...(doc.revokedAt && { revokedAt: doc.revokedAt }),
+    ...(doc.expiresAt && { expiresAt: doc.expiresAt }),
   };
 }
 

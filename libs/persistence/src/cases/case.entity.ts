@@ -29,6 +29,8 @@ export interface CasePolicy {
 /** A transfer case in the domain's terms: plaintext, only ever held in memory. */
 export interface CaseEntity {
   id: string;
+  /** The team whose keys reach the case; absent (on the way in) means DEFAULT_TEAM_ID. */
+  team?: string;
   kind: CaseKind;
   jurisdiction: Jurisdiction;
   status: CaseStatus;

@@ -6,6 +6,7 @@ import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
 import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import type { CaseCounters } from '../statistics/case-figures';
+import { DEFAULT_TEAM_ID } from '../teams/team.entity';
 
 /** Reads and writes cases; the mapper encrypts contact fields on the way in and decrypts on the way out. */
 export class CaseRepository {
@@ -40,6 +41,12 @@ export class CaseRepository {
   async findState(id: string): Promise<{ status: CaseStatus; phase: Phase; kind: CaseKind } | null> {
     const doc = await this.model.findById(id, { status: 1, phase: 1, kind: 1 }).lean<CaseDocument>().exec();
     return doc ? { status: doc.status as CaseStatus, phase: doc.phase as Phase, kind: doc.kind as CaseKind } : null;
+  }
+
+  /** The case's team (DEFAULT_TEAM_ID when it has none stored), or null when there is no such case. */
+  async findTeam(id: string): Promise<string | null> {
+    const doc = await this.model.findById(id, { team: 1 }).lean<Pick<CaseDocument, '_id' | 'team'>>().exec();
+    return doc ? (doc.team ?? DEFAULT_TEAM_ID) : null;
   }
 
   /** Moves a draft case to running; false when it was not a draft (already started). */
@@ -99,6 +106,7 @@ function toPersistence(entity: CaseEntity, cipher: FieldCipher): CaseDocument {
   const now = new Date();
   return {
     _id: entity.id,
+    team: entity.team ?? DEFAULT_TEAM_ID,
     kind: entity.kind,
     jurisdiction: entity.jurisdiction,
     status: entity.status,
@@ -126,6 +134,7 @@ function toDomain(doc: CaseDocument, cipher: FieldCipher): CaseEntity {
   const dec = (field: string, value: string): string => cipher.decrypt(value, aad(doc._id, field));
   return {
     id: doc._id,
+    team: doc.team ?? DEFAULT_TEAM_ID,
     kind: doc.kind as CaseKind,
     jurisdiction: doc.jurisdiction as Jurisdiction,
     status: doc.status as CaseStatus,

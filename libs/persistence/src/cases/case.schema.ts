@@ -6,6 +6,8 @@ import { Schema } from 'mongoose';
  */
 export interface CaseDocument {
   _id: string;
+  /** Absent on cases stored before teams: they belong to DEFAULT_TEAM_ID. */
+  team?: string;
   kind: string;
   jurisdiction: string;
   status: string;
@@ -26,6 +28,7 @@ export const CASE_COLLECTION = 'cases';
 export const caseSchema = new Schema<CaseDocument>(
   {
     _id: { type: String, required: true },
+    team: String,
     kind: { type: String, required: true },
     jurisdiction: { type: String, required: true },
     status: { type: String, required: true },

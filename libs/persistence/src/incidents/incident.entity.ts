@@ -31,6 +31,8 @@ export interface IncidentEntity {
   createdAt: Date;
   /** Opaque principal id. */
   createdBy: string;
+  /** The opener's team: the incident's team when it has no case (with a case, the case's team counts). */
+  team?: string;
 }
 
 /** One localised rendering of the individual notice (identical for every recipient: no personal data). */

@@ -40,6 +40,7 @@ export class IncidentRepository {
       ...(entity.affectedEstimate !== undefined && { affectedEstimate: entity.affectedEstimate }),
       createdAt: entity.createdAt,
       createdBy: entity.createdBy,
+      ...(entity.team !== undefined && { team: entity.team }),
       status: 'assessing',
       revision: 0,
       notes: [],
@@ -51,6 +52,13 @@ export class IncidentRepository {
   async findById(id: string): Promise<IncidentRecord | null> {
     const doc = await this.model.collection.findOne<IncidentDocument>({ _id: { $eq: id } } as never);
     return doc ? toRecord(doc) : null;
+  }
+
+  /** What access checks need: the incident's case, else its opener's team; null when there is no such incident. */
+  async findOwner(id: string): Promise<{ caseId?: string; team?: string } | null> {
+    const doc = await this.model.collection.findOne<Pick<IncidentDocument, 'caseId' | 'team'>>({ _id: { $eq: id } } as never, { projection: { caseId: 1, team: 1 } });
+    if (!doc) return null;
+    return { ...(doc.caseId != null && { caseId: doc.caseId }), ...(doc.team != null && { team: doc.team }) };
   }
 
   /** The assessment and the drafts (idempotent: a retried activity writes the same content). */

@@ -24,6 +24,7 @@ export interface IncidentDocument {
   affectedEstimate?: number;
   createdAt: Date;
   createdBy: string;
+  team?: string;
   status: string;
   revision: number;
   view?: Record<string, unknown>;
@@ -54,6 +55,7 @@ export const incidentSchema = new Schema<IncidentDocument>(
     affectedEstimate: Number,
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
+    team: String,
     status: { type: String, required: true },
     revision: { type: Number, required: true },
     view: Schema.Types.Mixed,

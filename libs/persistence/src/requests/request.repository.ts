@@ -64,6 +64,12 @@ export class RequestRepository {
     await this.raw.insertOne(doc);
   }
 
+  /** The case a request belongs to (access checks), or null when there is no such request. */
+  async findCaseId(id: string): Promise<string | null> {
+    const doc = await this.raw.findOne({ _id: { $eq: id } } as Filter<RequestDocument>, { projection: { caseId: 1 } });
+    return doc?.caseId ?? null;
+  }
+
   async findById(id: string): Promise<RequestDocument | null> {
     return this.raw.findOne({ _id: { $eq: id } } as Filter<RequestDocument>);
   }

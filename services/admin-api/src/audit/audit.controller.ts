@@ -3,6 +3,7 @@ import {
   ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { CaseBound } from '../auth/case-scope';
 import { AuditPageDto, AuditVerificationDto, ListAuditQueryDto } from './audit-event.dto';
 import { ListAuditEventsUseCase } from './list-audit-events.use-case';
 import { VerifyAuditTrailUseCase } from './verify-audit-trail.use-case';
@@ -11,10 +12,11 @@ import { ExportAuditTrailUseCase } from './export-audit-trail.use-case';
 /** A case's hash-chained audit trail (`global` as the id: API key events). Roles: access-matrix.ts. */
 @ApiTags('audit')
 @ApiBearerAuth()
-@ApiParam({ name: 'id', description: 'case id, or `global`' })
+@ApiParam({ name: 'id', description: 'case id, `incident:<incidentId>`, or `global` (key and team events: every team\'s auditors)' })
 @ApiUnauthorizedResponse({ description: 'no or invalid bearer token' })
 @ApiForbiddenResponse({ description: 'the role may not read audit trails' })
-@ApiNotFoundResponse({ description: 'no such case and no events' })
+@ApiNotFoundResponse({ description: "no such case and no events, or another team's case or incident (the same answer)" })
+@CaseBound({ kind: 'audit-trail', in: 'path', name: 'id' })
 @Controller('v1/cases/:id/audit')
 export class AuditController {
   constructor(

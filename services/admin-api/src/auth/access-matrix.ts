@@ -5,6 +5,7 @@ import type { Role } from './roles';
  * the path template as in the OpenAPI document. `admin` may call every route and is not repeated
  * below; a route missing here is open to admin only (and fails the OpenAPI matrix test).
  * Entries for routes not implemented yet are deliberate: the matrix is data, written ahead.
+ * Roles say what; teams say on which cases (CaseAccessGuard: another team's case is 404).
  */
 const ADMIN_ONLY: readonly Role[] = [];
 const MANAGER: readonly Role[] = ['case-manager'];
@@ -17,6 +18,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'POST /v1/keys': ADMIN_ONLY,
   'GET /v1/keys': ADMIN_ONLY,
   'DELETE /v1/keys/{id}': ADMIN_ONLY,
+  // teams (a non-admin sees its own team only)
+  'POST /v1/teams': ADMIN_ONLY,
+  'GET /v1/teams': ['case-manager', 'incident-responder', 'auditor'],
   // cases
   'POST /v1/cases': MANAGER,
   'GET /v1/cases/{id}': ['case-manager', 'incident-responder', 'auditor'],

@@ -36,10 +36,27 @@ describe('ApiKeyAuthenticator', () => {
     auth = new ApiKeyAuthenticator(keys as unknown as ApiKeyRepository, logger as never, () => now);
   });
 
-  it('resolves an unrevoked key to its id and role', async () => {
+  it('resolves an unrevoked key to its id, role and team; a non-admin key without a team is in the default team', async () => {
     const token = generateApiKeyToken();
-    const key = keys.add(token, 'case-manager');
-    expect(await auth.authenticate(token)).toEqual({ id: key.id, role: 'case-manager' });
+    const key = keys.add(token, 'case-manager', { team: 'tm_a' });
+    expect(await auth.authenticate(token)).toEqual({ id: key.id, role: 'case-manager', team: 'tm_a' });
+    const old = generateApiKeyToken();
+    const oldKey = keys.add(old, 'auditor');
+    expect(await auth.authenticate(old)).toEqual({ id: oldKey.id, role: 'auditor', team: 'default' });
+    const admin = generateApiKeyToken();
+    const adminKey = keys.add(admin, 'admin');
+    expect(await auth.authenticate(admin)).toEqual({ id: adminKey.id, role: 'admin' });
+  });
+
+  it('refuses a key from its expiry on, even while its lookup is cached', async () => {
+    const token = generateApiKeyToken();
+    keys.add(token, 'auditor', { team: 'tm_a', expiresAt: new Date(now + 1_000) });
+    expect(await auth.authenticate(token)).not.toBeNull();
+    now += 999;
+    expect(await auth.authenticate(token)).not.toBeNull();
+    now += 1;
+    expect(await auth.authenticate(token)).toBeNull();
+    expect(keys.lookups).toBe(1);
   });
 
   it('refuses unknown, revoked, malformed and unknown-role keys', async () => {

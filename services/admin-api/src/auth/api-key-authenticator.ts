@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ApiKeyRepository } from '@handover/persistence';
+import { ApiKeyRepository, DEFAULT_TEAM_ID } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
 import { LOGGER } from '../common/tokens';
 import { hashApiKeyToken, looksLikeApiKeyToken } from './api-key-token';
 import { AUTH_CLOCK, type Clock } from './auth.tokens';
-import { isRole, type Principal } from './roles';
+import { isRole, type Principal, type Role } from './roles';
 
 /** How long a lookup (found, missing or revoked) is trusted: revocation takes effect within this. */
 export const API_KEY_CACHE_TTL_MS = 5_000;
@@ -14,12 +14,16 @@ const MAX_CACHED = 10_000;
 
 interface CachedLookup {
   principal: Principal | null;
+  /** When this cache entry must be looked up again. */
   expiresAt: number;
+  /** When the key itself expires (checked at every authentication, cached or not). */
+  keyExpiresAt?: number;
 }
 
 /**
  * Resolves an API key token to its principal: SHA-256 of the token, looked up by hash, unrevoked
- * only. Lookups are cached for at most API_KEY_CACHE_TTL_MS; revocation in this process also
+ * and unexpired only; the principal carries the key's team (DEFAULT_TEAM_ID for a non-admin key
+ * stored before teams). Lookups are cached for at most API_KEY_CACHE_TTL_MS; revocation in this process also
  * drops the cached entry at once.
  */
 @Injectable()
@@ -39,7 +43,8 @@ export class ApiKeyAuthenticator {
     const now = this.now();
     const cached = this.cache.get(tokenHash);
     const lookup = cached && cached.expiresAt > now ? cached : await this.load(tokenHash, now);
-    if (lookup.principal) this.touch(lookup.principal.id, now);
+    if (!lookup.principal || (lookup.keyExpiresAt !== undefined && lookup.keyExpiresAt <= now)) return null;
+    this.touch(lookup.principal.id, now);
     return lookup.principal;
   }
 
@@ -52,12 +57,12 @@ export class ApiKeyAuthenticator {
 
   private async load(tokenHash: string, now: number): Promise<CachedLookup> {
     const key = await this.keys.findByTokenHash(tokenHash);
-    const principal = key && !key.revokedAt && isRole(key.role) ? { id: key.id, role: key.role } : null;
+    const principal = key && !key.revokedAt && isRole(key.role) ? toPrincipal(key.id, key.role, key.team) : null;
     if (principal && key?.lastUsedAt) {
       const stored = key.lastUsedAt.getTime();
       if (stored > (this.touchedAt.get(principal.id) ?? 0)) this.touchedAt.set(principal.id, stored);
     }
-    const entry = { principal, expiresAt: now + API_KEY_CACHE_TTL_MS };
+    const entry: CachedLookup = { principal, expiresAt: now + API_KEY_CACHE_TTL_MS, ...(key?.expiresAt && { keyExpiresAt: key.expiresAt.getTime() }) };
     this.cache.delete(tokenHash);
     if (this.cache.size >= MAX_CACHED) {
       const oldest = this.cache.keys().next();
@@ -75,4 +80,9 @@ export class ApiKeyAuthenticator {
       this.logger.warn({ keyId, err: (error as Error).name }, 'could not record API key use');
     });
   }
+}
+
+function toPrincipal(id: string, role: Role, team: string | undefined): Principal {
+  if (role === 'admin') return { id, role, ...(team !== undefined && { team }) };
+  return { id, role, team: team ?? DEFAULT_TEAM_ID };
 }

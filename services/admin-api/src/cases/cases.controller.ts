@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiBadRequestResponse } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GATES, type GateName } from '@handover/contracts';
@@ -30,9 +30,10 @@ export class CasesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: CaseCreatedDto })
-  open(@Body() dto: OpenCaseDto): Promise<CaseCreatedDto> {
-    return this.openCase.execute(dto);
+  @ApiCreatedResponse({ type: CaseCreatedDto, description: "the case belongs to the team given, else the caller's" })
+  @ApiBadRequestResponse({ description: "invalid body (fields named); `team`: unknown, or not the caller's own (only an admin names another)" })
+  open(@Body() dto: OpenCaseDto, @CurrentPrincipal() principal: Principal): Promise<CaseCreatedDto> {
+    return this.openCase.execute(dto, principal);
   }
 
   @Post(':id/start')

@@ -6,6 +6,8 @@ import {
 
 export const CASE_KINDS = ['bankruptcy', 'merger', 'division', 'dissolution', 'asset-sale', 'equity-transfer', 'branch-deregistration'] as const;
 export const JURISDICTIONS = ['CN-PIPL', 'EU-GDPR'] as const;
+/** Our team ids (`default`, `tm_…`); whether the team exists is checked by the use case. */
+export const TEAM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const ISO_DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
 export class PartyDto {
@@ -47,6 +49,12 @@ export class PolicyDto {
 }
 
 export class OpenCaseDto {
+  @ApiPropertyOptional({
+    example: 'tm_3q2-7wEjXvS0aZbK',
+    description: "the team whose keys reach the case. Default: the caller's team (an admin without a team: `default`). Only an admin may name another team than its own; an unknown team is a 400",
+  })
+  @IsOptional() @Matches(TEAM_ID, { message: 'must be a team id' }) team?: string;
+
   @ApiProperty({ enum: CASE_KINDS }) @IsIn(CASE_KINDS) kind!: (typeof CASE_KINDS)[number];
   @ApiPropertyOptional({ enum: JURISDICTIONS, default: 'CN-PIPL' }) @IsOptional() @IsIn(JURISDICTIONS) jurisdiction?: (typeof JURISDICTIONS)[number];
   @ApiProperty({ type: PartyDto }) @IsDefined() @ValidateNested() @Type(() => PartyDto) transferor!: PartyDto;

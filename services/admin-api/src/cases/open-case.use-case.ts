@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { CaseKeyService, CaseRepository, type CaseEntity, type CasePolicy } from '@handover/persistence';
+import { CaseKeyService, CaseRepository, DEFAULT_TEAM_ID, TeamRepository, type CaseEntity, type CasePolicy } from '@handover/persistence';
+import { invalidField } from '@handover/http';
+import { spansAllTeams, type Principal } from '../auth/roles';
 import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
 import type { OpenCaseDto } from './open-case.dto';
 import { AuditService } from '../audit/audit.service';
@@ -18,19 +20,30 @@ export const DEFAULT_POLICY: CasePolicy = {
 
 export const newCaseId = (): string => `cs_${randomBytes(12).toString('base64url')}`;
 
-/** Opens a case as a draft: creates its data key, stores it with contact fields encrypted. */
+/**
+ * Opens a case as a draft in a team (the caller's unless an admin names one; 400 naming `team` for
+ * an unknown team or another team than a non-admin's own): creates its data key, stores it with
+ * contact fields encrypted.
+ */
 @Injectable()
 export class OpenCaseUseCase {
   private readonly cases: CaseRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService) {
+  constructor(
+    @Inject(MONGO_CONNECTION) connection: Connection,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
+    private readonly teams: TeamRepository,
+    private readonly audit: AuditService,
+  ) {
     this.cases = new CaseRepository(connection);
   }
 
-  async execute(dto: OpenCaseDto): Promise<{ id: string; status: 'draft' }> {
+  async execute(dto: OpenCaseDto, principal: Principal): Promise<{ id: string; status: 'draft' }> {
+    const team = await this.teamFor(dto.team, principal);
     const id = newCaseId();
     const entity: CaseEntity = {
       id,
+      team,
       kind: dto.kind,
       jurisdiction: dto.jurisdiction ?? 'CN-PIPL',
       status: 'draft',
@@ -52,8 +65,16 @@ export class OpenCaseUseCase {
     };
     const cipher = await this.keys.ensure(id);
     await this.cases.create(entity, cipher);
-    await this.audit.record({ caseId: id, action: 'case.opened', subject: { type: 'case', id }, data: { kind: entity.kind, jurisdiction: entity.jurisdiction } });
+    await this.audit.record({ caseId: id, action: 'case.opened', subject: { type: 'case', id }, data: { kind: entity.kind, jurisdiction: entity.jurisdiction, team } });
     return { id, status: 'draft' };
+  }
+
+  private async teamFor(requested: string | undefined, principal: Principal): Promise<string> {
+    const own = principal.team ?? DEFAULT_TEAM_ID;
+    if (requested === undefined || requested === own) return own;
+    if (!spansAllTeams(principal)) throw invalidField('team', "must be the caller's own team");
+    if (!(await this.teams.exists(requested))) throw invalidField('team', 'no such team');
+    return requested;
   }
 }
 

@@ -17,6 +17,18 @@ export function hasBody(request: Pick<Request, 'headers'>): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && Number(length) > 0);
 }
 
+/** A bounded string without control characters: what an id taken from a request may be. */
+export const isPlainParameter = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_PARAM_LENGTH && !CONTROL.test(value);
+
+/** 400 INVALID_PATH_PARAMETER naming the first path parameter that is not a plain parameter. */
+export function checkPathParameters(params: Readonly<Record<string, unknown>> | undefined): void {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (!isPlainParameter(value)) {
+      throw new AppError('INVALID_PATH_PARAMETER', `path parameter ${name} is not valid`, HttpStatus.BAD_REQUEST);
+    }
+  }
+}
+
 /**
  * After authentication, before validation: a body must be of a media type the route declares
  * (`@ApiConsumes`, JSON when it declares none) → otherwise 415; a path parameter must be a bounded
@@ -30,11 +42,7 @@ export class RequestShapeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    for (const [name, value] of Object.entries(request.params ?? {})) {
-      if (typeof value !== 'string' || value.length > MAX_PARAM_LENGTH || CONTROL.test(value)) {
-        throw new AppError('INVALID_PATH_PARAMETER', `path parameter ${name} is not valid`, HttpStatus.BAD_REQUEST);
-      }
-    }
+    checkPathParameters(request.params);
     if (WITH_BODY.has(request.method) && hasBody(request)) {
       const consumes = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES_METADATA, [context.getHandler(), context.getClass()]) ?? JSON_ONLY;
       if (!request.headers['content-type'] || !request.is([...consumes])) {

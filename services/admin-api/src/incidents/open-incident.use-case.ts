@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import type { AdminApiConfig } from '@handover/config';
 import { incidentAuditScope, incidentWorkflowId, type IncidentWorkflowInput } from '@handover/contracts';
-import { CaseRepository, IncidentRepository, type IncidentEntity } from '@handover/persistence';
+import { CaseRepository, DEFAULT_TEAM_ID, IncidentRepository, type IncidentEntity } from '@handover/persistence';
 import { AppError } from '../common/app-error';
 import { ADMIN_CONFIG, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,10 @@ export const newIncidentId = (): string => `inc_${randomBytes(12).toString('base
 /** A detection time this far in the future is a typo, not a clock skew. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-/** Records the incident and starts its playbook (`incidentWorkflow`, id `incident:<id>`). */
+/**
+ * Records the incident and starts its playbook (`incidentWorkflow`, id `incident:<id>`). The
+ * opener's team is stored: an incident without a case belongs to it (with a case, the case's team).
+ */
 @Injectable()
 export class OpenIncidentUseCase {
   private readonly incidents: IncidentRepository;
@@ -66,6 +69,7 @@ export class OpenIncidentUseCase {
       ...(dto.affectedEstimate !== undefined && { affectedEstimate: dto.affectedEstimate }),
       createdAt: new Date(),
       createdBy: principal.id,
+      team: principal.team ?? DEFAULT_TEAM_ID,
     };
     await this.incidents.create(entity);
     await this.audit.record({

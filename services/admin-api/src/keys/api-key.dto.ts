@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../auth/roles';
+import { TEAM_ID } from '../cases/open-case.dto';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ci-pipeline', description: 'a label for the key (not personal data)', maxLength: 100 })
@@ -8,6 +9,17 @@ export class CreateApiKeyDto {
   name!: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+
+  @ApiPropertyOptional({
+    example: 'tm_3q2-7wEjXvS0aZbK',
+    description: "the team whose cases the key reaches (an existing team id, `default` included): required for every role but admin. An admin key spans all teams; its team, if given, is where the cases it opens go when they name none",
+  })
+  @ValidateIf((dto: CreateApiKeyDto) => dto.role !== 'admin' || dto.team !== undefined)
+  @Matches(TEAM_ID, { message: 'must be a team id (required for every role but admin)' })
+  team?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'the key authenticates until this instant (in the future); default: no expiry' })
+  @IsOptional() @IsISO8601({ strict: true }) expiresAt?: string;
 }
 
 export class ApiKeyCreatedDto {
@@ -19,7 +31,9 @@ export class ApiKeyViewDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
+  @ApiPropertyOptional({ description: 'the team whose cases the key reaches (absent: an admin key without a team)' }) team?: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'updated at most once a minute' }) lastUsedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) revokedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) expiresAt?: string;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiKeyRepository } from '@handover/persistence';
 import type { ApiKeyViewDto } from './api-key.dto';
 
-/** Every key with its name, role and dates; never a token or hash. */
+/** Every key with its name, role, team and dates; never a token or hash. */
 @Injectable()
 export class ListApiKeysUseCase {
   constructor(private readonly keys: ApiKeyRepository) {}
@@ -12,9 +12,11 @@ export class ListApiKeysUseCase {
       id: key.id,
       name: key.name,
       role: key.role,
+      ...(key.team !== undefined && { team: key.team }),
       createdAt: key.createdAt.toISOString(),
       ...(key.lastUsedAt && { lastUsedAt: key.lastUsedAt.toISOString() }),
       ...(key.revokedAt && { revokedAt: key.revokedAt.toISOString() }),
+      ...(key.expiresAt && { expiresAt: key.expiresAt.toISOString() }),
     }));
   }
 }

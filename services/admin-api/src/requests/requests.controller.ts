@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseBound, NOT_FOUND_OR_OTHER_TEAM } from '../auth/case-scope';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { ExtendRequestUseCase } from './extend-request.use-case';
@@ -9,6 +10,9 @@ import {
   ExtendRequestDto, FileRequestDto, ListRequestsQueryDto, RequestDetailDto, RequestExtendedDto, RequestFiledDto, RequestResolvedDto, RequestSummaryDto, ResolveRequestDto,
 } from './request.dto';
 import { ResolveRequestUseCase } from './resolve-request.use-case';
+
+/** A request's team is its case's. */
+const REQUEST = { kind: 'request', in: 'path', name: 'id' } as const;
 
 /** Data-subject requests and complaints (LEGAL.md §6, PIPL Art. 44–50). Roles: access-matrix.ts. */
 @ApiTags('requests')
@@ -26,7 +30,8 @@ export class RequestsController {
   @ApiOperation({ summary: "File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar" })
   @ApiCreatedResponse({ type: RequestFiledDto })
   @ApiBadRequestResponse({ description: 'invalid body (the field at fault is named)' })
-  @ApiNotFoundResponse({ description: 'unknown case or customer' })
+  @ApiNotFoundResponse({ description: 'unknown case or customer, or a case of another team (the same answer)' })
+  @CaseBound({ kind: 'case', in: 'body', name: 'caseId' })
   file(@Body() dto: FileRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestFiledDto> {
     return this.fileRequest.execute(dto, principal);
   }
@@ -34,7 +39,8 @@ export class RequestsController {
   @Get()
   @ApiOperation({ summary: "A case's requests (no personal data), optionally by status" })
   @ApiOkResponse({ type: [RequestSummaryDto] })
-  @ApiNotFoundResponse({ description: 'unknown case' })
+  @ApiNotFoundResponse({ description: 'unknown case, or a case of another team (the same answer)' })
+  @CaseBound({ kind: 'case', in: 'query', name: 'caseId' })
   list(@Query() query: ListRequestsQueryDto): Promise<RequestSummaryDto[]> {
     return this.listRequests.list(query.caseId, query.status);
   }
@@ -42,7 +48,8 @@ export class RequestsController {
   @Get(':id')
   @ApiOperation({ summary: "One request with the customer's message and proposed corrections (decrypted)" })
   @ApiOkResponse({ type: RequestDetailDto })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @CaseBound(REQUEST)
   detail(@Param('id') id: string): Promise<RequestDetailDto> {
     return this.listRequests.detail(id);
   }
@@ -52,7 +59,8 @@ export class RequestsController {
   @ApiOperation({ summary: 'Resolve: done, or refused with reasons and routes of complaint (PIPL Art. 50); the customer is mailed the outcome' })
   @ApiOkResponse({ type: RequestResolvedDto })
   @ApiBadRequestResponse({ description: 'refused without reasons, or an unknown complaint route' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @CaseBound(REQUEST)
   @ApiConflictResponse({ description: 'REQUEST_ALREADY_RESOLVED' })
   resolve(@Param('id') id: string, @Body() dto: ResolveRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestResolvedDto> {
     return this.resolveRequest.execute(id, dto, principal);
@@ -62,7 +70,8 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the due date once, with the reason mailed to the customer' })
   @ApiOkResponse({ type: RequestExtendedDto })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @CaseBound(REQUEST)
   @ApiConflictResponse({ description: 'REQUEST_ALREADY_EXTENDED or REQUEST_ALREADY_RESOLVED' })
   extend(@Param('id') id: string, @Body() dto: ExtendRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestExtendedDto> {
     return this.extendRequest.execute(id, dto, principal);

@@ -1,0 +1,3 @@
+export * from './team.entity';
+export * from './team.schema';
+export * from './team.repository';

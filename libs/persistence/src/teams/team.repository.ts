@@ -1,0 +1,46 @@
+import type { Connection, Model } from 'mongoose';
+import { DEFAULT_TEAM_ID, type TeamEntity } from './team.entity';
+import { teamSchema, TEAM_COLLECTION, type TeamDocument } from './team.schema';
+
+const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown }).code === 11000;
+
+/** Stores teams; inserts only (a team is never renamed or deleted), so one writer per document holds. */
+export class TeamRepository {
+  private readonly model: Model<TeamDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models[TEAM_COLLECTION] ?? connection.model<TeamDocument>(TEAM_COLLECTION, teamSchema);
+  }
+
+  /** Builds the unique name index (autoIndex is off). Idempotent. */
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  /** Creates the default team unless it exists (every start; concurrent starts are harmless). */
+  async ensureDefault(at: Date = new Date()): Promise<void> {
+    if (await this.exists(DEFAULT_TEAM_ID)) return;
+    await this.create({ id: DEFAULT_TEAM_ID, name: DEFAULT_TEAM_ID, createdAt: at });
+  }
+
+  /** False when the id or the name is taken. */
+  async create(entity: TeamEntity): Promise<boolean> {
+    try {
+      await this.model.collection.insertOne({ _id: entity.id, name: entity.name, createdAt: entity.createdAt } as never);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.model.exists({ _id: { $eq: id } }).exec()) !== null;
+  }
+
+  /** Every team, oldest first (teams are few). */
+  async list(): Promise<TeamEntity[]> {
+    const docs = await this.model.find({}).sort({ createdAt: 1, _id: 1 }).lean<TeamDocument[]>().exec();
+    return docs.map((doc) => ({ id: doc._id, name: doc.name, createdAt: doc.createdAt }));
+  }
+}

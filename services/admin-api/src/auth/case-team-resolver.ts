@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { incidentAuditScope } from '@handover/contracts';
+import { CaseRepository, DEFAULT_TEAM_ID, GLOBAL_AUDIT_SCOPE, IncidentRepository, RequestRepository } from '@handover/persistence';
+import { MONGO_CONNECTION } from '../common/tokens';
+import type { CaseSubjectKind } from './case-scope';
+
+/** The `global` audit trail (key and team events, no case data): readable by every team's auditors. */
+export const EVERY_TEAM = Symbol('EVERY_TEAM');
+export type SubjectTeam = string | typeof EVERY_TEAM | null;
+
+const INCIDENT_TRAIL_PREFIX = incidentAuditScope('');
+
+/**
+ * The team a case-bound subject belongs to, or null when there is no such subject: a case its
+ * stored team (cases from before teams: DEFAULT_TEAM_ID); a request its case's; an incident its
+ * case's, or its opener's team when it has no case; an audit trail its case's or incident's.
+ */
+@Injectable()
+export class CaseTeamResolver {
+  private readonly cases: CaseRepository;
+  private readonly requests: RequestRepository;
+  private readonly incidents: IncidentRepository;
+
+  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
+    this.cases = new CaseRepository(connection);
+    this.requests = new RequestRepository(connection);
+    this.incidents = new IncidentRepository(connection);
+  }
+
+  async teamOf(kind: CaseSubjectKind, id: string): Promise<SubjectTeam> {
+    switch (kind) {
+      case 'case':
+        return this.cases.findTeam(id);
+      case 'request': {
+        const caseId = await this.requests.findCaseId(id);
+        return caseId === null ? null : this.cases.findTeam(caseId);
+      }
+      case 'incident': {
+        const owner = await this.incidents.findOwner(id);
+        if (!owner) return null;
+        return owner.caseId !== undefined ? this.cases.findTeam(owner.caseId) : (owner.team ?? DEFAULT_TEAM_ID);
+      }
+      case 'audit-trail':
+        if (id === GLOBAL_AUDIT_SCOPE) return EVERY_TEAM;
+        if (id.startsWith(INCIDENT_TRAIL_PREFIX)) return this.teamOf('incident', id.slice(INCIDENT_TRAIL_PREFIX.length));
+        return this.cases.findTeam(id);
+    }
+  }
+}
