@@ -10,6 +10,7 @@ export const EVERY_TEAM = Symbol('EVERY_TEAM');
 export type SubjectTeam = string | typeof EVERY_TEAM | null;
 
 const INCIDENT_TRAIL_PREFIX = incidentAuditScope('');
+const MAX_KNOWN_CASES = 100_000;
 
 /**
  * The team a case-bound subject belongs to, or null when there is no such subject: a case its
@@ -21,6 +22,8 @@ export class CaseTeamResolver {
   private readonly cases: CaseRepository;
   private readonly requests: RequestRepository;
   private readonly incidents: IncidentRepository;
+  /** A case's team never changes once the case exists: known ones are kept (bounded), so a status poll reads no case document. */
+  private readonly caseTeams = new Map<string, string>();
 
   constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
     this.cases = new CaseRepository(connection);
@@ -28,23 +31,34 @@ export class CaseTeamResolver {
     this.incidents = new IncidentRepository(connection);
   }
 
+  private async caseTeam(caseId: string): Promise<string | null> {
+    const known = this.caseTeams.get(caseId);
+    if (known !== undefined) return known;
+    const team = await this.cases.findTeam(caseId);
+    if (team !== null) {
+      this.caseTeams.set(caseId, team);
+      if (this.caseTeams.size > MAX_KNOWN_CASES) this.caseTeams.delete(this.caseTeams.keys().next().value as string);
+    }
+    return team;
+  }
+
   async teamOf(kind: CaseSubjectKind, id: string): Promise<SubjectTeam> {
     switch (kind) {
       case 'case':
-        return this.cases.findTeam(id);
+        return this.caseTeam(id);
       case 'request': {
         const caseId = await this.requests.findCaseId(id);
-        return caseId === null ? null : this.cases.findTeam(caseId);
+        return caseId === null ? null : this.caseTeam(caseId);
       }
       case 'incident': {
         const owner = await this.incidents.findOwner(id);
         if (!owner) return null;
-        return owner.caseId !== undefined ? this.cases.findTeam(owner.caseId) : (owner.team ?? DEFAULT_TEAM_ID);
+        return owner.caseId !== undefined ? this.caseTeam(owner.caseId) : (owner.team ?? DEFAULT_TEAM_ID);
       }
       case 'audit-trail':
         if (id === GLOBAL_AUDIT_SCOPE) return EVERY_TEAM;
         if (id.startsWith(INCIDENT_TRAIL_PREFIX)) return this.teamOf('incident', id.slice(INCIDENT_TRAIL_PREFIX.length));
-        return this.cases.findTeam(id);
+        return this.caseTeam(id);
     }
   }
 }
