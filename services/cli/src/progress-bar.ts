@@ -17,7 +17,7 @@ const BAR_WIDTH = 24;
  * and drawn at all only on a terminal: a script reading the output sees no control characters.
  */
 export class ProgressBar {
-  private lastLine = '';
+  private lastKey = '';
   private active = false;
 
   constructor(
@@ -31,8 +31,10 @@ export class ProgressBar {
   update(value: number, total?: number): void {
     if (!this.enabled) return;
     const line = this.render(value, total);
-    if (line === this.lastLine) return;
-    this.lastLine = line;
+    // With a total, one redraw per percent; without one, each new count.
+    const key = total !== undefined && total > 0 ? String(Math.floor((Math.min(value, total) / total) * 100)) : line;
+    if (key === this.lastKey) return;
+    this.lastKey = key;
     this.active = true;
     const width = this.sink.columns ?? 80;
     this.sink.write(`\r${line.length < width ? line.padEnd(width - 1) : line}`);
