@@ -113,6 +113,24 @@ describe('runCli', () => {
     }
   });
 
+  it('cases watch draws the mailing (messages of customers) during the notification phase on a terminal', async () => {
+    const counters = (notified: number) => ({ customers: 20, notified, bounced: notified >= 10 ? 1 : 0 });
+    const views = [
+      { phase: 'legal-basis', counters: counters(0) },
+      { phase: 'notification', counters: counters(0) },
+      { phase: 'notification', counters: counters(6) },
+      { phase: 'notification', counters: counters(12) },
+      { phase: 'consent', counters: counters(19) },
+    ].map((v) => ({ id: 'cs_1', status: 'running', source: 'workflow', gates: [], ...v }));
+    let next = 0;
+    const tty = io(connection, () => json(views[Math.min(next++, views.length - 1)]));
+    tty.io.stderr.isTTY = true;
+    expect(await runCli(['cases', 'watch', 'cs_1', '--until-phase', 'consent', '--interval', '0'], tty.io)).toBe(EXIT.ok);
+    const mailing = [...tty.err().matchAll(/mailing \[[#-]+\]\s+(\d+)% (\d+)\/20/g)].map((m) => Number(m[2]));
+    expect(mailing).toEqual([0, 6, 13]);
+    expect(tty.err()).toMatch(/phase \[[#-]+\]\s+\d+% 5\/9/);
+  });
+
   it('reports a broken audit chain with exit 5', async () => {
     const broken = io(connection, () => json({ valid: false, events: 9, firstBrokenAt: 4 }));
     expect(await runCli(['audit', 'verify', 'cs_1'], broken.io)).toBe(EXIT.failed);

@@ -43,17 +43,45 @@ export function watchReached(view: CaseStatus, target: WatchTarget): boolean {
 }
 
 async function watch(ctx: CliContext, id: string, target: WatchTarget, flags: WaitFlags): Promise<CaseStatus> {
-  const bar = new ProgressBar(ctx.io.stderr, ctx.t('label.phase'), 'count', ctx.progress);
+  const bars = new CaseBars(ctx);
   try {
     return await poll(ctx, {
       read: () => readCase(ctx, id),
       done: (view) => watchReached(view, target),
-      onValue: (view) => bar.update(PHASES.indexOf(view.phase) + 1, PHASES.length),
+      onValue: (view) => bars.show(view),
       intervalMs: flags.interval * 1000,
       timeoutMs: flags.timeout * 1000,
     });
   } finally {
-    bar.done();
+    bars.done();
+  }
+}
+
+/**
+ * One line at a time: during the notification phase the mailing (messages sent or bounced of the
+ * customers), otherwise the phase (its rank among the phases).
+ */
+class CaseBars {
+  private readonly phase: ProgressBar;
+  private readonly mailing: ProgressBar;
+  private current?: ProgressBar;
+
+  constructor(ctx: CliContext) {
+    this.phase = new ProgressBar(ctx.io.stderr, ctx.t('label.phase'), 'count', ctx.progress);
+    this.mailing = new ProgressBar(ctx.io.stderr, ctx.t('label.mailing'), 'count', ctx.progress);
+  }
+
+  show(view: CaseStatus): void {
+    const mailing = view.phase === 'notification';
+    const bar = mailing ? this.mailing : this.phase;
+    if (bar !== this.current) this.current?.done();
+    this.current = bar;
+    if (mailing) bar.update(view.counters.notified + view.counters.bounced, view.counters.customers);
+    else bar.update(PHASES.indexOf(view.phase) + 1, PHASES.length);
+  }
+
+  done(): void {
+    this.current?.done();
   }
 }
 
