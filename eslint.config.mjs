@@ -36,6 +36,9 @@ export default tseslint.config(
             { sourceTag: 'scope:api', notDependOnLibsWithTags: ['type:activity', 'type:workflow'] },
             { sourceTag: 'scope:portal', notDependOnLibsWithTags: ['type:activity', 'type:workflow'] },
             { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+            // The CLI is a client of the admin API: it reaches the server only through the typed client.
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:client'] },
+            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],

@@ -24,6 +24,7 @@ log "type-check and lint"
 npx tsc -p tsconfig.json --noEmit
 NX_DAEMON=false npx nx show projects >/dev/null  # the boundary rule reads the project graph
 npx eslint . --max-warnings=0
+npm run -s lint:openapi   # Redocly's recommended rules on docs/openapi.json (redocly.yaml), offline
 
 # A clean database per run (the embedded one only); Temporal keeps its history file.
 bash infra/down.sh

@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AdminApiConfig } from '@handover/config';
 import { PinoNestLogger, type Logger } from '@handover/logging';
 import { AppModule } from './app.module';
 import { applyHardening } from './common/hardening';
 import { ADMIN_CONFIG, LOGGER } from './common/tokens';
 import { createValidationPipe } from '@handover/http';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the admin API application (also used by tests that need it in-process). */
 export async function createAdminApi(): Promise<NestExpressApplication> {
@@ -18,15 +19,7 @@ export async function createAdminApi(): Promise<NestExpressApplication> {
   applyHardening(app, adminApiConfig(app), logger);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Handover admin API')
-      .setDescription('Transfer cases, inventory, gates, third parties, incidents, requests, audit; the Temporal remote codec. See API.md.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

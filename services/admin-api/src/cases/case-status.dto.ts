@@ -36,6 +36,11 @@ export class RouteCountsDto {
   @ApiProperty({ description: 'true once the inventory gate fixed the routes' }) sealed!: boolean;
 }
 
+export class CaseStartedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['running'] }) status!: 'running';
+}
+
 export class CaseStatusDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['draft', 'running', 'closed'] }) status!: string;

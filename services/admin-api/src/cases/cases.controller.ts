@@ -1,12 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiBadRequestResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiOperation,
+  ApiBadRequestResponse, ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GATES, type GateName } from '@handover/contracts';
 import type { Principal } from '../auth/roles';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CaseCreatedDto, OpenCaseDto } from './open-case.dto';
-import { CaseStatusDto, GateDto } from './case-status.dto';
+import { CaseStartedDto, CaseStatusDto, GateDto } from './case-status.dto';
 import { OpenCaseUseCase } from './open-case.use-case';
 import { StartCaseUseCase } from './start-case.use-case';
 import { GetCaseStatusUseCase } from './get-case-status.use-case';
@@ -20,6 +23,7 @@ const gateEnum = Object.fromEntries(GATES.map((g) => [g, g])) as Record<GateName
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no or invalid bearer token' })
 @Controller('v1/cases')
 export class CasesController {
   constructor(
@@ -30,6 +34,7 @@ export class CasesController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Open a transfer case (a draft): kind, parties, manager, policy, team' })
   @ApiCreatedResponse({ type: CaseCreatedDto, description: "the case belongs to the team given, else the caller's" })
   @ApiBadRequestResponse({ description: "invalid body (fields named); `team`: unknown, or not the caller's own (only an admin names another)" })
   open(@Body() dto: OpenCaseDto, @CurrentPrincipal() principal: Principal): Promise<CaseCreatedDto> {
@@ -38,15 +43,17 @@ export class CasesController {
 
   @Post(':id/start')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'the case workflow has started' })
+  @ApiOperation({ summary: 'Start the case workflow of a draft case' })
+  @ApiAcceptedResponse({ type: CaseStartedDto, description: 'the case workflow has started' })
   @ApiConflictResponse({ description: 'the case was already started' })
   @ApiNotFoundResponse()
-  async start(@Param('id') id: string): Promise<{ id: string; status: 'running' }> {
+  async start(@Param('id') id: string): Promise<CaseStartedDto> {
     await this.startCase.execute(id);
     return { id, status: 'running' };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Case status: phase, gates, counters, route counts' })
   @ApiOkResponse({ type: CaseStatusDto })
   @ApiNotFoundResponse()
   status(@Param('id') id: string): Promise<CaseStatusDto> {
@@ -55,9 +62,11 @@ export class CasesController {
 
   @Post(':id/gates/:gate/approve')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a pending gate (inventory, notices, handover, closure)' })
   @ApiParam({ name: 'gate', enum: GATES })
   @ApiOkResponse({ type: GateDto })
   @ApiConflictResponse({ description: 'the gate is not pending' })
+  @ApiNotFoundResponse()
   approve(
     @Param('id') id: string,
     @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName,

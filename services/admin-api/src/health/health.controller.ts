@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Connection } from 'mongoose';
 import type { Client, Connection as TemporalConnection } from '@temporalio/client';
 import { Public } from '../auth/roles';
@@ -16,6 +16,9 @@ export class HealthController {
   /** Liveness plus a ping of each dependency. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Liveness and a ping of MongoDB and Temporal (no token)', security: [] })
+  @ApiOkResponse({ description: '`status` is `degraded` when a dependency does not answer' })
+  @ApiBadRequestResponse({ description: 'a repeated or operator query parameter (refused on every route)' })
   async check(): Promise<{ status: 'ok' | 'degraded'; mongo: boolean; temporal: boolean }> {
     const mongo = await this.mongo.db?.command({ ping: 1 }).then(() => true, () => false) ?? false;
     const temporal = await (this.temporal.connection as TemporalConnection).healthService.check({}).then(() => true, () => false);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags,
+  ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -24,18 +24,21 @@ export class KeysController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create an API key for a role; the token is returned once' })
   @ApiCreatedResponse({ type: ApiKeyCreatedDto, description: 'the token is shown only here' })
   create(@Body() dto: CreateApiKeyDto, @CurrentPrincipal() principal: Principal): Promise<ApiKeyCreatedDto> {
     return this.createKey.execute(dto, principal);
   }
 
   @Get()
+  @ApiOperation({ summary: 'API keys (never their tokens)' })
   @ApiOkResponse({ type: [ApiKeyViewDto] })
   list(): Promise<ApiKeyViewDto[]> {
     return this.listKeys.execute();
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke an API key' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'revoked (or already revoked)' })
   @ApiNotFoundResponse()

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GetReportUseCase } from './get-report.use-case';
 
@@ -10,6 +10,7 @@ export class ReportsController {
   constructor(private readonly getReport: GetReportUseCase) {}
 
   @Get('report')
+  @ApiOperation({ summary: 'The compliance report of a closed case, JSON or HTML' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({

@@ -1,0 +1,40 @@
+/**
+ * Writes docs/openapi.json from the admin API's Swagger decorators without any server running:
+ * the application is assembled with its connections replaced by inert stand-ins (an unopened
+ * mongoose connection, no Temporal client, throwaway secrets), and no route is ever called.
+ * Run through `npm run openapi`, which then regenerates libs/api-client from the written file.
+ */
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mongoose';
+import { Test } from '@nestjs/testing';
+import type { Secrets } from '@handover/config';
+import { MasterKey } from '@handover/crypto';
+import { AppModule } from '../src/app.module';
+import { MASTER_KEY, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from '../src/common/tokens';
+import { createOpenApiDocument } from '../src/openapi/openapi-document';
+
+export const OPENAPI_PATH = join(__dirname, '..', '..', '..', 'docs', 'openapi.json');
+
+async function main(): Promise<void> {
+  const masterKey = randomBytes(32).toString('base64');
+  const secrets: Secrets = { masterKey, adminToken: 'unused-' + randomBytes(12).toString('hex'), adminTokenGenerated: false };
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(SECRETS).useValue(secrets)
+    .overrideProvider(MASTER_KEY).useValue(MasterKey.fromBase64(masterKey))
+    .overrideProvider(MONGO_CONNECTION).useValue(createConnection())
+    .overrideProvider(TEMPORAL_CLIENT).useValue({ connection: { close: async () => undefined } })
+    .compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  const document = createOpenApiDocument(app);
+  writeFileSync(OPENAPI_PATH, JSON.stringify(document, null, 2) + '\n');
+  await app.close();
+  console.log(`wrote ${OPENAPI_PATH} (${Object.keys(document.paths).length} paths)`);
+}
+
+main().catch((error: unknown) => {
+  console.error('openapi: could not build the document:', error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { Schemas } from '@handover/api-client';
+import { call } from '../api-call';
+import { table } from '../format';
+import type { CommandDeps } from '../runner';
+
+export function registerKeys(program: Command, { t, run }: CommandDeps): void {
+  const keys = program.command('keys').description(t('cmd.keys'));
+
+  keys
+    .command('create')
+    .description(t('cmd.keys.create'))
+    .requiredOption('--name <name>')
+    .requiredOption('--role <role>', 'admin | case-manager | incident-responder | auditor')
+    .action(
+      run(async (ctx, flags: { name: string; role: string }) => {
+        const created = await call(ctx, ctx.client.POST('/v1/keys', { body: { name: flags.name, role: flags.role as Schemas['CreateApiKeyDto']['role'] } }));
+        ctx.print(created, () => ctx.t('msg.keyCreated', { id: created.id, token: created.token }));
+      }),
+    );
+
+  keys
+    .command('list')
+    .description(t('cmd.keys.list'))
+    .action(
+      run(async (ctx) => {
+        const rows = await call(ctx, ctx.client.GET('/v1/keys'));
+        ctx.print(rows, () =>
+          rows.length
+            ? table(
+                [ctx.t('col.id'), ctx.t('col.name'), ctx.t('col.role'), ctx.t('col.created'), ctx.t('col.lastUsed'), ctx.t('col.revoked')],
+                rows.map((k) => [k.id, k.name, k.role, k.createdAt, k.lastUsedAt, k.revokedAt]),
+              )
+            : ctx.t('msg.none'),
+        );
+      }),
+    );
+
+  keys
+    .command('revoke')
+    .description(t('cmd.keys.revoke'))
+    .argument('<key>')
+    .action(
+      run(async (ctx, id: string) => {
+        await call(ctx, ctx.client.DELETE('/v1/keys/{id}', { params: { path: { id } } }));
+        ctx.print({ id, revoked: true }, () => ctx.t('msg.keyRevoked', { id }));
+      }),
+    );
+}
