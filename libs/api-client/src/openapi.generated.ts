@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a transfer case (a draft): kind, parties, manager, policy */
+        /** Open a transfer case (a draft): kind, parties, manager, policy, team */
         post: operations["CasesController_open"];
         delete?: never;
         options?: never;
@@ -500,6 +500,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams: every team for an admin, the caller's own team for other roles */
+        get: operations["TeamsController_list"];
+        put?: never;
+        /** Create a team (admin only); its keys reach its cases only */
+        post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -563,6 +581,11 @@ export interface components {
             legalBasis?: components["schemas"]["LegalBasisDto"];
         };
         OpenCaseDto: {
+            /**
+             * @description the team whose keys reach the case. Default: the caller's team (an admin without a team: `default`). Only an admin may name another team than its own; an unknown team is a 400
+             * @example tm_3q2-7wEjXvS0aZbK
+             */
+            team?: string;
             /** @enum {string} */
             kind: "bankruptcy" | "merger" | "division" | "dissolution" | "asset-sale" | "equity-transfer" | "branch-deregistration";
             /**
@@ -632,15 +655,12 @@ export interface components {
             status: "draft" | "running" | "closed";
             /** @enum {string} */
             phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
-            /**
-             * @description where phase and gates were read: the live workflow, or the stored copy when the workflow cannot answer
-             * @enum {string}
-             */
-            source: "workflow" | "database";
             gates: components["schemas"]["GateDto"][];
             counters: components["schemas"]["CaseCountersDto"];
             /** @description route counts of the inventory (provisional until the inventory gate is approved) */
             routes?: components["schemas"]["RouteCountsDto"];
+            /** @description when the figures last changed (ISO-8601); answers show within about a second */
+            updatedAt: string;
         };
         ApproveGateDto: {
             note?: string;
@@ -694,6 +714,16 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "case-manager" | "incident-responder" | "auditor";
+            /**
+             * @description the team whose cases the key reaches (an existing team id, `default` included): required for every role but admin. An admin key spans all teams; its team, if given, is where the cases it opens go when they name none
+             * @example tm_3q2-7wEjXvS0aZbK
+             */
+            team?: string;
+            /**
+             * Format: date-time
+             * @description the key authenticates until this instant (in the future); default: no expiry
+             */
+            expiresAt?: string;
         };
         ApiKeyCreatedDto: {
             /** @example key_3q2-7wEjXvS0aZbK */
@@ -709,6 +739,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "admin" | "case-manager" | "incident-responder" | "auditor";
+            /** @description the team whose cases the key reaches (absent: an admin key without a team) */
+            team?: string;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -718,6 +750,8 @@ export interface components {
             lastUsedAt?: string;
             /** Format: date-time */
             revokedAt?: string;
+            /** Format: date-time */
+            expiresAt?: string;
         };
         ImportAcceptedDto: {
             importId: string;
@@ -1158,6 +1192,27 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
         };
+        CreateTeamDto: {
+            /**
+             * @description a label for the team (not personal data), unique
+             * @example insolvency-shanghai
+             */
+            name: string;
+        };
+        TeamCreatedDto: {
+            /**
+             * @description give it as `team` to POST /v1/keys and POST /v1/cases
+             * @example tm_3q2-7wEjXvS0aZbK
+             */
+            id: string;
+        };
+        TeamDto: {
+            /** @example tm_3q2-7wEjXvS0aZbK */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1205,6 +1260,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case belongs to the team given, else the caller's */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1213,7 +1269,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseCreatedDto"];
                 };
             };
-            /** @description invalid body (the fields at fault are named) */
+            /** @description invalid body (fields named); `team`: unknown, or not the caller's own (only an admin names another) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1360,7 +1416,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description case id, or `global` */
+                /** @description case id, `incident:<incidentId>`, or `global` (key and team events: every team's auditors) */
                 id: string;
             };
             cookie?: never;
@@ -1389,7 +1445,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description no such case and no events */
+            /** @description no such case and no events, or another team's case or incident (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1403,7 +1459,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description case id, or `global` */
+                /** @description case id, `incident:<incidentId>`, or `global` (key and team events: every team's auditors) */
                 id: string;
             };
             cookie?: never;
@@ -1432,7 +1488,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description no such case and no events */
+            /** @description no such case and no events, or another team's case or incident (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1446,7 +1502,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description case id, or `global` */
+                /** @description case id, `incident:<incidentId>`, or `global` (key and team events: every team's auditors) */
                 id: string;
             };
             cookie?: never;
@@ -1476,7 +1532,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description no such case and no events */
+            /** @description no such case and no events, or another team's case or incident (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,7 +1833,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unknown caseId */
+            /** @description unknown caseId, or a case of another team (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1805,6 +1861,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentStatusDto"];
                 };
             };
+            /** @description no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1832,6 +1889,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentReportDto"];
                 };
             };
+            /** @description no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1871,7 +1929,7 @@ export interface operations {
                     "application/json": components["schemas"]["IncidentTaskDto"];
                 };
             };
-            /** @description unknown incident or task */
+            /** @description unknown incident or task, or an incident of another team (an incident without a case is its opener's team's) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,7 +2254,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestSummaryDto"][];
                 };
             };
-            /** @description unknown case */
+            /** @description unknown case, or a case of another team (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2291,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unknown case or customer */
+            /** @description unknown case or customer, or a case of another team (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,6 +2319,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetailDto"];
                 };
             };
+            /** @description no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2299,6 +2358,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2337,6 +2397,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestExtendedDto"];
                 };
             };
+            /** @description no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,6 +2440,76 @@ export interface operations {
                 content?: never;
             };
             /** @description REPORT_NOT_READY: built after the closure gate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"][];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamCreatedDto"];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only an admin creates teams */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TEAM_EXISTS: the name is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
