@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { handoverDataConverter } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { connectMongo, syncIndexes } from '@handover/persistence';
+import { CaseRepository, connectMongo, syncIndexes } from '@handover/persistence';
 import type { WorkerConfig } from '@handover/config';
 import { buildActivities } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
@@ -47,6 +47,9 @@ export class WorkerHost {
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);
+    // Cases opened before the case list's search field existed get it now, before any work.
+    const backfilled = await new CaseRepository(this.mongo).backfillSearchNames();
+    if (backfilled > 0) this.logger.info({ cases: backfilled }, 'case search names backfilled');
     this.temporal = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     this.worker = await Worker.create({
       connection: this.temporal,

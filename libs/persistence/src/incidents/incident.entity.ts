@@ -83,3 +83,22 @@ export interface IncidentRecord extends IncidentEntity {
   drafts?: IncidentDrafts;
   notes: Array<{ taskId: string; at: Date; by: string }>;
 }
+
+/** Filters of GET /v1/incidents; they combine with AND. */
+export interface IncidentListFilter {
+  drill?: boolean;
+  caseId?: string;
+  status?: string;
+}
+
+/** One row of the incident list. */
+export interface IncidentListItem {
+  id: string;
+  title: string;
+  caseId?: string;
+  detectedAt: Date;
+  severity?: string;
+  drill: boolean;
+  status: string;
+  createdAt: Date;
+}
