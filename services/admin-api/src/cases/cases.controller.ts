@@ -90,9 +90,12 @@ export class CasesController {
 
   @Post(':id/gates/:gate/approve')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates)' })
   @ApiParam({ name: 'gate', enum: GATES })
   @ApiOkResponse({ type: GateDto })
-  @ApiConflictResponse({ description: 'the gate is not pending' })
+  @ApiBadRequestResponse({ description: 'an unknown gate or an invalid note' })
+  @ApiNotFoundResponse({ description: 'the case is unknown or not started' })
+  @ApiConflictResponse({ description: 'the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …)' })
   approve(
     @Param('id') id: string,
     @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName,

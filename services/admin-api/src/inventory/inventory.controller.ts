@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags,
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse,
+  ApiProduces, ApiQuery, ApiTags, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { PageQueryDto } from '../common/paging';
 import type { Request, Response } from 'express';
@@ -25,7 +26,13 @@ export class InventoryController {
     description: 'CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers), NDJSON, or a JSON array of row objects; streamed, never held whole in memory',
     schema: { type: 'string', format: 'binary' },
   })
+  @ApiOperation({ summary: 'Upload an inventory (CSV, NDJSON or a JSON array), stored encrypted and imported by the worker' })
   @ApiAcceptedResponse({ type: ImportAcceptedDto })
+  @ApiBadRequestResponse({ description: 'EMPTY_UPLOAD' })
+  @ApiNotFoundResponse({ description: 'unknown case' })
+  @ApiConflictResponse({ description: 'INVENTORY_CLOSED: the case is past its inventory gate' })
+  @ApiPayloadTooLargeResponse({ description: 'UPLOAD_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'not text/csv, application/x-ndjson or application/json' })
   upload(@Param('id') id: string, @Req() request: Request): Promise<ImportAcceptedDto> {
     return this.load.execute(id, request.headers['content-type'], request);
   }
