@@ -153,8 +153,8 @@ describe('hostile input to the admin API', () => {
     expect(untyped.status).toBe(415);
     const latin1 = await send('JSON in latin1', 'POST', '/v1/cases', { body: JSON.stringify(valid()), type: 'application/json; charset=latin1' });
     expect(latin1.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_CHARSET' });
-    const inventoryAsJson = await send('JSON to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json' });
-    expect(inventoryAsJson.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv or application/x-ndjson' });
+    const inventoryAsXml = await send('XML to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '<rows/>', type: 'application/xml' });
+    expect(inventoryAsXml.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv or application/x-ndjson or application/json' });
   });
 
   it('answers garbage in path parameters with a clear 4xx that does not echo it', async () => {
