@@ -75,7 +75,7 @@ export class OpenCaseDto {
 /** `PATCH /v1/cases/{id}` while the case is a draft: the fields given replace the stored ones (policy fields one by one). */
 export class EditCaseDto {
   @ApiPropertyOptional({ type: PartyDto }) @IsOptional() @ValidateNested() @Type(() => PartyDto) transferor?: PartyDto;
-  @ApiPropertyOptional({ type: RecipientDto, nullable: true, description: 'null removes the recipient (no successor)' })
+  @ApiPropertyOptional({ type: RecipientDto, description: 'the recipient; null removes it (no successor)' })
   @IsOptional() @ValidateNested() @Type(() => RecipientDto) recipient?: RecipientDto | null;
   @ApiPropertyOptional({ type: ManagerDto }) @IsOptional() @ValidateNested() @Type(() => ManagerDto) manager?: ManagerDto;
   @ApiPropertyOptional({ type: 'string', nullable: true, description: 'null removes the declared change of purpose' })
