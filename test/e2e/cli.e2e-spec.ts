@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminToken, MailSinkClient, testEnv, writeInventoryCsv, type InventoryCsvSummary } from '@handover/testing';
+import { adminToken, MailSinkClient, testEnv, waitUntil, writeInventoryCsv, type InventoryCsvSummary } from '@handover/testing';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -85,15 +85,15 @@ describe('the handover CLI drives a case (npx handover …)', () => {
     const imported = await ok<{ status: string; processed: number; accepted: number; rejected: number }>('inventory', 'upload', created.id, inventory.path, '--wait', '--timeout', '120');
     expect(imported).toMatchObject({ status: 'done', processed: inventory.rows, accepted: inventory.valid, rejected: inventory.invalid });
 
-    const rejected = await ok<Array<{ line: number; field: string }>>('inventory', 'rejected', created.id);
+    const rejected = (await ok<{ items: Array<{ line: number; field: string }>; total: number }>('inventory', 'rejected', created.id)).items;
     expect(rejected).toHaveLength(inventory.invalid);
 
     const gate = await ok<{ name: string; state: string }>('gates', 'approve', created.id, 'inventory', '--note', 'checked by the CLI test');
     expect(gate).toMatchObject({ name: 'inventory', state: 'approved' });
 
-    const status = await ok<{ id: string; phase: string; counters: { customers: number }; gates: Array<{ name: string; state: string }>; routes?: { customers: number; sealed: boolean } }>(
-      'cases', 'status', created.id,
-    );
+    // The status shows the sealed routes once the workflow has fixed them (seconds after the approval).
+    type Status = { id: string; phase: string; counters: { customers: number }; gates: Array<{ name: string; state: string }>; routes?: { customers: number; sealed: boolean } };
+    const status = await waitUntil(() => ok<Status>('cases', 'status', created.id), (view) => view.routes?.sealed === true, 60_000, 'routes sealed in the status');
     expect(status.id).toBe(created.id);
     expect(status.counters.customers).toBe(inventory.valid);
     expect(status.gates.find((g) => g.name === 'inventory')?.state).toBe('approved');

@@ -29,13 +29,12 @@ import {
   RecipientKeyRepository,
   RECIPIENT_ACK_COLLECTION,
   TransferExclusionRepository,
-  type CasePolicy,
   type CustomerDocument,
   type HandoverManifest,
   type RecipientAcknowledgementDocument,
   updateEach,
 } from '@handover/persistence';
-import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
+import { seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { adminToken, makeRoutedCustomers, MailSinkClient, testEnv, type RoutedCustomerSpec } from '@handover/testing';
 
 type Record_ = Record<string, unknown> & { ref: string; route: string };
@@ -55,8 +54,9 @@ describe('handover package and recipient acknowledgement', () => {
   const masterKey = process.env['HANDOVER_MASTER_KEY'] ?? readFileSync(join(env.dataDir, 'secrets', 'master.key'), 'utf8').trim();
   const master = MasterKey.fromBase64(masterKey);
   const stamp = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-  const ownKeyCase = `hpk_a${stamp}`;
-  const generatedKeyCase = `hpk_b${stamp}`;
+  /** Opened through POST /v1/cases in beforeAll (the policy's handoverFields included). */
+  let ownKeyCase = '';
+  let generatedKeyCase = '';
   const emailDomain = `hp${stamp}.example`;
   const recipientEmail = `dpo@r${stamp}.example`;
   const recipientPair = generateRecipientKeyPair();
@@ -75,11 +75,22 @@ describe('handover package and recipient acknowledgement', () => {
   const admin = (path: string): Promise<Response> => fetch(`${env.adminUrl}${path}`, { headers: { authorization: `Bearer ${adminToken()}` } });
   const run = <T>(fn: () => Promise<T>): Promise<T> => new MockActivityEnvironment().run(fn);
 
-  async function seed(caseId: string, options: { publicKey?: string; handoverFields?: string[] }): Promise<void> {
+  /** Opens a case through the admin API (recipient, policy.handoverFields), then seeds its routed customers. */
+  async function seed(options: { publicKey?: string; handoverFields?: string[] }): Promise<string> {
     const recipient = { name: '乙珠宝有限公司', contact: '021-87654321', email: recipientEmail, country: 'CN', ...(options.publicKey && { publicKey: options.publicKey }) };
-    // `handoverFields` is read from the stored policy (a Mixed document) by the package activity.
-    const policy = (options.handoverFields ? { handoverFields: options.handoverFields } : {}) as unknown as Partial<CasePolicy>;
-    await seedCase(mongo, master, { caseId, recipient, policy });
+    const opened = await fetch(`${env.adminUrl}/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'asset-sale',
+        transferor: { name: '甲珠宝有限公司', contact: '010-12345678' },
+        recipient,
+        manager: { name: '王经理', email: `manager.${stamp}@handover.test` },
+        ...(options.handoverFields && { policy: { handoverFields: options.handoverFields } }),
+      }),
+    });
+    expect(opened.status).toBe(201);
+    const caseId = ((await opened.json()) as { id: string }).id;
     const specs = makeRoutedCustomers({ caseId, count: 24, emailDomain, seed: 11, routes: { notice: 3, 'separate-consent': 2, delete: 1 } });
     const docs = await seedRoutedCustomers(mongo, master, caseId, specs);
     // Mixed outcomes, as fixOutcomes would have fixed them: every third transferable customer refused.
@@ -93,7 +104,7 @@ describe('handover package and recipient acknowledgement', () => {
     // One transferred customer objected late and was excluded (the exclusions feature's insert).
     const excluded = transferred[0]!;
     await new TransferExclusionRepository(mongo).exclude({ caseId, customerId: excluded.doc._id, requestId: `rq_${stamp}`, reason: 'objection', at: new Date() });
-    if (caseId === ownKeyCase) excludedRef = excluded.doc.ref;
+    if (options.publicKey) excludedRef = excluded.doc.ref;
     const records = new Map<string, Record_>();
     for (const { doc, spec } of transferred.slice(1)) {
       const p = spec.personal;
@@ -105,6 +116,7 @@ describe('handover package and recipient acknowledgement', () => {
     }
     expected.set(caseId, records);
     withBankCard.set(caseId, transferred.slice(1).filter((o) => o.spec.personal.bankCard).length);
+    return caseId;
   }
 
   async function decryptPackage(caseId: string, privateKeyPem: string): Promise<{ manifest: ManifestResponse; records: Record_[] }> {
@@ -146,8 +158,8 @@ describe('handover package and recipient acknowledgement', () => {
       logger: createLogger('e2e-handover', 'silent'),
       batchSize: 7,
     });
-    await seed(ownKeyCase, { publicKey: recipientPair.publicKeyPem, handoverFields: ['email', 'customerId', 'name', 'idNumber'] });
-    await seed(generatedKeyCase, {});
+    ownKeyCase = await seed({ publicKey: recipientPair.publicKeyPem, handoverFields: ['email', 'customerId', 'name', 'idNumber'] });
+    generatedKeyCase = await seed({});
   }, 60_000);
 
   afterAll(async () => {

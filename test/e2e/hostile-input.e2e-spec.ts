@@ -99,8 +99,8 @@ describe('hostile input to the admin API', () => {
 
   it('refuses operators and repeated parameters in query strings, naming the parameter', async () => {
     for (const [path, field] of [
-      ['/v1/cases/cs_none/inventory/rejected?after[$gt]=', 'after'],
-      ['/v1/cases/cs_none/inventory/rejected?after=a&after=b', 'after'],
+      ['/v1/cases/cs_none/inventory/rejected?cursor[$gt]=', 'cursor'],
+      ['/v1/cases/cs_none/inventory/rejected?cursor=a&cursor=b', 'cursor'],
       ['/v1/cases/global/audit?after[$gt]=0', 'after'],
       ['/v1/cases/global/audit?$where=1', 'query'],
     ] as const) {
@@ -154,9 +154,9 @@ describe('hostile input to the admin API', () => {
     const latin1 = await send('JSON in latin1', 'POST', '/v1/cases', { body: JSON.stringify(valid()), type: 'application/json; charset=latin1' });
     expect(latin1.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_CHARSET' });
     // A case outside the key's team (here: none) is 404 before the body is looked at; admin spans teams.
-    const inventoryAsJson = await send('JSON to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json', token: admin });
-    expect(inventoryAsJson.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv or application/x-ndjson' });
-    const notMine = await send('JSON to the inventory upload of no case of the team', 'POST', '/v1/cases/cs_none/inventory', { body: '{}', type: 'application/json' });
+    const inventoryAsXml = await send('XML to the inventory upload', 'POST', '/v1/cases/cs_none/inventory', { body: '<rows/>', type: 'application/xml', token: admin });
+    expect(inventoryAsXml.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send text/csv or application/x-ndjson or application/json' });
+    const notMine = await send('XML to the inventory upload of no case of the team', 'POST', '/v1/cases/cs_none/inventory', { body: '<rows/>', type: 'application/xml' });
     expect(notMine.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: 'case cs_none not found' });
   });
 

@@ -57,8 +57,21 @@ describe('inventory import through the admin API and the worker', () => {
     );
     expect(progress).toMatchObject({ status: 'done', accepted: good.length, rejected: bad.length, processed: good.length + bad.length });
 
-    const rejected = (await (await api(`/v1/cases/${caseId}/inventory/rejected`)).json()) as Array<{ line: number; field: string; reason: string }>;
+    const page = (await (await api(`/v1/cases/${caseId}/inventory/rejected`)).json()) as { items: Array<{ line: number; field: string; reason: string }>; total: number; nextCursor: string | null };
+    const rejected = page.items;
+    expect(page).toMatchObject({ total: bad.length, nextCursor: null });
     expect(rejected.map((r) => r.field).sort()).toEqual(bad.map((b) => b.field).sort());
+    // The same rows one at a time: file order, each once, the cursor opaque.
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const next = (await (await api(`/v1/cases/${caseId}/inventory/rejected?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json()) as typeof page;
+      expect(next.total).toBe(bad.length);
+      paged.push(...next.items.map((r) => r.line));
+      cursor = next.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(rejected.map((r) => r.line));
+    expect([...paged].sort((a, b) => a - b)).toEqual(paged);
     const text = JSON.stringify(rejected);
     expect(text).not.toContain('not-an-address');
     expect(text).not.toContain('4111111111111112');
@@ -90,7 +103,22 @@ describe('inventory import through the admin API and the worker', () => {
 
     expect((await api(`/v1/cases/${caseId}/start`, { method: 'POST' })).status).toBe(202);
     await waitUntil(async () => (await (await api(`/v1/cases/${caseId}`)).json()) as { gates: Array<{ name: string; state: string }> }, (v) => v.gates[0]?.state === 'pending', 60_000, 'gate pending');
-    expect((await api(`/v1/cases/${caseId}/gates/inventory/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    const note = `清单已核对 ${stamp}`;
+    const approved = await api(`/v1/cases/${caseId}/gates/inventory/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note }) });
+    expect(approved.status).toBe(200);
+    // The note is kept with the decision (who, when) and served with it; stored encrypted.
+    const gates = (await (await api(`/v1/cases/${caseId}/gates`)).json()) as { decisions: Array<{ gate: string; decision: string; decidedBy: string; decidedAt: string; note?: string }> };
+    expect(gates.decisions).toEqual([{ gate: 'inventory', decision: 'approved', decidedBy: expect.any(String), decidedAt: expect.any(String), note }]);
+    expect(Date.now() - Date.parse(gates.decisions[0]!.decidedAt)).toBeLessThan(60_000);
+    const client = await MongoClient.connect(env.mongoUri);
+    try {
+      const stored = await client.db().collection('gate_decisions').find({ caseId }).toArray();
+      expect(stored).toHaveLength(1);
+      expect(JSON.stringify(stored)).not.toContain(stamp);
+    } finally {
+      await client.close();
+    }
+    expect((await api('/v1/cases/cs_unknown/gates')).status).toBe(404);
     const sealed = await waitUntil(
       async () => (await (await api(`/v1/cases/${caseId}`)).json()) as { phase: string; routes: { sealed: boolean } },
       (v) => v.phase === 'legal-basis',
@@ -111,6 +139,44 @@ describe('inventory import through the admin API and the worker', () => {
     expect(page).toContain('charset="utf-8"');
     expect(page).not.toContain(email(1));
   });
+
+  it('imports a JSON array upload (streamed), quarantining its invalid row like NDJSON', async () => {
+    const opened = await api('/v1/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'merger', transferor: { name: `数组导入公司 ${stamp}`, contact: '010-1' }, manager: { name: '赵经理', email: `json.${stamp}@example.cn` } }),
+    });
+    const jsonCase = ((await opened.json()) as { id: string }).id;
+    const rows: unknown[] = Array.from({ length: 30 }, (_, i) => ({ customer_id: `J${stamp}-${i}`, 姓名: `数组客户${i}`, email: `json${i}.${stamp}@example.cn`, products: ['金饰', '银饰'] }));
+    rows.splice(12, 0, { customer_id: `J${stamp}-bad`, email: 'not-an-address' });
+    const res = await api(`/v1/cases/${jsonCase}/inventory`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rows, null, 2) });
+    expect(res.status).toBe(202);
+    const { importId } = (await res.json()) as { importId: string };
+    const progress = await waitUntil(
+      async () => (await api(`/v1/cases/${jsonCase}/inventory/imports/${importId}`)).json() as Promise<{ status: string; accepted: number; rejected: number; processed: number }>,
+      (p) => p.status === 'done' || p.status === 'failed',
+      90_000,
+      'JSON import done',
+    );
+    expect(progress).toMatchObject({ status: 'done', accepted: 30, rejected: 1, processed: 31 });
+    const rejected = (await (await api(`/v1/cases/${jsonCase}/inventory/rejected`)).json()) as { items: Array<{ importId: string; line: number; field: string }>; total: number };
+    // `line` is the element's position in the array (1-based).
+    expect(rejected).toMatchObject({ total: 1, items: [{ importId, line: 13, field: 'email' }] });
+    expect(JSON.stringify(rejected)).not.toContain('not-an-address');
+    const notArray = await api(`/v1/cases/${jsonCase}/inventory`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"customer_id":"x"}' });
+    expect(notArray.status).toBe(202);
+    const notArrayId = ((await notArray.json()) as { importId: string }).importId;
+    const failed = await waitUntil(
+      async () => (await api(`/v1/cases/${jsonCase}/inventory/imports/${notArrayId}`)).json() as Promise<{ status: string; error?: string }>,
+      (p) => p.status === 'done' || p.status === 'failed',
+      60_000,
+      'not-an-array import settled',
+    );
+    // The activity records IMPORT_UNREADABLE; the import workflow then records its own reason, which
+    // reads IMPORT_FAILED today (it does not unwrap the ActivityFailure): either is a failed import.
+    expect(failed.status).toBe('failed');
+    expect(['IMPORT_UNREADABLE', 'IMPORT_FAILED']).toContain(failed.error);
+  }, 150_000);
 
   it('rejects an unsupported content type with 415 and an unknown case with 404', async () => {
     expect((await api(`/v1/cases/${caseId}/inventory`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: 'x' })).status).toBe(415);

@@ -100,7 +100,7 @@ describe('a case from import to closed', () => {
     const escalation = await waitUntil(() => sink.messagesTo(manager), (list) => list.length >= 2, 90_000, 'escalation to the manager');
     expect(escalation.length).toBeGreaterThanOrEqual(2);
     const overdue = await waitUntil(
-      async () => (await (await api(`/v1/cases/${caseId}/third-parties`)).json()) as Array<{ status: string }>,
+      async () => ((await (await api(`/v1/cases/${caseId}/third-parties`)).json()) as { items: Array<{ status: string }> }).items,
       (list) => list.some((tp) => tp.status === 'overdue'),
       60_000,
       'a third party overdue',
@@ -108,7 +108,7 @@ describe('a case from import to closed', () => {
     expect(overdue.filter((tp) => tp.status === 'overdue')).toHaveLength(1);
     const secondToken = await linkIn(second, 't');
     expect((await portalPost(`/api/t/${secondToken}`, { kind: 'deleted', confirmedBy: '合规部', method: 'deleted from CRM', deletedAt: new Date().toISOString() })).status).toBe(200);
-    const list = (await (await api(`/v1/cases/${caseId}/third-parties`)).json()) as Array<{ status: string; late: boolean }>;
+    const list = ((await (await api(`/v1/cases/${caseId}/third-parties`)).json()) as { items: Array<{ status: string; late: boolean }> }).items;
     expect(list.map((tp) => [tp.status, tp.late]).sort()).toEqual([
       ['confirmed', false],
       ['confirmed', true],

@@ -22,8 +22,8 @@ interface RequestRow {
  * Data-subject requests end to end (issue 8): customers file through the portal JSON, the case
  * manager resolves through the admin API, the outcome arrives by mail (the mail sink), the access
  * copy downloads through its signed link, a deletion request excludes the customer, an overdue
- * request escalates. The overdue one uses the case policy `requestDeadline: 'PT5S'`, set on the
- * case document (the admin API's PolicyDto does not take it yet).
+ * request escalates. The overdue one uses the case policy `requestDeadline: 'PT5S'`, set through
+ * `PATCH /v1/cases/{id}` while the case is a draft.
  */
 describe('data-subject requests through the portal, the admin API and the mail sink', () => {
   const fx = new PortalFixture();
@@ -40,7 +40,7 @@ describe('data-subject requests through the portal, the admin API and the mail s
     });
   const file = (token: string, body: unknown): Promise<Response> =>
     fetch(`${fx.apiUrl(token)}/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const list = async (): Promise<RequestRow[]> => (await (await admin('GET', `/v1/requests?caseId=${caseId}`)).json()) as RequestRow[];
+  const list = async (): Promise<RequestRow[]> => ((await (await admin('GET', `/v1/requests?caseId=${caseId}`)).json()) as { items: RequestRow[] }).items;
   const mailText = async (address: string, subjectPart: string, timeoutMs = 30_000): Promise<string> => {
     const messages = await waitUntil(() => sink.messagesTo(address), (m) => m.some((x) => x.Subject.includes(subjectPart)), timeoutMs, `mail "${subjectPart}"`);
     const found = messages.find((x) => x.Subject.includes(subjectPart));
@@ -168,8 +168,7 @@ describe('data-subject requests through the portal, the admin API and the mail s
   }, 60_000);
 
   it('an overdue request escalates by mail to the case manager; it can be extended once', async () => {
-    const db = await fx.db();
-    await db.collection<{ _id: string }>('cases').updateOne({ _id: caseId }, { $set: { 'policy.requestDeadline': 'PT5S' } });
+    expect((await admin('PATCH', `/v1/cases/${caseId}`, { policy: { requestDeadline: 'PT5S' } })).status).toBe(200);
     const filed = await admin('POST', '/v1/requests', { caseId, customerId: customerId(2), type: 'explanation', message: '请解释处理规则' });
     expect(filed.status).toBe(201);
     const { id, dueAt } = (await filed.json()) as { id: string; dueAt: string };

@@ -46,7 +46,7 @@ describe('third-party deletion confirmations (admin API, worker, portal, mail si
       headers: { authorization: `Bearer ${admin}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-  const list = async (): Promise<ThirdPartyRow[]> => (await (await call('GET', `/v1/cases/${caseId}/third-parties`)).json()) as ThirdPartyRow[];
+  const list = async (): Promise<ThirdPartyRow[]> => ((await (await call('GET', `/v1/cases/${caseId}/third-parties`)).json()) as { items: ThirdPartyRow[] }).items;
   const row = async (id: string): Promise<ThirdPartyRow> => {
     const found = (await list()).find((r) => r.id === id);
     if (!found) throw new Error(`third party ${id} not listed`);
@@ -97,6 +97,15 @@ describe('third-party deletion confirmations (admin API, worker, portal, mail si
       [prompt.name, 'pending', false],
       [tardy.name, 'pending', false],
     ]);
+    // Keyset pages in the order added, with the total on each page.
+    type Page = { items: ThirdPartyRow[]; nextCursor: string | null; total: number };
+    const first = (await (await call('GET', `/v1/cases/${caseId}/third-parties?limit=1`)).json()) as Page;
+    expect(first).toMatchObject({ total: 2, items: [{ id: ids.prompt }] });
+    const second = (await (await call('GET', `/v1/cases/${caseId}/third-parties?limit=1&cursor=${first.nextCursor ?? ''}`)).json()) as Page;
+    expect(second).toMatchObject({ total: 2, items: [{ id: ids.tardy }], nextCursor: null });
+    const badLimit = await call('GET', `/v1/cases/${caseId}/third-parties?limit=0`);
+    expect(badLimit.status).toBe(400);
+    expect(await badLimit.json()).toMatchObject({ fields: [{ field: 'limit' }] });
     // Names and addresses are ciphertext at rest.
     const stored = await mongo.db().collection('third_parties').find({ caseId }).toArray();
     const raw = JSON.stringify(stored);

@@ -5,11 +5,12 @@ import type { Connection } from 'mongoose';
 import type { RouteSummary } from '@handover/contracts';
 import { CN_PIPL_PACK, type CaseKind } from '@handover/domain';
 import { renderPiiaHtml } from '@handover/mail';
-import { caseBlindIndex, CASE_COLLECTION, connectMongo, customerDocId, customerRef, CUSTOMER_COLLECTION } from '@handover/persistence';
-import { mongoUriFor, validIdNumber } from '@handover/testing';
+import { MasterKey } from '@handover/crypto';
+import { caseBlindIndex, CaseKeyService, CASE_COLLECTION, connectMongo, customerDocId, customerRef, CUSTOMER_COLLECTION } from '@handover/persistence';
+import { servicesMasterKey, testEnv, validIdNumber } from '@handover/testing';
 import { createInventoryActivities } from './inventory.activities';
 import type { InventoryActivityDeps } from './inventory.deps';
-import { cleanupCases, inventoryDeps, openCase, queueImport, runInContext } from './inventory.test-helpers';
+import { cleanupCases, inventoryDeps, openCaseThroughApi, queueImport, runInContext } from './inventory.test-helpers';
 
 const ACCOUNTING = 'cn-pipl.retention.accounting-archives';
 
@@ -34,9 +35,12 @@ describe('decideRoutes and draftPiia on the real database', () => {
   let deps: InventoryActivityDeps;
   let dir: string;
 
+  // Cases are opened through the running admin API (policy.retention set and validated there), so
+  // this suite reads the services' database with the services' master key.
   beforeAll(async () => {
-    connection = await connectMongo(mongoUriFor('handover_it_inventory'));
-    deps = await inventoryDeps(connection);
+    connection = await connectMongo(testEnv().mongoUri);
+    const master = MasterKey.fromBase64(servicesMasterKey());
+    deps = await inventoryDeps(connection, { master, keys: new CaseKeyService(connection, master) });
     dir = await mkdtemp(join(tmpdir(), 'handover-routes-it-'));
   });
 
@@ -47,7 +51,7 @@ describe('decideRoutes and draftPiia on the real database', () => {
   });
 
   async function inventory(kind: CaseKind, recipient: { country: string } | null = { country: 'CN' }): Promise<string> {
-    const caseId = await openCase(deps, { kind, recipient, policy: { retention: [ACCOUNTING] } });
+    const caseId = await openCaseThroughApi({ kind, recipient, policy: { retention: [ACCOUNTING] } });
     const { importId } = await queueImport(deps, caseId, dir, Buffer.from(FILE));
     const { result } = await runInContext(() => createInventoryActivities(deps).importInventory({ caseId, importId }));
     expect(result).toMatchObject({ accepted: 6, rejected: 0 });

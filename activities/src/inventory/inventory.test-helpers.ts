@@ -29,7 +29,7 @@ import {
   type CasePolicy,
   type StoredUpload,
 } from '@handover/persistence';
-import { TEST_MASTER_KEY } from '@handover/testing';
+import { adminToken, TEST_MASTER_KEY, testEnv } from '@handover/testing';
 import type { InventoryActivityDeps } from './inventory.deps';
 
 // Expected failures would otherwise print as SDK warnings.
@@ -102,6 +102,37 @@ export async function openCase(
     createdAt: new Date(),
   };
   await deps.cases.create(entity, cipher);
+  return id;
+}
+
+/**
+ * Opens a case through the running admin API (`POST /v1/cases`, the policy validated there) and
+ * registers it for cleanupCases. The suite must use the services' database and master key.
+ */
+export async function openCaseThroughApi(options: {
+  kind: CaseKind;
+  recipient?: { country: string } | null;
+  policy?: Record<string, unknown>;
+  purposeChange?: string;
+}): Promise<string> {
+  const env = testEnv();
+  const res = await fetch(`${env.adminUrl}/v1/cases`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: options.kind,
+      transferor: { name: '某某珠宝有限公司', contact: '010-12345678' },
+      ...(options.recipient !== null && {
+        recipient: { name: '承接方有限公司', contact: '021-87654321', email: 'dpo@recipient.example', country: options.recipient?.country ?? 'CN' },
+      }),
+      manager: { name: '案件经理', email: 'manager@transferor.example' },
+      ...(options.purposeChange && { purposeChange: options.purposeChange }),
+      policy: { reminders: [], ...options.policy },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /v1/cases answered ${res.status}: ${await res.text()}`);
+  const { id } = (await res.json()) as { id: string };
+  openedCases.add(id);
   return id;
 }
 

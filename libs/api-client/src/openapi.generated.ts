@@ -28,7 +28,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List cases: filter by status, kind, phase; search by case-id prefix or company name; keyset pages, newest first */
+        get: operations["CasesController_list"];
         put?: never;
         /** Open a transfer case (a draft): kind, parties, manager, policy, team */
         post: operations["CasesController_open"];
@@ -69,6 +70,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Edit a draft case: parties, manager, purpose change, policy (validated as on open) */
+        patch: operations["CasesController_edit"];
+        trace?: never;
+    };
+    "/v1/cases/{id}/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decisions taken on the case's gates (who, when, the note), oldest first */
+        get: operations["CasesController_gates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -81,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a pending gate (inventory, notices, handover, closure) */
+        /** Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates) */
         post: operations["CasesController_approve"];
         delete?: never;
         options?: never;
@@ -184,7 +203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload an inventory (streamed); an import workflow loads it */
+        /** Upload an inventory (CSV, NDJSON or a JSON array), stored encrypted and imported by the worker */
         post: operations["InventoryController_upload"];
         delete?: never;
         options?: never;
@@ -216,7 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quarantined rows: line, field and reason, never the value */
+        /** Quarantined rows (import, line, field, reason; never the value) in file order; keyset pages */
         get: operations["InventoryController_rejected"];
         put?: never;
         post?: never;
@@ -250,7 +269,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List incidents and drills, newest first; filter by drill, case and status; keyset pages */
+        get: operations["IncidentsController_list"];
         put?: never;
         /** Open an incident (or a drill): assesses the inventory, grades, starts the playbook and its clocks */
         post: operations["IncidentsController_open"];
@@ -352,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Third parties with status (pending, requested, overdue, confirmed, exception), due time, answer time and the late flag */
+        /** Third parties with status (pending, requested, overdue, confirmed, exception), due time, answer time and the late flag; keyset pages in the order added */
         get: operations["ThirdPartiesController_list"];
         put?: never;
         /** Add a third party; it is mailed its deletion request when the third-party workflow runs (or at once if it already runs) */
@@ -421,7 +441,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's requests (no personal data), optionally by status */
+        /** A case's requests (no personal data), optionally by status; keyset pages in filing order */
         get: operations["RequestsController_list"];
         put?: never;
         /** File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar */
@@ -522,6 +542,71 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CompanyNameDto: {
+            name: string;
+        };
+        RouteCountsDto: {
+            rulePackId: string;
+            rulePackVersion: string;
+            customers: number;
+            /** @description customers per route: notice, separate-consent, guardian-consent, notice-of-change, delete, hold */
+            byRoute: {
+                [key: string]: number;
+            };
+            transferable: number;
+            publicAnnouncement: number;
+            onHold: number;
+            /** @description true once the inventory gate fixed the routes */
+            sealed: boolean;
+        };
+        CaseCountersDto: {
+            customers: number;
+            notified: number;
+            bounced: number;
+            consented: number;
+            refused: number;
+            objected: number;
+            noResponse: number;
+            transferred: number;
+            deleted: number;
+            onHold: number;
+            thirdParties: number;
+            thirdPartiesConfirmed: number;
+            /** @description customers a deletion request or objection took out of the transfer */
+            excluded: number;
+        };
+        CaseListItemDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "bankruptcy" | "merger" | "division" | "dissolution" | "asset-sale" | "equity-transfer" | "branch-deregistration";
+            /** @enum {string} */
+            jurisdiction: "CN-PIPL" | "EU-GDPR";
+            /** @enum {string} */
+            status: "draft" | "running" | "closed";
+            /** @enum {string} */
+            phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+            transferor: components["schemas"]["CompanyNameDto"];
+            /** @description absent: no successor */
+            recipient?: components["schemas"]["CompanyNameDto"];
+            /** @description the route summary stored at the last import or at the inventory gate */
+            routes?: components["schemas"]["RouteCountsDto"];
+            /**
+             * Format: date-time
+             * @description the earliest deadline the case stores that is still ahead, or null
+             */
+            nextDeadline: string | null;
+            /** @description the case's counters, as GET /v1/cases/{id} shows them */
+            counters?: components["schemas"]["CaseCountersDto"];
+        };
+        CaseListDto: {
+            items: components["schemas"]["CaseListItemDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
+        };
         PartyDto: {
             /** @example 某某商贸有限公司 */
             name: string;
@@ -579,6 +664,15 @@ export interface components {
             /** @enum {string} */
             sensitive?: "notice" | "separate-consent";
             legalBasis?: components["schemas"]["LegalBasisDto"];
+            /**
+             * @description statutory retention rules of the jurisdiction's rule pack that bind the transferor (legal holds: records under a running period are kept in storage only, never deleted); each id must be one of the pack's retention rules
+             * @example [
+             *       "cn-pipl.retention.accounting-archives"
+             *     ]
+             */
+            retention?: string[];
+            /** @description customer fields the handover package carries (data minimisation); default customerId, type, name, email, phone, address, products, lastPurchaseAt, totalSpent */
+            handoverFields?: ("customerId" | "type" | "name" | "email" | "phone" | "address" | "birthDate" | "products" | "lastPurchaseAt" | "totalSpent" | "idNumber" | "bankCard" | "notes" | "health" | "biometric" | "religion" | "location" | "extra")[];
         };
         OpenCaseDto: {
             /**
@@ -611,6 +705,33 @@ export interface components {
             /** @enum {string} */
             status: "running";
         };
+        EditCaseDto: {
+            transferor?: components["schemas"]["PartyDto"];
+            /** @description the recipient; null removes it (no successor) */
+            recipient?: components["schemas"]["RecipientDto"];
+            manager?: components["schemas"]["ManagerDto"];
+            /** @description null removes the declared change of purpose */
+            purposeChange?: string | null;
+            /** @description the policy fields given replace the stored ones; the others stay */
+            policy?: components["schemas"]["PolicyDto"];
+        };
+        GateDecisionDto: {
+            /** @enum {string} */
+            gate: "inventory" | "notices" | "handover" | "closure";
+            /** @enum {string} */
+            decision: "approved";
+            /** @description the API key that decided */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description the note given with the decision */
+            note?: string;
+        };
+        GateDecisionsDto: {
+            caseId: string;
+            /** @description oldest first */
+            decisions: components["schemas"]["GateDecisionDto"][];
+        };
         GateDto: {
             /** @enum {string} */
             name: "inventory" | "notices" | "handover" | "closure";
@@ -618,36 +739,6 @@ export interface components {
             state: "waiting" | "pending" | "approved";
             approvedAt?: string;
             approvedBy?: string;
-        };
-        CaseCountersDto: {
-            customers: number;
-            notified: number;
-            bounced: number;
-            consented: number;
-            refused: number;
-            objected: number;
-            noResponse: number;
-            transferred: number;
-            deleted: number;
-            onHold: number;
-            thirdParties: number;
-            thirdPartiesConfirmed: number;
-            /** @description customers a deletion request or objection took out of the transfer */
-            excluded: number;
-        };
-        RouteCountsDto: {
-            rulePackId: string;
-            rulePackVersion: string;
-            customers: number;
-            /** @description customers per route: notice, separate-consent, guardian-consent, notice-of-change, delete, hold */
-            byRoute: {
-                [key: string]: number;
-            };
-            transferable: number;
-            publicAnnouncement: number;
-            onHold: number;
-            /** @description true once the inventory gate fixed the routes */
-            sealed: boolean;
         };
         CaseStatusDto: {
             id: string;
@@ -663,6 +754,7 @@ export interface components {
             updatedAt: string;
         };
         ApproveGateDto: {
+            /** @description kept with the decision; shown by GET /v1/cases/{id}/gates */
             note?: string;
         };
         AuditActorDto: {
@@ -778,6 +870,33 @@ export interface components {
             field: string;
             /** @description why; never the value */
             reason: string;
+        };
+        RejectedRowPageDto: {
+            items: components["schemas"]["RejectedRowDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
+        };
+        IncidentListItemDto: {
+            id: string;
+            title: string;
+            caseId?: string;
+            /** Format: date-time */
+            detectedAt: string;
+            severity?: string;
+            drill: boolean;
+            /** @enum {string} */
+            status: "assessing" | "open" | "closed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IncidentPageDto: {
+            items: components["schemas"]["IncidentListItemDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
         };
         OpenIncidentDto: {
             /**
@@ -999,6 +1118,13 @@ export interface components {
             /** @enum {string|null} */
             answerKind: "deleted" | "not-held" | "exception" | "legal-hold" | null;
         };
+        ThirdPartyPageDto: {
+            items: components["schemas"]["ThirdPartyDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
+        };
         RulePackRefDto: {
             id: string;
             version: string;
@@ -1124,6 +1250,13 @@ export interface components {
             forwarded: boolean;
             late: boolean;
         };
+        RequestPageDto: {
+            items: components["schemas"]["RequestSummaryDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
+        };
         RequestDetailDto: {
             id: string;
             caseId: string;
@@ -1247,6 +1380,48 @@ export interface operations {
             };
         };
     };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "running" | "closed";
+                kind?: "bankruptcy" | "merger" | "division" | "dissolution" | "asset-sale" | "equity-transfer" | "branch-deregistration";
+                phase?: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+                /** @description a prefix of the case id, or a case-insensitive part of a company name (transferor or recipient); names of individuals are not searchable */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListDto"];
+                };
+            };
+            /** @description an invalid filter, limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_open: {
         parameters: {
             query?: never;
@@ -1361,6 +1536,94 @@ export interface operations {
             };
         };
     };
+    CasesController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCreatedDto"];
+                };
+            };
+            /** @description invalid body (the field at fault is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_NOT_DRAFT: the case has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_gates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDecisionsDto"];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_approve: {
         parameters: {
             query?: never;
@@ -1385,6 +1648,13 @@ export interface operations {
                     "application/json": components["schemas"]["GateDto"];
                 };
             };
+            /** @description an unknown gate or an invalid note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description no or invalid bearer token */
             401: {
                 headers: {
@@ -1392,13 +1662,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the case is unknown or not started */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description the gate is not pending */
+            /** @description the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1661,11 +1932,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers) or NDJSON; streamed */
+        /** @description CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers), NDJSON, or a JSON array of row objects; streamed, never held whole in memory */
         requestBody: {
             content: {
                 "text/csv": string;
                 "application/x-ndjson": string;
+                "application/json": string;
             };
         };
         responses: {
@@ -1677,6 +1949,13 @@ export interface operations {
                     "application/json": components["schemas"]["ImportAcceptedDto"];
                 };
             };
+            /** @description EMPTY_UPLOAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description no or invalid bearer token */
             401: {
                 headers: {
@@ -1684,8 +1963,29 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unknown case (or import) */
+            /** @description unknown case */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVENTORY_CLOSED: the case is past its inventory gate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UPLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description not text/csv, application/x-ndjson or application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1732,10 +2032,9 @@ export interface operations {
     InventoryController_rejected: {
         parameters: {
             query?: {
-                /** @description default 1000, at most 10000 */
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
                 limit?: number;
-                /** @description cursor: the last row id of the previous page */
-                after?: unknown;
             };
             header?: never;
             path: {
@@ -1750,8 +2049,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RejectedRowDto"][];
+                    "application/json": components["schemas"]["RejectedRowPageDto"];
                 };
+            };
+            /** @description an invalid limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description no or invalid bearer token */
             401: {
@@ -1760,7 +2066,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description unknown case (or import) */
+            /** @description unknown case */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,6 +2103,47 @@ export interface operations {
                 content?: never;
             };
             /** @description unknown case (or import) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IncidentsController_list: {
+        parameters: {
+            query?: {
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description true: drills only; false: real incidents only */
+                drill?: "true" | "false";
+                caseId?: string;
+                status?: "assessing" | "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPageDto"];
+                };
+            };
+            /** @description an invalid filter, limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description caseId given: no such subject, or one of another team's cases (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2041,7 +2388,11 @@ export interface operations {
     };
     ThirdPartiesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2055,8 +2406,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ThirdPartyDto"][];
+                    "application/json": components["schemas"]["ThirdPartyPageDto"];
                 };
+            };
+            /** @description an invalid limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description unknown case */
             404: {
@@ -2237,6 +2595,9 @@ export interface operations {
     RequestsController_list: {
         parameters: {
             query: {
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
                 caseId: string;
                 status?: "open" | "resolved";
             };
@@ -2251,8 +2612,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RequestSummaryDto"][];
+                    "application/json": components["schemas"]["RequestPageDto"];
                 };
+            };
+            /** @description a missing caseId, an invalid status, limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description unknown case, or a case of another team (the same answer) */
             404: {

@@ -1,7 +1,7 @@
 import { defineSignal } from '@temporalio/workflow';
 import type { Route } from '@handover/domain';
 
-export type InventoryFormat = 'csv' | 'ndjson';
+export type InventoryFormat = 'csv' | 'ndjson' | 'json';
 
 export interface ImportInventoryInput {
   caseId: string;

@@ -4,7 +4,8 @@ export type { ByteSource, DecodeOptions } from './decode-text';
 export { SAMPLE_BYTES, detectBom, detectEncoding, utf8Validity } from './detect-encoding';
 export type { DetectionBasis, DetectOptions, EncodingDetection, InventoryEncoding, Utf8Validity } from './detect-encoding';
 export { csvRows } from './csv-rows';
-export { ndjsonRows, jsonValueToText } from './ndjson-rows';
+export { ndjsonRows, jsonValueToText, parseJsonRecord } from './ndjson-rows';
+export { jsonArrayRows } from './json-array-rows';
 export { DEFAULT_MAX_RECORD_BYTES, InventoryParseError } from './parsed-row';
 export type {
   InventoryFormat,

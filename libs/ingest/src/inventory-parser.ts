@@ -1,5 +1,5 @@
 /**
- * Streams an uploaded inventory (CSV or NDJSON, any supported encoding) into ParsedRow items,
+ * Streams an uploaded inventory (CSV, NDJSON or a JSON array; any supported encoding) into ParsedRow items,
  * one at a time: bytes are pulled from the input only as rows are consumed, so an inventory of any
  * size runs in constant memory. Validation of the row's fields is the caller's (validateRow in
  * @handover/domain); rows with a malformed shape come out here as error rows (field `row`).
@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { csvRows } from './csv-rows';
 import { decodeText, type ByteSource } from './decode-text';
 import { ndjsonRows } from './ndjson-rows';
+import { jsonArrayRows } from './json-array-rows';
 import type { InventoryFormat, ParseInventoryOptions, ParsedRow } from './parsed-row';
 
 export function parseInventory(
@@ -24,6 +25,8 @@ export function parseInventory(
       return csvRows(text, options);
     case 'ndjson':
       return ndjsonRows(text, options);
+    case 'json':
+      return jsonArrayRows(text, options);
     default:
       throw new TypeError(`unsupported inventory format: ${String(format satisfies never)}`);
   }

@@ -32,7 +32,8 @@ function toRecord(object: Record<string, unknown>): Record<string, string> {
   return record;
 }
 
-function parseLine(line: number, text: string): ParsedRow {
+/** One JSON text (an NDJSON line, a JSON array element) → a row, or an error row keeping the text for the quarantine. */
+export function parseJsonRecord(line: number, text: string): ParsedRow {
   let value: unknown;
   const fail = (reason: RejectionReason): ParsedRow => ({ line, error: { field: ROW_FIELD, reason }, raw: text });
   try {
@@ -65,7 +66,7 @@ export async function* ndjsonRows(text: AsyncIterable<string>, options: ParseInv
     const body = content.endsWith('\r') ? content.slice(0, -1) : content;
     if (body.trim() === '' || line <= startAfter) return;
     if (body.length > maxChars) yield tooLarge(line);
-    else yield parseLine(line, body);
+    else yield parseJsonRecord(line, body);
   }
 
   for await (const chunk of text) {

@@ -1,7 +1,7 @@
 import type { HeaderMapping, RejectionReason } from '@handover/domain';
 import type { EncodingDetection, InventoryEncoding } from './detect-encoding';
 
-export type InventoryFormat = 'csv' | 'ndjson';
+export type InventoryFormat = 'csv' | 'ndjson' | 'json';
 
 export interface RowError {
   field: 'row';
@@ -11,7 +11,8 @@ export interface RowError {
 /**
  * One physical record of the inventory file. `line` is 1-based: for CSV the physical line on which
  * the record starts (header = line 1 when the file starts with it; blank lines and line breaks
- * inside quoted fields are counted, as an editor counts them), for NDJSON the line number.
+ * inside quoted fields are counted, as an editor counts them), for NDJSON the line number, for a
+ * JSON array the element's position (1-based).
  */
 export type ParsedRow =
   | {
@@ -47,6 +48,7 @@ export interface ParseInventoryOptions {
    * Largest record. CSV: bytes of text past the last complete record before parsing fails with
    * InventoryParseError (an unbalanced quote would otherwise pull the rest of the file into memory).
    * NDJSON: characters of one line; a longer line becomes a `row` error and is skipped unread.
+   * JSON array: characters of one element, likewise.
    * Default 8 MiB.
    */
   maxRecordBytes?: number;
@@ -54,7 +56,7 @@ export interface ParseInventoryOptions {
 
 export const DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
-export type InventoryParseErrorCode = 'RECORD_TOO_LARGE';
+export type InventoryParseErrorCode = 'RECORD_TOO_LARGE' | 'NOT_A_JSON_ARRAY' | 'JSON_ARRAY_MALFORMED';
 
 /** A file-level failure: the import cannot go on. The message never contains file content. */
 export class InventoryParseError extends Error {

@@ -42,5 +42,10 @@ export function adminToken(): string {
   return process.env['HANDOVER_ADMIN_TOKEN'] ?? readFileSync(join(testEnv().dataDir, 'secrets', 'admin.token'), 'utf8').trim();
 }
 
+/** The master key of the running services (base64): to read what the admin API wrote, in process. */
+export function servicesMasterKey(): string {
+  return process.env['HANDOVER_MASTER_KEY'] ?? readFileSync(join(testEnv().dataDir, 'secrets', 'master.key'), 'utf8').trim();
+}
+
 /** A fixed master key for in-process workers in tests (and the saved replay histories). Not a secret. */
 export const TEST_MASTER_KEY = Buffer.alloc(32, 0x5a).toString('base64');

@@ -6,9 +6,10 @@ import { createLogger } from '@handover/logging';
 import { MasterKey } from '@handover/crypto';
 import { CaseKeyService, connectMongo } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
+import { REPOSITORIES, REPOSITORY_PROVIDERS } from './common/repositories';
 import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, MONGO_CONNECTION, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
 
-/** Config, secrets, the master key and the case keys, logger, MongoDB and Temporal connections for the admin API. */
+/** Config, secrets, the master key and the case keys, logger, MongoDB and Temporal connections, and the repositories, for the admin API. */
 @Global()
 @Module({
   providers: [
@@ -24,8 +25,9 @@ import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, MONGO_CONNECTION, SECRETS,
         connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
       inject: [ADMIN_CONFIG, SECRETS],
     },
+    ...REPOSITORY_PROVIDERS,
   ],
-  exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, CASE_KEYS, LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT],
+  exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, CASE_KEYS, LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT, ...REPOSITORIES],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(

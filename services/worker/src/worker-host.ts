@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { handoverDataConverter } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes } from '@handover/persistence';
+import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes } from '@handover/persistence';
 import type { WorkerConfig } from '@handover/config';
 import { buildActivities } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
@@ -48,6 +48,9 @@ export class WorkerHost {
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);
+    // Cases opened before the case list's search field existed get it now, before any work.
+    const backfilled = await new CaseRepository(this.mongo).backfillSearchNames();
+    if (backfilled > 0) this.logger.info({ cases: backfilled }, 'case search names backfilled');
     // The one writer of the case-status documents (one worker at a time holds its lease).
     this.projector = new CaseStatsProjector(new CaseStatisticsRepository(this.mongo), {
       onError: (error) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'case status projector round failed; retrying'),

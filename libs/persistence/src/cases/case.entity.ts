@@ -1,5 +1,5 @@
 import type { CaseKind, Jurisdiction } from '@handover/domain';
-import type { Phase } from '@handover/contracts';
+import type { Phase, RouteSummary } from '@handover/contracts';
 
 export type CaseStatus = 'draft' | 'running' | 'closed';
 
@@ -24,6 +24,10 @@ export interface CasePolicy {
   legalBasis?: { basis: 'art22'; author: string; note: string };
   /** Replaces the jurisdiction's due date of data-subject requests (ISO-8601 duration). */
   requestDeadline?: string;
+  /** Retention rule ids of the jurisdiction's pack that bind the transferor (legal holds). */
+  retention?: string[];
+  /** Customer fields the handover package carries (default DEFAULT_HANDOVER_FIELDS). */
+  handoverFields?: string[];
 }
 
 /** A transfer case in the domain's terms: plaintext, only ever held in memory. */
@@ -42,4 +46,31 @@ export interface CaseEntity {
   policy: CasePolicy;
   createdAt: Date;
   startedAt?: Date;
+}
+
+/** Filters of the case list (GET /v1/cases). Every one is optional; they combine with AND. */
+export interface CaseListFilter {
+  status?: CaseStatus;
+  kind?: CaseKind;
+  phase?: Phase;
+  /** A prefix of the case id, or a case-insensitive substring of a company name (transferor or recipient). */
+  q?: string;
+  /** Restricts the list to the cases of these teams (teams are not stored yet: unused until they are). */
+  teamIds?: readonly string[];
+}
+
+/** One row of the case list: nothing personal (company names, routes, deadlines). */
+export interface CaseListItem {
+  id: string;
+  kind: CaseKind;
+  jurisdiction: Jurisdiction;
+  status: CaseStatus;
+  phase: Phase;
+  createdAt: Date;
+  transferor: { name: string };
+  recipient?: { name: string };
+  /** The route summary the decideRoutes activity stored (absent before the first import). */
+  routes?: RouteSummary;
+  /** The earliest deadline the case stores that is still ahead, or null. */
+  nextDeadline: Date | null;
 }

@@ -1,12 +1,22 @@
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import type { CaseDeadlines, Phase, RouteSummary } from '@handover/contracts';
 import type { CaseKind, Jurisdiction } from '@handover/domain';
+import { keysetPage, type KeysetPage } from '../keyset';
+import { updateEach } from '../update-each';
 import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
-import type { CaseEntity, CasePolicy, CaseStatus } from './case.entity';
+import type { CaseEntity, CaseListFilter, CaseListItem, CasePolicy, CaseStatus } from './case.entity';
+import { caseListQuery, searchNamesOf, toListItem } from './case-list';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import type { CaseCounters } from '../statistics/case-figures';
 import { DEFAULT_TEAM_ID } from '../teams/team.entity';
+
+/** The list's order: newest first, ties by id (served by the `{createdAt: -1, _id: -1}` index). */
+const LIST_ORDER = { field: 'createdAt', direction: -1 } as const;
+const LIST_PROJECTION = {
+  _id: 1, kind: 1, jurisdiction: 1, status: 1, phase: 1, createdAt: 1, 'transferor.name': 1, 'recipient.name': 1, 'inventory.routes': 1, notification: 1,
+} as const;
 
 /** Reads and writes cases; the mapper encrypts contact fields on the way in and decrypts on the way out. */
 export class CaseRepository {
@@ -30,6 +40,66 @@ export class CaseRepository {
    */
   async recountStatistics(id: string, names?: ReadonlyArray<keyof CaseCounters>): Promise<CaseCounters> {
     return this.statistics.recountAndRecord(id, names);
+  }
+
+  private get raw(): Collection<CaseDocument> {
+    return this.model.collection as unknown as Collection<CaseDocument>;
+  }
+
+  /**
+   * A page of the case list (GET /v1/cases): newest first, ties by id. `teamIds`, when given,
+   * restricts the list to cases of those teams. No personal data is read: company names, the
+   * stored route summary and deadlines only.
+   */
+  async list(filter: CaseListFilter, page: { limit: number; cursor?: string | undefined }, now: Date = new Date()): Promise<KeysetPage<CaseListItem>> {
+    return keysetPage(this.raw, caseListQuery(filter), { order: LIST_ORDER, ...page }, (doc) => toListItem(doc, now), LIST_PROJECTION);
+  }
+
+  /**
+   * Replaces the editable fields of a draft (parties, manager, purpose change, policy) and its
+   * search names; false when the case is not a draft (any more). The admin API is the case
+   * document's only writer while it is a draft (docs/architecture.md).
+   */
+  async replaceDraft(entity: CaseEntity, cipher: FieldCipher, at: Date = new Date()): Promise<boolean> {
+    const doc = toPersistence(entity, cipher);
+    const unset: Record<string, ''> = {};
+    if (!doc.recipient) unset['recipient'] = '';
+    if (!doc.purposeChangeEnc) unset['purposeChangeEnc'] = '';
+    const result = await this.raw.updateOne(
+      { _id: entity.id, status: 'draft' },
+      {
+        $set: {
+          transferor: doc.transferor,
+          ...(doc.recipient && { recipient: doc.recipient }),
+          manager: doc.manager,
+          ...(doc.purposeChangeEnc && { purposeChangeEnc: doc.purposeChangeEnc }),
+          policy: doc.policy,
+          searchNames: doc.searchNames ?? [],
+          updatedAt: at,
+        },
+        ...(Object.keys(unset).length > 0 && { $unset: unset }),
+      },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /**
+   * Gives every case opened before the search field existed its search names (the worker's index
+   * step, before it takes work). One `updateOne` per case through updateEach; a case that got the
+   * field meanwhile is skipped by the filter. Returns how many were written.
+   */
+  async backfillSearchNames(): Promise<number> {
+    const missing = await this.raw
+      .find({ searchNames: { $exists: false } }, { projection: { _id: 1, 'transferor.name': 1, 'recipient.name': 1 } })
+      .toArray();
+    const { modified } = await updateEach(
+      this.raw,
+      missing.map((doc) => ({
+        filter: { _id: doc._id, searchNames: { $exists: false } },
+        update: { $set: { searchNames: searchNamesOf(doc.transferor?.name, doc.recipient?.name) } },
+      })),
+    );
+    return modified;
   }
 
   async findById(id: string, cipher: FieldCipher): Promise<CaseEntity | null> {
@@ -123,6 +193,7 @@ function toPersistence(entity: CaseEntity, cipher: FieldCipher): CaseDocument {
     }),
     manager: { nameEnc: enc('manager.name', entity.manager.name), emailEnc: enc('manager.email', entity.manager.email) },
     ...(entity.purposeChange && { purposeChangeEnc: enc('purposeChange', entity.purposeChange) }),
+    searchNames: searchNamesOf(entity.transferor.name, entity.recipient?.name),
     policy: { ...entity.policy },
     createdAt: entity.createdAt,
     ...(entity.startedAt && { startedAt: entity.startedAt }),

@@ -16,6 +16,13 @@ export interface CaseDocument {
   recipient?: { name: string; contactEnc: string; emailEnc: string; country: string; publicKey?: string };
   manager: { nameEnc: string; emailEnc: string };
   purposeChangeEnc?: string;
+  /**
+   * The case list's search field: the company names of the case (transferor and recipient),
+   * lower-cased, in clear. Company names only: names of individuals (the manager, contacts) are
+   * never put here. Written on open and on every edit; cases opened before it existed get it at the
+   * worker's index step (`CaseRepository.backfillSearchNames`).
+   */
+  searchNames?: string[];
   policy: Record<string, unknown>;
   createdAt: Date;
   startedAt?: Date;
@@ -41,6 +48,7 @@ export const caseSchema = new Schema<CaseDocument>(
     },
     manager: { type: { nameEnc: String, emailEnc: String }, required: true, _id: false },
     purposeChangeEnc: String,
+    searchNames: { type: [String], default: undefined },
     policy: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
     startedAt: Date,
@@ -50,5 +58,7 @@ export const caseSchema = new Schema<CaseDocument>(
   { collection: CASE_COLLECTION, versionKey: false, minimize: false },
 );
 
-// Serves the case list for a manager's dashboard: newest first, filtered by status.
+// Serves the case list filtered by status: newest first.
 caseSchema.index({ status: 1, createdAt: -1 });
+// Serves GET /v1/cases without a status filter: newest first, ties by id (the keyset order).
+caseSchema.index({ createdAt: -1, _id: -1 });

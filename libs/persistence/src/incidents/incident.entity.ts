@@ -85,3 +85,24 @@ export interface IncidentRecord extends IncidentEntity {
   drafts?: IncidentDrafts;
   notes: Array<{ taskId: string; at: Date; by: string }>;
 }
+
+/** Filters of GET /v1/incidents; they combine with AND. */
+export interface IncidentListFilter {
+  /** Only incidents of this team (incidents stored before teams belong to the default team). */
+  team?: string;
+  drill?: boolean;
+  caseId?: string;
+  status?: string;
+}
+
+/** One row of the incident list. */
+export interface IncidentListItem {
+  id: string;
+  title: string;
+  caseId?: string;
+  detectedAt: Date;
+  severity?: string;
+  drill: boolean;
+  status: string;
+  createdAt: Date;
+}

@@ -1,8 +1,11 @@
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { IncidentAssessment, IncidentView } from '@handover/contracts';
 import type { FieldCipher } from '@handover/crypto';
-import type { IncidentDrafts, IncidentEntity, IncidentRecord, IncidentSeverity } from './incident.entity';
+import type { IncidentDrafts, IncidentEntity, IncidentListFilter, IncidentListItem, IncidentRecord, IncidentSeverity } from './incident.entity';
+import { keysetPage, type KeysetPage } from '../keyset';
 import { incidentSchema, INCIDENT_COLLECTION, type IncidentDocument } from './incident.schema';
+import { DEFAULT_TEAM_ID } from '../teams/team.entity';
 
 /** The data key scope of an incident (CaseKeyService id): encrypts its task notes. */
 export const incidentKeyScope = (incidentId: string): string => `incident:${incidentId}`;
@@ -86,6 +89,33 @@ export class IncidentRepository {
   async notes(id: string, cipher: FieldCipher): Promise<Array<{ taskId: string; at: Date; by: string; text: string }>> {
     const doc = await this.model.collection.findOne<IncidentDocument>({ _id: { $eq: id } } as never, { projection: { notes: 1 } });
     return (doc?.notes ?? []).map((n) => ({ taskId: n.taskId, at: n.at, by: n.by, text: cipher.decrypt(n.noteEnc, noteAad(id, n.taskId, n.at)) }));
+  }
+
+  /** A page of incidents (GET /v1/incidents): newest first, ties by id; what the list shows, nothing personal. */
+  async list(filter: IncidentListFilter, page: { limit: number; cursor?: string | undefined }): Promise<KeysetPage<IncidentListItem>> {
+    const query: Record<string, unknown> = {};
+    if (filter.drill !== undefined) query['drill'] = { $eq: filter.drill };
+    if (filter.caseId !== undefined) query['caseId'] = { $eq: filter.caseId };
+    if (filter.status !== undefined) query['status'] = { $eq: filter.status };
+    if (filter.team !== undefined) {
+      query['$or'] = [{ team: { $eq: filter.team } }, ...(filter.team === DEFAULT_TEAM_ID ? [{ team: { $exists: false } }] : [])];
+    }
+    return keysetPage(
+      this.model.collection as never as Collection<IncidentDocument>,
+      query,
+      { order: { field: 'createdAt', direction: -1 }, ...page },
+      (doc) => ({
+        id: doc._id,
+        title: doc.title,
+        ...(doc.caseId !== undefined && { caseId: doc.caseId }),
+        detectedAt: doc.detectedAt,
+        ...(doc.severity !== undefined && { severity: doc.severity }),
+        drill: doc.drill,
+        status: doc.status,
+        createdAt: doc.createdAt,
+      }),
+      { _id: 1, title: 1, caseId: 1, detectedAt: 1, severity: 1, drill: 1, status: 1, createdAt: 1 },
+    );
   }
 
   /** Drills since a date, newest first (yearly drill evidence, GB/T 35273 §10.1). */

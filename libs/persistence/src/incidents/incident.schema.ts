@@ -69,3 +69,5 @@ export const incidentSchema = new Schema<IncidentDocument>(
 
 // Serves the yearly drill evidence (GB/T 35273 §10.1): find({drill: true, detectedAt: {$gte}}).sort({detectedAt: -1}).
 incidentSchema.index({ drill: 1, detectedAt: -1 });
+// Serves GET /v1/incidents: newest first, ties by id (the keyset order).
+incidentSchema.index({ createdAt: -1, _id: -1 });

@@ -2,6 +2,7 @@ import type { Collection, Filter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { duplicateKeyIndexes } from '../customers/bulk-write-errors';
 import { normaliseRejectionCursor, rejectionId, type RejectionEntity, type RejectionSummary } from './rejection.entity';
+import { keysetPage, type KeysetPage } from '../keyset';
 import { rejectionSchema, REJECTION_COLLECTION, type RejectionDocument } from './rejection.schema';
 
 const MAX_PAGE = 10_000;
@@ -57,6 +58,17 @@ export class RejectionRepository {
       .limit(limit)
       .toArray();
     return docs.map((d) => ({ id: d._id, importId: d.importId, line: d.line, field: d.field, reason: d.reason }));
+  }
+
+  /** A page of the case's rejected rows (GET …/inventory/rejected): `_id` order (import, then line), opaque cursor, total. */
+  async page(caseId: string, page: { limit: number; cursor?: string | undefined }): Promise<KeysetPage<RejectionSummary>> {
+    return keysetPage(
+      this.raw,
+      { caseId: { $eq: caseId } },
+      { order: { field: '_id', direction: 1 }, ...page },
+      (d) => ({ id: d._id, importId: d.importId, line: d.line, field: d.field, reason: d.reason }),
+      { _id: 1, importId: 1, line: 1, field: 1, reason: 1 },
+    );
   }
 
   async countByImport(caseId: string, importId: string): Promise<number> {

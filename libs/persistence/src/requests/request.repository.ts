@@ -4,6 +4,7 @@ import type { FieldCipher } from '@handover/crypto';
 import type { ProposedCorrections, RequestOutcome, RequestStatus, RequestType } from '@handover/domain';
 import { requestSchema, REQUEST_COLLECTION, type RequestDocument } from './request.schema';
 import type { NewRequest, RequestReportRow, RequestSummary } from './request.entity';
+import { keysetPage, type KeysetPage } from '../keyset';
 
 export const requestAad = (caseId: string, requestId: string, field: string): string => `${caseId}:request:${requestId}:${field}`;
 
@@ -83,11 +84,15 @@ export class RequestRepository {
     };
   }
 
-  async list(filter: { caseId: string; status?: RequestStatus }, now: Date = new Date(), limit = 1000): Promise<RequestSummary[]> {
+  /** A page of a case's requests (GET /v1/requests): in filing order, ties by id; no personal data. */
+  async list(
+    filter: { caseId: string; status?: RequestStatus },
+    page: { limit: number; cursor?: string | undefined },
+    now: Date = new Date(),
+  ): Promise<KeysetPage<RequestSummary>> {
     const query: Record<string, unknown> = { caseId: { $eq: filter.caseId } };
     if (filter.status) query['status'] = { $eq: filter.status };
-    const docs = await this.raw.find(query as Filter<RequestDocument>).sort({ filedAt: 1, _id: 1 }).limit(limit).toArray();
-    return docs.map((doc) => toRequestSummary(doc, now));
+    return keysetPage(this.raw, query, { order: { field: 'filedAt', direction: 1 }, ...page }, (doc) => toRequestSummary(doc, now));
   }
 
   /** The compliance report's rows: no personal data. */

@@ -83,6 +83,13 @@ export class CaseStatisticsRepository {
     return figures;
   }
 
+  /** The counters of several cases (a list page): one query; a case without figures is absent. */
+  async countersOf(caseIds: readonly string[]): Promise<Map<string, CaseCounters>> {
+    if (caseIds.length === 0) return new Map();
+    const docs = await this.stats.find({ _id: { $in: [...caseIds] } } as Filter<CaseStatsDocument>, { projection: { counters: 1 } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.counters]));
+  }
+
   /** The figures of a new case (draft, zero). Idempotent: an existing document is kept. */
   async initialize(caseId: string, at: Date = new Date()): Promise<void> {
     try {

@@ -15,6 +15,7 @@ import type {
 import { ThirdPartyAnswerRejectedError, ThirdPartyNotFoundError } from './third-party.errors';
 import { thirdPartyAnswerSchema, THIRD_PARTY_ANSWER_COLLECTION, type ThirdPartyAnswerDocument } from './third-party-answer.schema';
 import { thirdPartySchema, THIRD_PARTY_COLLECTION, type ThirdPartyDocument } from './third-party.schema';
+import { keysetPage, type KeysetPage } from '../keyset';
 import { deriveThirdPartyStatus, isLateAnswer, sameAnswer, statusOfAnswer, summarizeStatuses } from './third-party-status';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 
@@ -80,23 +81,19 @@ export class ThirdPartyRepository {
     return id;
   }
 
-  /** The case's third parties, names decrypted, status derived from the answers (API list). */
+  /** The case's third parties, names decrypted, status derived from the answers. */
   async list(caseId: string, cipher: FieldCipher): Promise<ThirdPartyView[]> {
     const { docs, answers } = await this.load(caseId);
-    return docs.map((doc) => {
-      const answer = answers.get(doc._id);
-      return {
-        id: doc._id,
-        name: cipher.decrypt(doc.nameEnc, partyAad(caseId, doc._id, 'name')),
-        categories: [...doc.categories],
-        status: deriveThirdPartyStatus({ stored: doc.status, answerKind: answer?.kind as ThirdPartyAnswerKind | undefined }),
-        requestedAt: doc.requestedAt ?? null,
-        dueAt: doc.dueAt ?? null,
-        confirmedAt: answer?.at ?? null,
-        late: answer?.late ?? false,
-        answerKind: (answer?.kind as ThirdPartyAnswerKind | undefined) ?? null,
-      };
-    });
+    return docs.map((doc) => toView(doc, answers.get(doc._id), cipher));
+  }
+
+  /** A page of the case's third parties (API list) in the order they were added, with their answers. */
+  async page(caseId: string, cipher: FieldCipher, page: { limit: number; cursor?: string | undefined }): Promise<KeysetPage<ThirdPartyView>> {
+    const listed = await keysetPage(this.parties, { caseId: { $eq: caseId } }, { order: { field: 'createdAt', direction: 1 }, ...page }, (doc) => doc);
+    const ids = listed.items.map((doc) => doc._id);
+    const answers = ids.length === 0 ? [] : await this.answers.find({ _id: { $in: ids } } as Filter<ThirdPartyAnswerDocument>).toArray();
+    const byId = new Map(answers.map((answer) => [answer._id, answer]));
+    return { ...listed, items: listed.items.map((doc) => toView(doc, byId.get(doc._id), cipher)) };
   }
 
   /** Unanswered third parties whose stored status is one of `statuses`, with name and email decrypted (mailings). */
@@ -290,4 +287,18 @@ export class ThirdPartyRepository {
     ]);
     return { docs, answers: new Map(answers.map((answer) => [answer._id, answer])) };
   }
+}
+
+function toView(doc: ThirdPartyDocument, answer: ThirdPartyAnswerDocument | undefined, cipher: FieldCipher): ThirdPartyView {
+  return {
+    id: doc._id,
+    name: cipher.decrypt(doc.nameEnc, partyAad(doc.caseId, doc._id, 'name')),
+    categories: [...doc.categories],
+    status: deriveThirdPartyStatus({ stored: doc.status, answerKind: answer?.kind as ThirdPartyAnswerKind | undefined }),
+    requestedAt: doc.requestedAt ?? null,
+    dueAt: doc.dueAt ?? null,
+    confirmedAt: answer?.at ?? null,
+    late: answer?.late ?? false,
+    answerKind: (answer?.kind as ThirdPartyAnswerKind | undefined) ?? null,
+  };
 }

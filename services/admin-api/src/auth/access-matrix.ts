@@ -23,7 +23,10 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/teams': ['case-manager', 'incident-responder', 'auditor'],
   // cases
   'POST /v1/cases': MANAGER,
+  'GET /v1/cases': ['case-manager', 'incident-responder', 'auditor'],
   'GET /v1/cases/{id}': ['case-manager', 'incident-responder', 'auditor'],
+  'PATCH /v1/cases/{id}': MANAGER,
+  'GET /v1/cases/{id}/gates': MANAGER_AUDITOR,
   'POST /v1/cases/{id}/start': MANAGER,
   'POST /v1/cases/{id}/gates/{gate}/approve': MANAGER,
   // inventory
@@ -45,6 +48,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/cases/{id}/audit/export': AUDITOR,
   // incidents
   'POST /v1/incidents': RESPONDER,
+  'GET /v1/incidents': ['incident-responder', 'auditor'],
   'GET /v1/incidents/{id}': ['incident-responder', 'auditor'],
   'GET /v1/incidents/{id}/report': ['incident-responder', 'auditor'],
   'POST /v1/incidents/{id}/tasks/{taskId}/complete': RESPONDER,

@@ -3,13 +3,16 @@ import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { approveGateUpdate, caseWorkflowId, type GateName, type GateView } from '@handover/contracts';
 import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { CASE_KEYS, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
 import type { Connection } from 'mongoose';
-import { CaseStatisticsRepository, CustomerRepository, InventoryImportRepository } from '@handover/persistence';
+import { CaseKeyService, CaseStatisticsRepository, CustomerRepository, GateDecisionRepository, InventoryImportRepository } from '@handover/persistence';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 
-/** Approves a pending gate through the workflow's update; 409 when the gate is not pending. */
+/**
+ * Approves a pending gate through the workflow's update; 409 when the gate is not pending. The
+ * approval (who, when, the note) is then kept as an insert-only gate decision.
+ */
 @Injectable()
 export class ApproveGateUseCase {
   private readonly imports: InventoryImportRepository;
@@ -20,22 +23,28 @@ export class ApproveGateUseCase {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
     @Inject(MONGO_CONNECTION) private readonly connection: Connection,
+    private readonly decisions: GateDecisionRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
   ) {
     this.imports = new InventoryImportRepository(connection);
     this.customers = new CustomerRepository(connection);
     this.statistics = new CaseStatisticsRepository(connection);
   }
 
-  async execute(caseId: string, gate: GateName, principal: Principal): Promise<GateView> {
+  async execute(caseId: string, gate: GateName, principal: Principal, note?: string): Promise<GateView> {
     if (gate === 'inventory') await this.checkInventoryReady(caseId);
+    const approvedAt = new Date();
     try {
       const view = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: new Date().toISOString() }] });
+        .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: approvedAt.toISOString() }] });
       await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
       if (view.approvedBy && view.approvedAt) {
         await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}`);
       }
+      // The case key lives until the closure gate's approval has been acted on (then it is shredded).
+      const cipher = await this.keys.cipherFor(caseId);
+      await this.decisions.record({ caseId, gate, decision: 'approved', decidedBy: principal.id, decidedAt: approvedAt, note }, cipher);
       return view;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray, ArrayMaxSize,
+  IsDefined, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray, ArrayMaxSize, ArrayMinSize, ArrayUnique,
 } from 'class-validator';
+import { HANDOVER_FIELDS, DEFAULT_HANDOVER_FIELDS, type HandoverField } from '@handover/contracts';
 
 export const CASE_KINDS = ['bankruptcy', 'merger', 'division', 'dissolution', 'asset-sale', 'equity-transfer', 'branch-deregistration'] as const;
 export const JURISDICTIONS = ['CN-PIPL', 'EU-GDPR'] as const;
@@ -46,6 +47,20 @@ export class PolicyDto {
   @ApiPropertyOptional({ enum: ['guardian-consent', 'separate-consent'] }) @IsOptional() @IsIn(['guardian-consent', 'separate-consent']) minors?: 'guardian-consent' | 'separate-consent';
   @ApiPropertyOptional({ enum: ['notice', 'separate-consent'] }) @IsOptional() @IsIn(['notice', 'separate-consent']) sensitive?: 'notice' | 'separate-consent';
   @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['cn-pipl.retention.accounting-archives'],
+    description: "statutory retention rules of the jurisdiction's rule pack that bind the transferor (legal holds: records under a running period are kept in storage only, never deleted); each id must be one of the pack's retention rules",
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Matches(/^[a-z0-9.-]{1,100}$/, { each: true, message: 'each must be a retention rule id' })
+  retention?: string[];
+  @ApiPropertyOptional({
+    enum: HANDOVER_FIELDS,
+    isArray: true,
+    description: `customer fields the handover package carries (data minimisation); default ${DEFAULT_HANDOVER_FIELDS.join(', ')}`,
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(HANDOVER_FIELDS, { each: true })
+  handoverFields?: HandoverField[];
 }
 
 export class OpenCaseDto {
@@ -63,6 +78,18 @@ export class OpenCaseDto {
   @ApiPropertyOptional({ description: "the recipient's declared change of purpose or method (triggers separate consent)" })
   @IsOptional() @IsString() @MaxLength(2000) purposeChange?: string;
   @ApiPropertyOptional({ type: PolicyDto }) @IsOptional() @ValidateNested() @Type(() => PolicyDto) policy?: PolicyDto;
+}
+
+/** `PATCH /v1/cases/{id}` while the case is a draft: the fields given replace the stored ones (policy fields one by one). */
+export class EditCaseDto {
+  @ApiPropertyOptional({ type: PartyDto }) @IsOptional() @ValidateNested() @Type(() => PartyDto) transferor?: PartyDto;
+  @ApiPropertyOptional({ type: RecipientDto, description: 'the recipient; null removes it (no successor)' })
+  @IsOptional() @ValidateNested() @Type(() => RecipientDto) recipient?: RecipientDto | null;
+  @ApiPropertyOptional({ type: ManagerDto }) @IsOptional() @ValidateNested() @Type(() => ManagerDto) manager?: ManagerDto;
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'null removes the declared change of purpose' })
+  @IsOptional() @IsString() @MaxLength(2000) purposeChange?: string | null;
+  @ApiPropertyOptional({ type: PolicyDto, description: 'the policy fields given replace the stored ones; the others stay' })
+  @IsOptional() @ValidateNested() @Type(() => PolicyDto) policy?: PolicyDto;
 }
 
 export class CaseCreatedDto {

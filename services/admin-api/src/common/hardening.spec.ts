@@ -42,7 +42,7 @@ class FakeCasesController {
 
   @Post(':id/inventory')
   @HttpCode(202)
-  @ApiConsumes('text/csv', 'application/x-ndjson')
+  @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
   async upload(@Req() req: Request): Promise<{ bytes: number; bodyParsed: boolean }> {
     const bodyParsed = req.body !== undefined;
     let bytes = 0;
@@ -108,7 +108,7 @@ describe('the admin API request pipeline (in process)', () => {
     expect(res.status).toBe(415);
     expect(res.body).toEqual({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send application/json' });
     expect((await http().post('/v1/cases').set('content-type', 'text/plain').send('x')).status).toBe(401);
-    expect((await http().post('/v1/cases/cs_x/inventory').set(manager).set('content-type', 'application/json').send('{}')).status).toBe(415);
+    expect((await http().post('/v1/cases/cs_x/inventory').set(manager).set('content-type', 'application/xml').send('<a/>')).status).toBe(415);
   });
 
   it('leaves an inventory upload unread for its controller to stream', async () => {
@@ -117,6 +117,12 @@ describe('the admin API request pipeline (in process)', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ bytes: Buffer.byteLength(csv), bodyParsed: false });
     expect(Buffer.byteLength(csv)).toBeGreaterThan(config.ADMIN_JSON_BODY_LIMIT_BYTES);
+    // A JSON array upload too: past the JSON limit, not parsed, not refused as a top-level array.
+    const json = `[${'{"customer_id":"C1","email":"a@example.cn"},'.repeat(30_000)}{}]`;
+    const array = await http().post('/v1/cases/cs_x/inventory').set(manager).set('content-type', 'application/json').send(json);
+    expect(array.status).toBe(202);
+    expect(array.body).toEqual({ bytes: Buffer.byteLength(json), bodyParsed: false });
+    expect(Buffer.byteLength(json)).toBeGreaterThan(config.ADMIN_JSON_BODY_LIMIT_BYTES);
   });
 
   it('rejects operator keys anywhere in a JSON body, naming the field, and creates nothing', async () => {

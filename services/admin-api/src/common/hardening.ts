@@ -17,13 +17,16 @@ import { securityHeaders } from './security-headers';
 const pathOf = (request: IncomingMessage): string => (request.url ?? '').split('?')[0] ?? '';
 const mediaType = (request: IncomingMessage): string => (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 const isJson = (request: IncomingMessage): boolean => mediaType(request) === 'application/json';
+/** The inventory upload streams its body itself, a JSON array included: no body parser reads it. */
+const INVENTORY_UPLOAD = /^\/v1\/cases\/[^/]+\/inventory\/?$/;
+const isUpload = (request: IncomingMessage): boolean => request.method === 'POST' && INVENTORY_UPLOAD.test(pathOf(request));
 
 /**
  * Everything between the socket and the controllers, in order:
  * security headers → request id → codec CORS (preflights end here) → codec cookie as bearer →
  * authentication-failure limit (429 before any body is read) → query parameters (no operators, no
- * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else — the
- * streamed inventory upload — is left unread) with parser errors as 400/413/415 codes → operator
+ * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else, and the
+ * streamed inventory upload whatever its type (a JSON array included), is left unread) with parser errors as 400/413/415 codes → operator
  * keys in JSON bodies → the codec sign-in form. Then Nest: the bearer guard, the request-shape
  * interceptor (415 for a media type the route does not declare, 400 for garbage path parameters),
  * validation, and the exception filter that turns every failure into `{statusCode, code, message}`.
@@ -39,7 +42,7 @@ export function applyHardening(app: NestExpressApplication, config: AdminApiConf
   app.use(authRateLimit(new AuthFailureLimiter(config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));
   app.use(rejectHostileQuery());
   app.useBodyParser('json', { limit: config.CODEC_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && CODEC_ENDPOINT.test(pathOf(request)) });
-  app.useBodyParser('json', { limit: config.ADMIN_JSON_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && !CODEC_ENDPOINT.test(pathOf(request)) });
+  app.useBodyParser('json', { limit: config.ADMIN_JSON_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && !CODEC_ENDPOINT.test(pathOf(request)) && !isUpload(request) });
   app.useBodyParser('urlencoded', {
     limit: '4kb',
     extended: false,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags,
 } from '@nestjs/swagger';
@@ -11,6 +11,8 @@ import { GetIncidentUseCase } from './get-incident.use-case';
 import { IncidentReportDto, IncidentStatusDto, IncidentTaskDto } from './incident-view.dto';
 import { CompleteTaskDto, IncidentCreatedDto, OpenIncidentDto } from './open-incident.dto';
 import { OpenIncidentUseCase } from './open-incident.use-case';
+import { IncidentPageDto, ListIncidentsQueryDto } from './incident-list.dto';
+import { ListIncidentsUseCase } from './list-incidents.use-case';
 
 /** An incident's team: its case's, else its opener's. */
 const INCIDENT = { kind: 'incident', in: 'path', name: 'id' } as const;
@@ -24,7 +26,18 @@ export class IncidentsController {
     private readonly openIncident: OpenIncidentUseCase,
     private readonly getIncident: GetIncidentUseCase,
     private readonly completeTask: CompleteIncidentTaskUseCase,
+    private readonly listIncidents: ListIncidentsUseCase,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List incidents and drills, newest first; filter by drill, case and status; keyset pages' })
+  @ApiOkResponse({ type: IncidentPageDto })
+  @ApiBadRequestResponse({ description: 'an invalid filter, limit or cursor (the parameter is named)' })
+  @ApiNotFoundResponse({ description: `caseId given: ${NOT_FOUND_OR_OTHER_TEAM}` })
+  @CaseBound({ kind: 'case', in: 'query', name: 'caseId', optional: true })
+  list(@Query() query: ListIncidentsQueryDto, @CurrentPrincipal() principal: Principal): Promise<IncidentPageDto> {
+    return this.listIncidents.execute(query, principal);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Open an incident (or a drill): assesses the inventory, grades, starts the playbook and its clocks' })

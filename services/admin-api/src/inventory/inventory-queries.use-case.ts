@@ -3,7 +3,8 @@ import type { Connection } from 'mongoose';
 import { CaseRepository, InventoryImportRepository, PiiaRepository, RejectionRepository } from '@handover/persistence';
 import { AppError } from '../common/app-error';
 import { MONGO_CONNECTION } from '../common/tokens';
-import type { ImportProgressDto, RejectedRowDto } from './inventory.dto';
+import { pageOf, readPage, type PageQueryDto } from '../common/paging';
+import type { ImportProgressDto, RejectedRowPageDto } from './inventory.dto';
 
 /** Read side of the inventory: import progress, quarantined rows, the PIIA draft. */
 @Injectable()
@@ -34,10 +35,10 @@ export class InventoryQueriesUseCase {
     };
   }
 
-  async rejected(caseId: string, after: string | undefined, limit: number): Promise<RejectedRowDto[]> {
+  async rejected(caseId: string, query: PageQueryDto): Promise<RejectedRowPageDto> {
     await this.requireCase(caseId);
-    const rows = await this.rejections.listByCase(caseId, { ...(after && { after }), limit });
-    return rows.map((row) => ({ importId: row.importId, line: row.line, field: row.field, reason: row.reason }));
+    const page = await readPage(() => this.rejections.page(caseId, pageOf(query)));
+    return { ...page, items: page.items.map((row) => ({ importId: row.importId, line: row.line, field: row.field, reason: row.reason })) };
   }
 
   async latestPiia(caseId: string) {

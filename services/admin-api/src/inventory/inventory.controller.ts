@@ -1,11 +1,12 @@
-import { Controller, DefaultValuePipe, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags,
-  ApiUnauthorizedResponse,
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse,
+  ApiProduces, ApiQuery, ApiTags, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { PageQueryDto } from '../common/paging';
 import type { Request, Response } from 'express';
 import { renderPiiaHtml } from '@handover/mail';
-import { ImportAcceptedDto, ImportProgressDto, RejectedRowDto } from './inventory.dto';
+import { ImportAcceptedDto, ImportProgressDto, RejectedRowPageDto } from './inventory.dto';
 import { LoadInventoryUseCase } from './load-inventory.use-case';
 import { InventoryQueriesUseCase } from './inventory-queries.use-case';
 
@@ -22,10 +23,18 @@ export class InventoryController {
 
   @Post('inventory')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Upload an inventory (streamed); an import workflow loads it' })
-  @ApiConsumes('text/csv', 'application/x-ndjson')
-  @ApiBody({ description: 'CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers) or NDJSON; streamed', schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('text/csv', 'application/x-ndjson', 'application/json')
+  @ApiBody({
+    description: 'CSV (UTF-8, UTF-8 BOM, GBK/GB18030 detected; English or Chinese headers), NDJSON, or a JSON array of row objects; streamed, never held whole in memory',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiOperation({ summary: 'Upload an inventory (CSV, NDJSON or a JSON array), stored encrypted and imported by the worker' })
   @ApiAcceptedResponse({ type: ImportAcceptedDto })
+  @ApiBadRequestResponse({ description: 'EMPTY_UPLOAD' })
+  @ApiNotFoundResponse({ description: 'unknown case' })
+  @ApiConflictResponse({ description: 'INVENTORY_CLOSED: the case is past its inventory gate' })
+  @ApiPayloadTooLargeResponse({ description: 'UPLOAD_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'not text/csv, application/x-ndjson or application/json' })
   upload(@Param('id') id: string, @Req() request: Request): Promise<ImportAcceptedDto> {
     return this.load.execute(id, request.headers['content-type'], request);
   }
@@ -38,16 +47,12 @@ export class InventoryController {
   }
 
   @Get('inventory/rejected')
-  @ApiOperation({ summary: 'Quarantined rows: line, field and reason, never the value' })
-  @ApiQuery({ name: 'after', required: false, description: 'cursor: the last row id of the previous page' })
-  @ApiQuery({ name: 'limit', required: false, description: 'default 1000, at most 10000' })
-  @ApiOkResponse({ type: [RejectedRowDto] })
-  rejected(
-    @Param('id') id: string,
-    @Query('after') after: string | undefined,
-    @Query('limit', new DefaultValuePipe(1000), ParseIntPipe) limit: number,
-  ): Promise<RejectedRowDto[]> {
-    return this.queries.rejected(id, after, Math.min(Math.max(limit, 1), 10_000));
+  @ApiOperation({ summary: 'Quarantined rows (import, line, field, reason; never the value) in file order; keyset pages' })
+  @ApiOkResponse({ type: RejectedRowPageDto })
+  @ApiBadRequestResponse({ description: 'an invalid limit or cursor (the parameter is named)' })
+  @ApiNotFoundResponse({ description: 'unknown case' })
+  rejected(@Param('id') id: string, @Query() query: PageQueryDto): Promise<RejectedRowPageDto> {
+    return this.queries.rejected(id, query);
   }
 
   @Get('piia')

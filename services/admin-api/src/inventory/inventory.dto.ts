@@ -1,3 +1,4 @@
+import { PageDto } from '../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ImportAcceptedDto {
@@ -20,3 +21,5 @@ export class RejectedRowDto {
   @ApiProperty({ description: "the column's English name, or 'row' when the row itself is malformed" }) field!: string;
   @ApiProperty({ description: 'why; never the value' }) reason!: string;
 }
+
+export class RejectedRowPageDto extends PageDto(RejectedRowDto, 'RejectedRowPageDto') {}

@@ -16,6 +16,7 @@ const FORMATS: Record<string, InventoryFormat> = {
   'application/csv': 'csv',
   'application/x-ndjson': 'ndjson',
   'application/ndjson': 'ndjson',
+  'application/json': 'json',
 };
 
 export const newImportId = (): string => `imp_${randomBytes(12).toString('base64url')}`;
@@ -44,7 +45,7 @@ export class LoadInventoryUseCase {
   async execute(caseId: string, contentType: string | undefined, body: Readable): Promise<{ importId: string }> {
     const format = LoadInventoryUseCase.formatOf(contentType);
     if (!format) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv or application/x-ndjson', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send text/csv, application/x-ndjson or application/json (an array of rows)', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
     const state = await this.cases.findState(caseId);
     if (!state) throw AppError.notFound('case', caseId);

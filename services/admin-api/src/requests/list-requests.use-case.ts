@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Connection } from 'mongoose';
-import type { RequestStatus } from '@handover/domain';
 import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary } from '@handover/persistence';
 import { AppError } from '../common/app-error';
 import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
-import type { RequestDetailDto, RequestSummaryDto } from './request.dto';
+import { pageOf, readPage } from '../common/paging';
+import type { ListRequestsQueryDto, RequestDetailDto, RequestPageDto } from './request.dto';
 
-/** GET /v1/requests?caseId=&status= (no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
+/** GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
 @Injectable()
 export class ListRequestsUseCase {
   private readonly requests: RequestRepository;
@@ -17,9 +17,10 @@ export class ListRequestsUseCase {
     this.cases = new CaseRepository(connection);
   }
 
-  async list(caseId: string, status: RequestStatus | undefined): Promise<RequestSummaryDto[]> {
+  async list(query: ListRequestsQueryDto): Promise<RequestPageDto> {
+    const { caseId, status } = query;
     if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);
-    return this.requests.list({ caseId, ...(status && { status }) });
+    return readPage(() => this.requests.list({ caseId, ...(status && { status }) }, pageOf(query)));
   }
 
   async detail(id: string): Promise<RequestDetailDto> {

@@ -1,3 +1,4 @@
+import { PageDto, PageQueryDto } from '../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
@@ -33,7 +34,7 @@ export class RequestFiledDto {
   @ApiProperty({ description: 'the customer was taken out of the transfer (delete/object before handover)' }) excluded!: boolean;
 }
 
-export class ListRequestsQueryDto {
+export class ListRequestsQueryDto extends PageQueryDto {
   @ApiProperty() @IsString() @Matches(ID, { message: 'must be a case id' }) caseId!: string;
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) @IsOptional() @IsIn(REQUEST_STATUSES) status?: RequestStatus;
 }
@@ -92,3 +93,5 @@ export class RequestExtendedDto {
   @ApiProperty() dueDate!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
 }
+
+export class RequestPageDto extends PageDto(RequestSummaryDto, 'RequestPageDto') {}

@@ -7,7 +7,7 @@ import { ExtendRequestUseCase } from './extend-request.use-case';
 import { FileRequestUseCase } from './file-request.use-case';
 import { ListRequestsUseCase } from './list-requests.use-case';
 import {
-  ExtendRequestDto, FileRequestDto, ListRequestsQueryDto, RequestDetailDto, RequestExtendedDto, RequestFiledDto, RequestResolvedDto, RequestSummaryDto, ResolveRequestDto,
+  ExtendRequestDto, FileRequestDto, ListRequestsQueryDto, RequestDetailDto, RequestExtendedDto, RequestFiledDto, RequestPageDto, RequestResolvedDto, ResolveRequestDto,
 } from './request.dto';
 import { ResolveRequestUseCase } from './resolve-request.use-case';
 
@@ -37,12 +37,13 @@ export class RequestsController {
   }
 
   @Get()
-  @ApiOperation({ summary: "A case's requests (no personal data), optionally by status" })
-  @ApiOkResponse({ type: [RequestSummaryDto] })
+  @ApiOperation({ summary: "A case's requests (no personal data), optionally by status; keyset pages in filing order" })
+  @ApiOkResponse({ type: RequestPageDto })
+  @ApiBadRequestResponse({ description: 'a missing caseId, an invalid status, limit or cursor (the parameter is named)' })
   @ApiNotFoundResponse({ description: 'unknown case, or a case of another team (the same answer)' })
   @CaseBound({ kind: 'case', in: 'query', name: 'caseId' })
-  list(@Query() query: ListRequestsQueryDto): Promise<RequestSummaryDto[]> {
-    return this.listRequests.list(query.caseId, query.status);
+  list(@Query() query: ListRequestsQueryDto): Promise<RequestPageDto> {
+    return this.listRequests.list(query);
   }
 
   @Get(':id')

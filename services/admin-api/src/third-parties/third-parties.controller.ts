@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { AddThirdPartyUseCase } from './add-third-party.use-case';
 import { ListThirdPartiesUseCase } from './list-third-parties.use-case';
-import { AddThirdPartyDto, ThirdPartyCreatedDto, ThirdPartyDto } from './third-party.dto';
+import { PageQueryDto } from '../common/paging';
+import { AddThirdPartyDto, ThirdPartyCreatedDto, ThirdPartyPageDto } from './third-party.dto';
 
 /** Third parties that received the case's data and must confirm deletion (LEGAL.md §4). */
 @ApiTags('third-parties')
@@ -27,11 +28,12 @@ export class ThirdPartiesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Third parties with status (pending, requested, overdue, confirmed, exception), due time, answer time and the late flag' })
-  @ApiOkResponse({ type: [ThirdPartyDto] })
+  @ApiOperation({ summary: 'Third parties with status (pending, requested, overdue, confirmed, exception), due time, answer time and the late flag; keyset pages in the order added' })
+  @ApiOkResponse({ type: ThirdPartyPageDto })
+  @ApiBadRequestResponse({ description: 'an invalid limit or cursor (the parameter is named)' })
   @ApiNotFoundResponse({ description: 'unknown case' })
   @ApiConflictResponse({ description: 'CASE_KEY_SHREDDED' })
-  list(@Param('id') id: string): Promise<ThirdPartyDto[]> {
-    return this.listThirdParties.execute(id);
+  list(@Param('id') id: string, @Query() query: PageQueryDto): Promise<ThirdPartyPageDto> {
+    return this.listThirdParties.execute(id, query);
   }
 }

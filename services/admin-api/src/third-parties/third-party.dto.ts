@@ -1,3 +1,4 @@
+import { PageDto } from '../common/paging';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { THIRD_PARTY_ANSWER_KINDS, THIRD_PARTY_STATUSES, type ThirdPartyAnswerKind, type ThirdPartyStatus } from '@handover/contracts';
@@ -31,3 +32,5 @@ export class ThirdPartyDto {
   @ApiProperty({ description: 'answered at or after the due time' }) late!: boolean;
   @ApiProperty({ enum: THIRD_PARTY_ANSWER_KINDS, nullable: true }) answerKind!: ThirdPartyAnswerKind | null;
 }
+
+export class ThirdPartyPageDto extends PageDto(ThirdPartyDto, 'ThirdPartyPageDto') {}

@@ -77,13 +77,14 @@ export function registerInventory(program: Command, { t, run }: CommandDeps): vo
     .command('rejected')
     .description(t('cmd.inventory.rejected'))
     .argument('<case>')
-    .option('--after <cursor>', 'the last row id of the previous page')
-    .option('--limit <n>', 'rows per page (at most 10000)', wholeNumber)
+    .option('--cursor <cursor>', 'nextCursor of the previous page')
+    .option('--limit <n>', 'rows per page (at most 500)', wholeNumber)
     .action(
-      run(async (ctx, id: string, flags: { after?: string; limit?: number }) => {
-        const query = { ...(flags.after ? { after: flags.after } : {}), ...(flags.limit ? { limit: flags.limit } : {}) };
-        const rows = await call(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id }, query } }));
-        ctx.print(rows, () => (rows.length ? table([ctx.t('col.import'), ctx.t('col.line'), ctx.t('col.field'), ctx.t('col.reason')], rows.map((r) => [r.importId, r.line, r.field, r.reason])) : ctx.t('msg.none')));
+      run(async (ctx, id: string, flags: { cursor?: string; limit?: number }) => {
+        const query = { ...(flags.cursor ? { cursor: flags.cursor } : {}), ...(flags.limit ? { limit: flags.limit } : {}) };
+        const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id }, query } }));
+        const rows = page.items;
+        ctx.print(page, () => (rows.length ? table([ctx.t('col.import'), ctx.t('col.line'), ctx.t('col.field'), ctx.t('col.reason')], rows.map((r) => [r.importId, r.line, r.field, r.reason])) : ctx.t('msg.none')));
       }),
     );
 

@@ -18,8 +18,9 @@ export function registerRequests(program: Command, { t, run }: CommandDeps): voi
     .action(
       run(async (ctx, flags: { case: string; status?: string }) => {
         const query = { caseId: flags.case, ...(flags.status ? { status: flags.status as Schemas['RequestSummaryDto']['status'] } : {}) };
-        const rows = await call(ctx, ctx.client.GET('/v1/requests', { params: { query } }));
-        ctx.print(rows, () =>
+        const page = await call(ctx, ctx.client.GET('/v1/requests', { params: { query } }));
+        const rows = page.items;
+        ctx.print(page, () =>
           rows.length
             ? table(
                 [ctx.t('col.id'), ctx.t('col.customer'), ctx.t('col.type'), ctx.t('col.status'), ctx.t('col.filedBy'), ctx.t('col.due'), ctx.t('col.late')],

@@ -27,8 +27,9 @@ export function registerThirdParties(program: Command, { t, run }: CommandDeps):
     .argument('<case>')
     .action(
       run(async (ctx, id: string) => {
-        const rows = await call(ctx, ctx.client.GET('/v1/cases/{id}/third-parties', { params: { path: { id } } }));
-        ctx.print(rows, () =>
+        const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/third-parties', { params: { path: { id } } }));
+        const rows = page.items;
+        ctx.print(page, () =>
           rows.length
             ? table(
                 [ctx.t('col.id'), ctx.t('col.name'), ctx.t('col.status'), ctx.t('col.due'), ctx.t('col.answer'), ctx.t('col.late')],
