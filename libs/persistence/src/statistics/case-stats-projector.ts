@@ -21,6 +21,8 @@ export class CaseStatsProjector {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** The lease window last tried, and whether this projector won it (one insert per window). */
+  private lease: { window: number; held: boolean } = { window: -1, held: false };
 
   constructor(
     private readonly stats: CaseStatisticsRepository,
@@ -66,7 +68,11 @@ export class CaseStatsProjector {
   }
 
   private async round(): Promise<number> {
-    if (!(await this.stats.holdLease(this.holder, this.options.leaseMs ?? 10_000))) return 0;
+    const leaseMs = this.options.leaseMs ?? 10_000;
+    const now = new Date();
+    const window = Math.floor(now.getTime() / leaseMs);
+    if (window !== this.lease.window) this.lease = { window, held: await this.stats.holdLease(this.holder, leaseMs, now) };
+    if (!this.lease.held) return 0;
     return this.stats.foldPending(this.options.batch ?? 2000);
   }
 }
