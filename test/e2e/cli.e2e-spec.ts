@@ -77,6 +77,9 @@ describe('the handover CLI drives a case (npx handover …)', () => {
     const created = await openCase();
     expect(created).toMatchObject({ status: 'draft' });
     expect(created.id).toMatch(/^cs_/);
+    const found = await ok<{ items: Array<{ id: string; status: string; counters?: { customers: number } }>; total: number }>('cases', 'list', '-q', created.id);
+    expect(found.items).toEqual([expect.objectContaining({ id: created.id, status: 'draft', counters: expect.objectContaining({ customers: 0 }) })]);
+    expect(found.total).toBe(1);
 
     const started = await ok<{ status: string; phase: string; gates: Array<{ name: string; state: string }> }>('cases', 'start', created.id, '--wait', '--timeout', '90');
     expect(started.status).toBe('running');

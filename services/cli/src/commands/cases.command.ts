@@ -4,7 +4,7 @@ import { call } from '../api-call';
 import { openCaseBody, type OpenCaseFlags } from '../case-body';
 import type { CliContext } from '../context';
 import { table } from '../format';
-import { addWaitOptions, readJsonObject, type WaitFlags } from '../options';
+import { addWaitOptions, readJsonObject, wholeNumber, type WaitFlags } from '../options';
 import { poll } from '../poll';
 import { ProgressBar } from '../progress-bar';
 import type { CommandDeps } from '../runner';
@@ -123,6 +123,35 @@ export function registerCases(program: Command, { t, run }: CommandDeps): void {
       ctx.print(started, () => ctx.t('msg.caseStarted', { id }));
     }),
   );
+
+  cases
+    .command('list')
+    .description(t('cmd.cases.list'))
+    .option('--status <status>', 'draft | running | closed')
+    .option('--kind <kind>')
+    .option('--phase <phase>', PHASES.join(' | '))
+    .option('-q, --query <text>', 'case id prefix or part of a company name')
+    .option('--cursor <cursor>', 'nextCursor of the previous page')
+    .option('--limit <n>', 'cases per page (at most 500)', wholeNumber)
+    .action(
+      run(async (ctx, flags: { status?: string; kind?: string; phase?: string; query?: string; cursor?: string; limit?: number }) => {
+        const query = {
+          ...(flags.status && { status: flags.status as CaseStatus['status'] }),
+          ...(flags.kind && { kind: flags.kind }),
+          ...(flags.phase && { phase: flags.phase as CaseStatus['phase'] }),
+          ...(flags.query && { q: flags.query }),
+          ...(flags.cursor && { cursor: flags.cursor }),
+          ...(flags.limit && { limit: flags.limit }),
+        };
+        const page = await call(ctx, ctx.client.GET('/v1/cases', { params: { query: query as never } }));
+        ctx.print(page, () => {
+          if (page.items.length === 0) return ctx.t('msg.none');
+          const rows = page.items.map((c) => [c.id, c.kind, c.status, c.phase, c.transferor.name, c.counters?.customers ?? '', c.nextDeadline ?? '']);
+          const text = table([ctx.t('col.id'), 'kind', ctx.t('col.status'), ctx.t('col.phase'), 'transferor', 'customers', ctx.t('col.due')], rows);
+          return page.nextCursor ? `${text}\n${page.total} · ${ctx.t('msg.nextPage', { cursor: page.nextCursor })}` : `${text}\n${page.total}`;
+        });
+      }),
+    );
 
   cases
     .command('status')
