@@ -9,16 +9,21 @@ import { testEnv } from '@handover/testing';
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
 
-/** A port nobody listens on now (the embedded servers of each run get their own). */
+/**
+ * A port nobody listens on now, below Linux's ephemeral range (32768–60999): the Temporal dev server
+ * takes random ephemeral ports for its HTTP and metrics listeners while it starts, so a port picked
+ * from that range could be taken before FerretDB or the mail sink binds it.
+ */
 async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+  for (;;) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen(candidate, '127.0.0.1', () => server.close(() => done(true)));
     });
-  });
+    if (free) return candidate;
+  }
 }
 
 type External = 'TEMPORAL_ADDRESS' | 'MONGODB_URI' | 'SMTP_URL';
