@@ -1,17 +1,17 @@
 import { Context } from '@temporalio/activity';
 import type { Connection } from 'mongoose';
-import type { Filter } from 'mongodb';
-import { DISPOSITIONS, type Disposition, type DispositionCounts, type ReportActivities } from '@handover/contracts';
+import { DISPOSITIONS, type DispositionCounts, type ReportActivities } from '@handover/contracts';
 import {
-  customerIdRange,
+  AnswerRepository,
   AuditRepository,
   ComplianceReportRepository,
-  CUSTOMER_COLLECTION,
+  CustomerRepository,
   DeletionCertificateRepository,
+  MailLedgerRepository,
   PiiaRepository,
+  RejectionRepository,
   type CaseKeyService,
   type CaseRepository,
-  type CustomerDocument,
 } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
 import { loadCase } from '../cases/load-case';
@@ -35,11 +35,6 @@ export interface ReportActivityDeps {
   logger: Logger;
 }
 
-type ReportCustomer = Pick<CustomerDocument, '_id' | 'route' | 'routeReasons' | 'outcome' | 'decision' | 'channels'> & {
-  disposition?: Disposition;
-  excluded?: boolean;
-};
-
 /**
  * The compliance report (issue 5): built from every collection of the case in one pass over the
  * customers (plaintext classification fields only: nothing is decrypted but the case's parties),
@@ -50,11 +45,10 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
   const certificates = new DeletionCertificateRepository(deps.connection);
   const piia = new PiiaRepository(deps.connection);
   const audit = new AuditRepository(deps.connection);
-  const db = () => {
-    const handle = deps.connection.db;
-    if (!handle) throw new Error('MongoDB connection has no database');
-    return handle;
-  };
+  const customers = new CustomerRepository(deps.connection);
+  const ledger = new MailLedgerRepository(deps.connection);
+  const answers = new AnswerRepository(deps.connection);
+  const rejections = new RejectionRepository(deps.connection);
 
   async function customerPass(caseId: string) {
     const byRoute: Record<string, number> = {};
@@ -62,80 +56,45 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
     const outcomes = { transfer: 0, notTransfer: 0, none: 0 };
     const dispositions = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as DispositionCounts;
     const decisions: Record<string, number> = {};
-    let customers = 0;
+    let count = 0;
     let excluded = 0;
     let noResponse = 0;
     let byEmail = 0;
     let withoutEmail = 0;
-    const cursor = db()
-      .collection<ReportCustomer>(CUSTOMER_COLLECTION)
-      .find({ _id: customerIdRange(caseId) } as Filter<ReportCustomer>, {
-        projection: { _id: 1, route: 1, routeReasons: 1, outcome: 1, decision: 1, channels: 1, disposition: 1, excluded: 1 },
-      });
-    try {
-      for await (const doc of cursor) {
-        customers += 1;
-        const route = doc.route ?? 'none';
-        byRoute[route] = (byRoute[route] ?? 0) + 1;
-        const routeRules = (rules[route] ??= new Map());
-        for (const reason of doc.routeReasons ?? []) {
-          const key = `${reason.ruleId}|${reason.article}`;
-          const entry = routeRules.get(key) ?? { ruleId: reason.ruleId, article: reason.article, customers: 0 };
-          entry.customers += 1;
-          routeRules.set(key, entry);
-        }
-        if (doc.outcome === 'transfer') outcomes.transfer += 1;
-        else if (doc.outcome === 'not-transfer') outcomes.notTransfer += 1;
-        else outcomes.none += 1;
-        if (doc.disposition) dispositions[doc.disposition] += 1;
-        if (doc.decision) decisions[doc.decision] = (decisions[doc.decision] ?? 0) + 1;
-        if (doc.excluded) excluded += 1;
-        if ((route === 'separate-consent' || route === 'guardian-consent') && !doc.decision) noResponse += 1;
-        const audience = mailingAudience(doc, 0);
-        if (audience === 'email') byEmail += 1;
-        else if (audience === 'public-announcement') withoutEmail += 1;
-        if (customers % 5000 === 0) Context.current().heartbeat({ customers });
+    for await (const doc of customers.streamForReport(caseId)) {
+      count += 1;
+      const route = doc.route ?? 'none';
+      byRoute[route] = (byRoute[route] ?? 0) + 1;
+      const routeRules = (rules[route] ??= new Map());
+      for (const reason of doc.routeReasons ?? []) {
+        const key = `${reason.ruleId}|${reason.article}`;
+        const entry = routeRules.get(key) ?? { ruleId: reason.ruleId, article: reason.article, customers: 0 };
+        entry.customers += 1;
+        routeRules.set(key, entry);
       }
-    } finally {
-      await cursor.close();
+      if (doc.outcome === 'transfer') outcomes.transfer += 1;
+      else if (doc.outcome === 'not-transfer') outcomes.notTransfer += 1;
+      else outcomes.none += 1;
+      if (doc.disposition) dispositions[doc.disposition] += 1;
+      if (doc.decision) decisions[doc.decision] = (decisions[doc.decision] ?? 0) + 1;
+      if (doc.excluded) excluded += 1;
+      if ((route === 'separate-consent' || route === 'guardian-consent') && !doc.decision) noResponse += 1;
+      const audience = mailingAudience(doc, 0);
+      if (audience === 'email') byEmail += 1;
+      else if (audience === 'public-announcement') withoutEmail += 1;
+      if (count % 5000 === 0) Context.current().heartbeat({ customers: count });
     }
     const ruleList = Object.fromEntries(Object.entries(rules).map(([route, map]) => [route, [...map.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId))]));
-    return { customers, byRoute, rules: ruleList, outcomes, dispositions, decisions, excluded, noResponse, byEmail, withoutEmail };
-  }
-
-  async function notices(caseId: string): Promise<ComplianceReport['notices']> {
-    const ledger = db().collection<{ caseId: string; mailing: string; status: string; wordingVersion?: string }>('mail_ledger');
-    const mailings = (await ledger.distinct('mailing', { caseId: { $eq: caseId } })).sort();
-    const rows: ComplianceReport['notices'] = [];
-    for (const mailing of mailings) {
-      const byStatus: Record<string, number> = {};
-      for (const status of ['sent', 'bounced', 'failed', 'sending']) {
-        const n = await ledger.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing }, status: { $eq: status } });
-        if (n > 0) byStatus[status] = n;
-      }
-      const versions = (await ledger.distinct('wordingVersion', { caseId: { $eq: caseId }, mailing: { $eq: mailing } })).filter((v): v is string => typeof v === 'string');
-      rows.push({ mailing, byStatus, wordingVersions: versions.sort() });
-    }
-    return rows;
-  }
-
-  async function consents(caseId: string): Promise<ComplianceReport['consents']> {
-    const evidence = db().collection<{ caseId: string; decision: string; wordingVersion: string }>('consent_evidence');
-    const byDecision: Record<string, number> = {};
-    for (const decision of await evidence.distinct('decision', { caseId: { $eq: caseId } })) {
-      byDecision[String(decision)] = await evidence.countDocuments({ caseId: { $eq: caseId }, decision: { $eq: decision } });
-    }
-    const wordingVersions = (await evidence.distinct('wordingVersion', { caseId: { $eq: caseId } })).map(String).sort();
-    return { evidenceRecords: Object.values(byDecision).reduce((a, b) => a + b, 0), byDecision, wordingVersions };
+    return { customers: count, byRoute, rules: ruleList, outcomes, dispositions, decisions, excluded, noResponse, byEmail, withoutEmail };
   }
 
   return {
     async buildComplianceReport({ caseId }) {
       // Built before the case key is shredded: the parties' names are still readable.
       const { entity } = await loadCase(deps, caseId);
-      const caseDoc = await db().collection<{ _id: string; inventory?: { routes?: { rulePackId?: string; rulePackVersion?: string } }; notification?: { publicAnnouncement?: { count?: number } } }>('cases').findOne({ _id: { $eq: caseId } });
+      const facts = await deps.cases.reportFacts(caseId);
       const pass = await customerPass(caseId);
-      const noticeRows = await notices(caseId);
+      const noticeRows = await ledger.mailingSummaries(caseId);
       const notice = noticeRows.find((row) => row.mailing === 'notice');
       const [thirdParties, requests, handover, certs, latestPiia, chain, rejectedRows] = await Promise.all([
         deps.sources.thirdParties(caseId),
@@ -144,7 +103,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
         certificates.listByCase(caseId),
         piia.latest(caseId),
         audit.verify(caseId),
-        db().collection('inventory_rejections').countDocuments({ caseId: { $eq: caseId } }),
+        rejections.countByCase(caseId),
       ]);
       const generatedAt = new Date();
       const outstanding: ComplianceReport['outstanding'] = [
@@ -170,8 +129,8 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
           policy: { ...entity.policy },
         },
         routes: {
-          ...(caseDoc?.inventory?.routes?.rulePackId && { rulePackId: caseDoc.inventory.routes.rulePackId }),
-          ...(caseDoc?.inventory?.routes?.rulePackVersion && { rulePackVersion: caseDoc.inventory.routes.rulePackVersion }),
+          ...(facts.rulePackId && { rulePackId: facts.rulePackId }),
+          ...(facts.rulePackVersion && { rulePackVersion: facts.rulePackVersion }),
           byRoute: pass.byRoute,
           rules: pass.rules,
         },
@@ -180,7 +139,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
           rejectedRows,
           notified: notice?.byStatus['sent'] ?? 0,
           bounced: notice?.byStatus['bounced'] ?? 0,
-          publicAnnouncement: caseDoc?.notification?.publicAnnouncement?.count ?? 0,
+          publicAnnouncement: facts.publicAnnouncement,
           consented: pass.decisions['consent'] ?? 0,
           refused: pass.decisions['refuse'] ?? 0,
           objected: pass.decisions['object'] ?? 0,
@@ -191,7 +150,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
           dispositions: pass.dispositions,
         },
         notices: noticeRows,
-        consents: await consents(caseId),
+        consents: await answers.evidenceSummary(caseId),
         handover,
         thirdParties,
         requests,

@@ -128,6 +128,15 @@ export class AnswerRepository {
     throw new Error(`answer of customer ${input.ref} in case ${input.caseId} lost ${MAX_ATTEMPTS} concurrent updates`);
   }
 
+  /** The case's consent evidence by decision, and the wording versions it cites (the compliance report). */
+  async evidenceSummary(caseId: string): Promise<{ evidenceRecords: number; byDecision: Record<string, number>; wordingVersions: string[] }> {
+    const byCase = { caseId: { $eq: caseId } } as Filter<ConsentEvidenceDocument>;
+    const byDecision: Record<string, number> = {};
+    for await (const doc of this.evidence.find(byCase, { projection: { decision: 1 } })) byDecision[doc.decision] = (byDecision[doc.decision] ?? 0) + 1;
+    const wordingVersions = (await this.evidence.distinct('wordingVersion', byCase)).map(String).sort();
+    return { evidenceRecords: Object.values(byDecision).reduce((a, b) => a + b, 0), byDecision, wordingVersions };
+  }
+
   /** A customer's evidence in time order (IP and user agent encrypted). */
   async evidenceOf(caseId: string, ref: string): Promise<ConsentEvidence[]> {
     const docs = await this.evidence

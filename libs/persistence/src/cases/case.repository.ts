@@ -107,6 +107,20 @@ export class CaseRepository {
     return doc ? toDomain(doc, cipher) : null;
   }
 
+  /** The rule pack of the stored route summary and the public announcement's count (the compliance report). */
+  async reportFacts(id: string): Promise<{ rulePackId?: string; rulePackVersion?: string; publicAnnouncement: number }> {
+    const doc = await this.model.collection.findOne<{ inventory?: { routes?: { rulePackId?: string; rulePackVersion?: string } }; notification?: { publicAnnouncement?: { count?: number } } }>(
+      { _id: id as never },
+      { projection: { 'inventory.routes.rulePackId': 1, 'inventory.routes.rulePackVersion': 1, 'notification.publicAnnouncement.count': 1 } },
+    );
+    const routes = doc?.inventory?.routes;
+    return {
+      ...(routes?.rulePackId && { rulePackId: routes.rulePackId }),
+      ...(routes?.rulePackVersion && { rulePackVersion: routes.rulePackVersion }),
+      publicAnnouncement: doc?.notification?.publicAnnouncement?.count ?? 0,
+    };
+  }
+
   /** Status and phase only: no key needed, so status pages never touch personal data. */
   async findState(id: string): Promise<{ status: CaseStatus; phase: Phase; kind: CaseKind } | null> {
     const doc = await this.model.findById(id, { status: 1, phase: 1, kind: 1 }).lean<CaseDocument>().exec();

@@ -62,6 +62,12 @@ const CLASSIFICATION_PROJECTION = {
  * writes and explicit per-document error handling; reads for rules and counts never touch the
  * ciphertext.
  */
+/** What the compliance report reads of a customer. */
+export type CustomerReportView = Pick<CustomerDocument, '_id' | 'route' | 'routeReasons' | 'outcome' | 'decision' | 'channels'> & {
+  disposition?: 'transferred' | 'held' | 'unchanged' | 'deleted';
+  excluded?: boolean;
+};
+
 export class CustomerRepository {
   private readonly model: Model<CustomerDocument>;
 
@@ -165,6 +171,21 @@ export class CustomerRepository {
    * the case once on any server. Not resumable by position; callers that need a cursor to resume
    * from use classificationBatches.
    */
+  /**
+   * Every customer of a case through one cursor, with the fields the compliance report tallies
+   * (route, reasons, outcome, decision, channels, disposition, excluded): nothing personal.
+   */
+  async *streamForReport(caseId: string): AsyncGenerator<CustomerReportView> {
+    const cursor = this.raw.find({ _id: customerIdRange(caseId) } as Filter<CustomerDocument>, {
+      projection: { _id: 1, route: 1, routeReasons: 1, outcome: 1, decision: 1, channels: 1, disposition: 1, excluded: 1 },
+    });
+    try {
+      for await (const doc of cursor) yield doc as CustomerReportView;
+    } finally {
+      await cursor.close();
+    }
+  }
+
   async *streamClassification(caseId: string, options: { batchSize?: number } = {}): AsyncGenerator<CustomerClassificationView[]> {
     const batchSize = options.batchSize ?? 1000;
     yield* pagesOf(this.raw.find({ caseId: caseId } as Filter<CustomerDocument>, { projection: CLASSIFICATION_PROJECTION, batchSize }), batchSize, toClassificationView);

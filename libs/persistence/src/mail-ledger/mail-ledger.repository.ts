@@ -292,6 +292,32 @@ export class MailLedgerRepository {
     return claim ? { ...claim, status: 'sending' } : null;
   }
 
+  /**
+   * Per mailing of a case: messages by status (`sending` = claimed without an outcome) and the
+   * wording versions they carried (the compliance report). One read of each collection.
+   */
+  async mailingSummaries(caseId: string): Promise<Array<{ mailing: string; byStatus: Record<string, number>; wordingVersions: string[] }>> {
+    const byCase = { caseId: { $eq: caseId } };
+    const rows = new Map<string, { claims: number; byStatus: Record<string, number>; versions: Set<string> }>();
+    const row = (mailing: string) => rows.get(mailing) ?? rows.set(mailing, { claims: 0, byStatus: {}, versions: new Set() }).get(mailing)!;
+    for await (const claim of this.claimed.find(byCase as Filter<ClaimDocument>, { projection: { mailing: 1, wordingVersion: 1 } })) {
+      const entry = row(claim.mailing);
+      entry.claims += 1;
+      if (claim.wordingVersion) entry.versions.add(claim.wordingVersion);
+    }
+    for await (const outcome of this.outcomes.find(byCase as Filter<MailLedgerDocument>, { projection: { mailing: 1, status: 1, wordingVersion: 1 } })) {
+      const entry = row(outcome.mailing);
+      entry.byStatus[outcome.status] = (entry.byStatus[outcome.status] ?? 0) + 1;
+      if (outcome.wordingVersion) entry.versions.add(outcome.wordingVersion);
+    }
+    return [...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([mailing, { claims, byStatus, versions }]) => {
+        const decided = Object.values(byStatus).reduce((a, b) => a + b, 0);
+        return { mailing, byStatus: { ...byStatus, ...(claims > decided && { sending: claims - decided }) }, wordingVersions: [...versions].sort() };
+      });
+  }
+
   async countByStatus(caseId: string, mailing: string, status: LedgerStatus): Promise<number> {
     if (status !== 'sending') return this.outcomes.countDocuments({ caseId: { $eq: caseId }, mailing: { $eq: mailing }, status: { $eq: status } } as Filter<MailLedgerDocument>);
     const [claims, outcomes] = await Promise.all([

@@ -71,6 +71,10 @@ export class RejectionRepository {
     );
   }
 
+  async countByCase(caseId: string): Promise<number> {
+    return this.raw.countDocuments({ caseId: { $eq: caseId } } as Filter<RejectionDocument>);
+  }
+
   async countByImport(caseId: string, importId: string): Promise<number> {
     return this.raw.countDocuments({ caseId: { $eq: caseId }, importId: { $eq: importId } } as Filter<RejectionDocument>);
   }
