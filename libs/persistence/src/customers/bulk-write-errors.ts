@@ -2,6 +2,9 @@
 
 export const DUPLICATE_KEY = 11000;
 
+/** True for the server's duplicate-key error (a unique `_id` or index already taken): the one test every repository uses. */
+export const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+
 interface WriteErrorLike {
   index?: unknown;
   code?: unknown;

@@ -2,8 +2,8 @@ import type { Collection, Filter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { transferExclusionSchema, TRANSFER_EXCLUSION_COLLECTION, type TransferExclusionDocument } from './transfer-exclusion.schema';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
+import { isDuplicateKey } from '../customers/bulk-write-errors';
 
-const DUPLICATE_KEY = 11000;
 
 export interface TransferExclusionInput {
   caseId: string;
@@ -40,7 +40,7 @@ export class TransferExclusionRepository {
     try {
       await this.raw.insertOne({ _id: input.customerId, caseId: input.caseId, requestId: input.requestId, reason: input.reason, at: input.at });
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
     await this.statistics.add(input.caseId, { excluded: 1 }, `exclusion:${input.customerId}`);

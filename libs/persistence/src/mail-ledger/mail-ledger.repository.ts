@@ -3,6 +3,7 @@ import { GroupCommit } from './group-commit';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import type { Collection, Filter } from 'mongodb';
 import { mailLedgerClaimSchema, mailLedgerSchema, MAIL_LEDGER_CLAIM_COLLECTION, MAIL_LEDGER_COLLECTION, type LedgerStatus, type MailLedgerDocument } from './mail-ledger.schema';
+import { DUPLICATE_KEY, isDuplicateKey } from '../customers/bulk-write-errors';
 
 export interface LedgerKey {
   caseId: string;
@@ -19,7 +20,6 @@ export type Claim =
   | { action: 'send'; messageId: string; resend: boolean }
   | { action: 'skip'; status: LedgerStatus };
 
-const DUPLICATE_KEY = 11000;
 
 export const ledgerId = (key: LedgerKey): string => `${key.caseId}:${key.subjectId}:${key.mailing}`;
 
@@ -102,7 +102,7 @@ export class MailLedgerRepository {
       this.held.set(doc._id, doc);
       return { action: 'send', messageId, resend: false };
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     return this.reclaim({ key, messageId, evidence });
   }
@@ -113,7 +113,7 @@ export class MailLedgerRepository {
     try {
       await this.outcomes.insertOne(doc as MailLedgerDocument);
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await this.outcomes.replaceOne({ _id: { $eq: ledgerId(key) } } as Filter<MailLedgerDocument>, doc as MailLedgerDocument);
     }
     this.held.delete(ledgerId(key));

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../customers/bulk-write-errors';
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -23,8 +24,6 @@ export const CASE_STATS_COLLECTION = 'case_stats';
 export const CASE_STAT_FACTS_COLLECTION = 'case_stat_facts';
 export const CASE_STAT_LEASES_COLLECTION = 'case_stat_leases';
 
-const DUPLICATE_KEY = 11000;
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: number }).code === DUPLICATE_KEY;
 
 /** The stored document: the figures, plus the ids of the facts of the last fold (crash repair). */
 type CaseStatsDocument = CaseFigures & { _id: string; lastFold?: string[] };

@@ -1,8 +1,8 @@
 import type { Connection, Model } from 'mongoose';
 import { DEFAULT_TEAM_ID, type TeamEntity } from './team.entity';
 import { teamSchema, TEAM_COLLECTION, type TeamDocument } from './team.schema';
+import { isDuplicateKey } from '../customers/bulk-write-errors';
 
-const isDuplicateKey = (error: unknown): boolean => (error as { code?: unknown }).code === 11000;
 
 /** Stores teams; inserts only (a team is never renamed or deleted), so one writer per document holds. */
 export class TeamRepository {
