@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Connection } from 'mongoose';
 import { DISPOSITIONS, type DispositionCounts, type ReportActivities } from '@handover/contracts';
+import { CONSENT_ROUTES } from '@handover/domain';
 import {
   AnswerRepository,
   AuditRepository,
@@ -78,7 +79,7 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
       if (doc.disposition) dispositions[doc.disposition] += 1;
       if (doc.decision) decisions[doc.decision] = (decisions[doc.decision] ?? 0) + 1;
       if (doc.excluded) excluded += 1;
-      if ((route === 'separate-consent' || route === 'guardian-consent') && !doc.decision) noResponse += 1;
+      if ((CONSENT_ROUTES as readonly string[]).includes(route) && !doc.decision) noResponse += 1;
       const audience = mailingAudience(doc, 0);
       if (audience === 'email') byEmail += 1;
       else if (audience === 'public-announcement') withoutEmail += 1;

@@ -1,3 +1,4 @@
+import { CONSENT_ROUTES } from '@handover/domain';
 import { randomBytes } from 'node:crypto';
 import type { Collection, Filter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
@@ -204,7 +205,6 @@ export class AnswerRepository {
 
 
 const DECISION_COUNTER: Partial<Record<string, keyof CaseCounters>> = { consent: 'consented', refuse: 'refused', object: 'objected' };
-const CONSENT_ROUTES: ReadonlySet<string> = new Set(['separate-consent', 'guardian-consent']);
 
 /** How one answer moves the case status's counters (the projector folds it in within a second). */
 export function answerDelta(route: string | undefined, from: string | undefined, to: string): Partial<CaseCounters> {
@@ -214,6 +214,6 @@ export function answerDelta(route: string | undefined, from: string | undefined,
   };
   bump(from === undefined ? undefined : DECISION_COUNTER[from], -1);
   bump(DECISION_COUNTER[to], 1);
-  if (from === undefined && route !== undefined && CONSENT_ROUTES.has(route)) bump('noResponse', -1);
+  if (from === undefined && route !== undefined && (CONSENT_ROUTES as readonly string[]).includes(route)) bump('noResponse', -1);
   return delta;
 }

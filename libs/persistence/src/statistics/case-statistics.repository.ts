@@ -1,3 +1,4 @@
+import { CONSENT_ROUTES } from '@handover/domain';
 import { isDuplicateKey } from '../customers/bulk-write-errors';
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
@@ -40,7 +41,6 @@ interface CaseStateDocument {
   inventory?: { routes?: RouteSummary };
 }
 
-const CONSENT_ROUTES = ['separate-consent', 'guardian-consent'];
 
 /**
  * The case-status read model (`case_stats`, one document per case) and the facts that feed it.
@@ -172,7 +172,7 @@ export class CaseStatisticsRepository {
         if (customer.decision === 'consent') counters.consented += 1;
         else if (customer.decision === 'refuse') counters.refused += 1;
         else if (customer.decision === 'object') counters.objected += 1;
-        else if (customer.decision === undefined && customer.route !== undefined && CONSENT_ROUTES.includes(customer.route)) counters.noResponse += 1;
+        else if (customer.decision === undefined && customer.route !== undefined && (CONSENT_ROUTES as readonly string[]).includes(customer.route)) counters.noResponse += 1;
         if (customer.outcome === 'transfer' && !(excluded.has(customer._id) && customer.disposition !== 'deleted')) counters.transferred += 1;
         if (customer.disposition === 'deleted') counters.deleted += 1;
         if (customer.route === 'hold') counters.onHold += 1;
