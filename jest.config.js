@@ -20,7 +20,14 @@ const transform = {
 };
 
 /** Suites that belong to the `slow` project only. */
-const SLOW_SUITES = ['activities/src/notification/notification.int-spec.ts', 'test/e2e/notification.e2e-spec.ts'];
+const SLOW_SUITES = [
+  'activities/src/notification/notification.int-spec.ts',
+  'test/e2e/notification.e2e-spec.ts',
+  // A whole case to closed through reminders, an escalation and an override (issue 14): about a minute.
+  'test/e2e/acknowledgement-override.e2e-spec.ts',
+  // Certificates, PDF (Chromium), interim report, evidence, PIIA versions, announcement of one small closed case (issue 14).
+  'test/e2e/served.e2e-spec.ts',
+];
 
 const common = {
   transform,
@@ -41,7 +48,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       // test/docs: checks of the project's own docs against the tree (no servers).
-      testMatch: ['<rootDir>/{libs,services,activities,workflows}/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{libs,services,activities,workflows}/**/*.spec.ts', '<rootDir>/test/docs/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'],
     },
     {
       ...common,

@@ -11,8 +11,9 @@
  *     and the same number of messages in flight, to the same sink; timed from the first send to
  *     the last receipt. It runs twice by default and the ratio uses the mean (a shared machine's
  *     load varies from minute to minute);
- *  4. duplicates and losses of every pass counted from the sink (SinkCollector drains the inbox as
- *     it goes: the sink keeps only 10,000 messages);
+ *  4. duplicates and losses of every pass counted by the fast discard sink that bench/run.sh starts
+ *     in front of the stack (bench/support/discard-sink.ts: per Message-ID; a relay's speed, not
+ *     the development inbox's);
  *  5. bench/results/notices-<date>-<N>.json and the table in docs/benchmarks.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,12 +27,12 @@ import { renderNotice } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, decryptCustomerPersonal, syncIndexes, type CustomerDocument } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
 import { makeRoutedCustomers, waitUntil } from '@handover/testing';
-import { mailingAudience } from '../activities/src/notification/eligibility';
+import { mailingAudience } from '@handover/domain';
 import { buildNoticeModel } from '../activities/src/notification/notice-model';
 import { LINK_VALIDITY_AFTER_DEADLINE_MS } from '../activities/src/notification/notification.activities';
 import { seedCase, seedRoutedCustomers } from '../activities/src/notification/testing/seed-notice-case';
-import { SinkCollector, tallyDeliveries, type DeliveryTally } from '../test/chaos/support/sink-collector';
 import { writeJson } from './support/bench-report';
+import { DiscardSinkClient, type DeliveryCount } from './support/discard-sink-client';
 
 const ROOT = resolve(__dirname, '..');
 const TARGET_RATIO = 0.8;
@@ -86,10 +87,10 @@ interface PassResult {
   messages: number;
   seconds: number;
   messagesPerSecond: number;
-  tally: DeliveryTally;
+  tally: DeliveryCount;
 }
 
-function passResult(name: string, startedAt: number, tally: DeliveryTally): PassResult {
+function passResult(name: string, startedAt: number, tally: DeliveryCount): PassResult {
   const seconds = Math.max(0.001, (tally.lastAt - startedAt) / 1000);
   return { name, messages: tally.delivered + tally.duplicates, seconds, messagesPerSecond: tally.delivered / seconds, tally };
 }
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
   const dataDir = required('HANDOVER_DATA_DIR');
   const mongoUri = required('MONGODB_URI');
   const smtpUrl = required('SMTP_URL');
-  const sinkApi = required('MAIL_SINK_API');
+  const sinkApi = required('BENCH_SINK_API');
   const temporalAddress = required('TEMPORAL_ADDRESS');
   const taskQueue = process.env['TEMPORAL_TASK_QUEUE'] ?? DEFAULT_TASK_QUEUE;
   const poolSize = Number(process.env['SMTP_MAX_CONNECTIONS'] ?? 5);
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   const emailDomain = `b${runTag}.example`;
   const mongo = await connectMongo(mongoUri);
   const client = await connectTemporalClient({ address: temporalAddress, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default', masterKey });
-  const collector = new SinkCollector(sinkApi, emailDomain);
+  const sink = new DiscardSinkClient(sinkApi);
   const cases = new CaseRepository(mongo);
 
   try {
@@ -188,8 +189,7 @@ async function main(): Promise<void> {
 
     const baseline = async (label: string): Promise<PassResult> => {
       const messages = await renderAll();
-      collector.reset();
-      collector.start(500);
+      await sink.reset();
       log(`${label}: raw pooled nodemailer, ${poolSize} connections, ${inFlight} in flight, ${n(messages.length)} messages`);
       const startedAt = Date.now();
       let next = 0;
@@ -208,9 +208,7 @@ async function main(): Promise<void> {
         }
       };
       await Promise.all(Array.from({ length: inFlight }, lane));
-      await waitUntil(async () => collector.messages.length, (count) => count >= messages.length, 120_000, `${label}: every message in the sink`).catch(() => undefined);
-      await collector.stop();
-      const result = passResult(label, startedAt, tallyDeliveries(collector.messages, expected));
+      const result = passResult(label, startedAt, await sink.settle(messages.length, 120_000));
       log(`${label}: ${n(result.messagesPerSecond, 1)} messages/s (${n(result.seconds, 1)} s), losses ${result.tally.losses}, duplicates ${result.tally.duplicates}`);
       return result;
     };
@@ -226,8 +224,7 @@ async function main(): Promise<void> {
     await waitUntil(() => handle.query(progressQuery), (p: CaseProgress) => p.gates.some((g) => g.name === 'notices' && g.state === 'pending'), 600_000, 'notices gate');
     log(`inventory phase done in ${n((performance.now() - t) / 1000, 1)} s; notices gate pending`);
 
-    collector.reset();
-    collector.start(500);
+    await sink.reset();
     const workflowStartedAt = Date.now();
     await approve('notices');
     log(`notices gate approved: mailing ${n(expected.length)} customers through the workflow`);
@@ -236,7 +233,8 @@ async function main(): Promise<void> {
       async () => {
         if (Date.now() - lastLog > 10_000) {
           lastLog = Date.now();
-          log(`  ${n(collector.messages.length)} delivered (${n(collector.messages.length / ((Date.now() - workflowStartedAt) / 1000), 1)} /s)`);
+          const { unique } = await sink.stats();
+          log(`  ${n(unique)} delivered (${n(unique / ((Date.now() - workflowStartedAt) / 1000), 1)} /s)`);
         }
         return cases.findState(caseId);
       },
@@ -244,8 +242,7 @@ async function main(): Promise<void> {
       3_600_000,
       'the mailing to finish',
     );
-    await collector.stop();
-    const workflow = passResult('workflow', workflowStartedAt, tallyDeliveries(collector.messages, expected));
+    const workflow = passResult('workflow', workflowStartedAt, await sink.settle(expected.length, 120_000));
     log(`workflow: ${n(workflow.messagesPerSecond, 1)} messages/s (${n(workflow.seconds, 1)} s), losses ${workflow.tally.losses}, duplicates ${workflow.tally.duplicates}`);
     await handle.terminate('benchmark finished');
 
@@ -283,7 +280,6 @@ async function main(): Promise<void> {
     log(`results: ${file}`);
     process.exitCode = pass ? 0 : 1;
   } finally {
-    await collector.stop().catch(() => undefined);
     await client.connection.close().catch(() => undefined);
     await mongo.close();
   }
@@ -320,7 +316,7 @@ after the workflow pass; the ratio uses the mean of the two.
   notice (includes the activity's start, the reading and decryption of every customer, rendering,
   signing links, and the send ledger's claim and mark of every message).
 - **ratio**: workflow msg/s ÷ baseline msg/s. Target ≥ 0.8, with 0 duplicates and 0 losses.
-- **duplicates**, **losses**: counted from the sink per recipient.
+- **duplicates**, **losses**: counted by the fast discard sink per Message-ID (the ledger's message id, stable across resends).
 
 ${BEGIN}
 ${HEADER.join('\n')}

@@ -6,6 +6,7 @@
 #   bash bench/run.sh inventory [--rows N] [...]      (npm run bench -- inventory [--rows N])
 #   bash bench/run.sh notices [--customers N] [...]   (npm run bench -- notices)
 #   bash bench/run.sh status [--customers N] [...]    (npm run bench -- status: the case-status read under load)
+#   bash bench/run.sh case [--customers N] [...]      (npm run bench -- case: a whole case, 1,000,000 by default)
 #
 # Ports (override with BENCH_*): Temporal 17333, MongoDB wire 37117, SMTP 11125 (inbox 18125),
 # admin API 13100, portal 13101, worker health 13102. BENCH_MONGODB_URI benchmarks another
@@ -19,7 +20,8 @@ main() {
     inventory) script=bench/inventory.bench.ts ;;
     notices) script=bench/notices.bench.ts ;;
     status) script=bench/status.bench.ts ;;
-    *) echo "usage: bash bench/run.sh inventory [--rows N] [--help] | notices [--customers N] [--help] | status [--customers N] [--cases N] [--help]" >&2; exit 2 ;;
+    case) script=bench/case.bench.ts ;;
+    *) echo "usage: bash bench/run.sh inventory [--rows N] [--help] | notices [--customers N] [--help] | status [--customers N] [--cases N] [--help] | case [--customers N] [--help]" >&2; exit 2 ;;
   esac
 
   BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +34,8 @@ main() {
   export MAIL_SINK_PORT="${BENCH_MAIL_SINK_PORT:-11125}" MAIL_SINK_HTTP_PORT="${BENCH_MAIL_SINK_HTTP_PORT:-18125}"
   export ADMIN_PORT="${BENCH_ADMIN_PORT:-13100}" PORTAL_PORT="${BENCH_PORTAL_PORT:-13101}" WORKER_HEALTH_PORT="${BENCH_WORKER_HEALTH_PORT:-13102}"
   export PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
+  export ADMIN_METRICS_PORT="${BENCH_ADMIN_METRICS_PORT:-13564}" PORTAL_METRICS_PORT="${BENCH_PORTAL_METRICS_PORT:-13565}"
+  export WORKER_METRICS_PORT="${BENCH_WORKER_METRICS_PORT:-13566}" TEMPORAL_SDK_METRICS_PORT="${BENCH_TEMPORAL_SDK_METRICS_PORT:-13567}"
   export HANDOVER_PG_DB="${BENCH_PG_DB:-handover_bench}"
   export NODE_ENV=production LOG_LEVEL="${LOG_LEVEL:-info}" TZ=UTC
   # The bench measures its own stack: addresses of other servers in the environment are ignored.
@@ -44,6 +48,7 @@ main() {
   exec 9>"$DATA_DIR/bench.lock"
   flock -n 9 || die "another bench run is using $DATA_DIR (its stack would be stopped); wait for it to finish"
   bash infra/ensure-deps.sh
+  bash infra/install-browser.sh   # the worker prints report PDFs with Debian chromium
 
   # BENCH_PRIVATE_PG=1: a PostgreSQL cluster of the bench's own (same binaries, same settings as the
   # machine's: autovacuum off, fsync on), for shared machines whose server has no connection left.
@@ -66,7 +71,11 @@ main() {
     log "private PostgreSQL on 127.0.0.1:$port (data: $PRIVATE_PG_DIR)"
   }
 
-  cleanup() { trap - EXIT INT TERM; log "stopping the bench stack"; bash infra/down.sh; stop_private_pg; }
+  # The whole-case and notices benchmarks mail into a fast discard sink of its own (standing for a relay; the
+  # development inbox is far slower than a relay): started here, before the stack, as SMTP_URL.
+  SINK_PID=""
+  stop_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; SINK_PID=""; }
+  cleanup() { trap - EXIT INT TERM; log "stopping the bench stack"; bash infra/down.sh; stop_sink; stop_private_pg; }
   trap cleanup EXIT INT TERM
 
   # Leftovers of an earlier bench run (its own pid files only), then the ports must be free.
@@ -111,6 +120,16 @@ main() {
   rm -rf "$DATA_DIR/uploads" "$DATA_DIR"/temporal.db*
   export BENCH_BACKEND="$backend"
 
+  if [ "$name" = case ] || [ "$name" = notices ]; then
+    sink_port="${BENCH_SINK_PORT:-11126}" sink_http="${BENCH_SINK_HTTP_PORT:-18126}"
+    for port in "$sink_port" "$sink_http"; do port_open "$port" && die "port $port (discard sink) is taken; set BENCH_SINK_PORT / BENCH_SINK_HTTP_PORT"; done
+    node -r ./infra/register.js bench/support/discard-sink.ts --port "$sink_port" --http-port "$sink_http" > "$DATA_DIR/discard-sink.log" 2>&1 9>&- &
+    SINK_PID=$!
+    for _ in $(seq 1 100); do port_open "$sink_http" && break; sleep 0.2; done
+    port_open "$sink_http" || die "the discard sink did not start (log: $DATA_DIR/discard-sink.log)"
+    export SMTP_URL="smtp://127.0.0.1:$sink_port" BENCH_SINK_API="http://127.0.0.1:$sink_http"
+    log "discard SMTP sink on 127.0.0.1:$sink_port (counts per Message-ID; http 127.0.0.1:$sink_http)"
+  fi
   bash infra/up.sh 9>&-
   if [[ "$backend" == *PostgreSQL* ]] && ! tr '\0' ' ' < "/proc/$(cat "$RUN_DIR/ferretdb.pid")/cmdline" | grep -q -- '--handler=postgresql'; then
     die "FerretDB started on SQLite (PostgreSQL stopped answering during start-up); not benchmarking the wrong backend"
@@ -127,7 +146,7 @@ main() {
   NODE_OPTIONS="${BENCH_SERVICES_NODE_OPTIONS:-${NODE_OPTIONS:-}}" bash infra/services.sh 9>&-
   # shellcheck disable=SC1091
   source "$RUN_DIR/env"
-  export TEMPORAL_ADDRESS MONGODB_URI ADMIN_URL="http://127.0.0.1:$ADMIN_PORT"
+  export TEMPORAL_ADDRESS MONGODB_URI SMTP_URL ADMIN_URL="http://127.0.0.1:$ADMIN_PORT"
 
   log "running $script $*"
   set +e

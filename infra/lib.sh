@@ -73,6 +73,9 @@ temporal_bin() {
     command -v temporal; return
   fi
   local dir="$TOOLS_DIR/temporal-$TEMPORAL_VERSION"
+  # Two stacks starting at once on a new machine (tests beside a benchmark) build it once: the
+  # second waits for the first's lock, then finds the binary.
+  [ -x "$dir/temporal" ] || tool_lock temporal
   if [ ! -x "$dir/temporal" ]; then
     require_go
     log "building Temporal CLI v$TEMPORAL_VERSION with go install (first time only; several minutes)"
@@ -83,8 +86,18 @@ temporal_bin() {
     mv "$dir.partial/temporal" "$dir/temporal"; rmdir "$dir.partial" 2>/dev/null || true
     log "Temporal CLI built in $((SECONDS - start))s into $dir"
   fi
+  tool_unlock
   echo "$dir/temporal"
 }
+
+# tool_lock NAME / tool_unlock: an exclusive lock on one tool's build (flock on fd 8).
+tool_lock() {
+  mkdir -p "$TOOLS_DIR"
+  exec 8>"$TOOLS_DIR/.build-$1.lock"
+  flock 8
+}
+# (The group's redirection is undone after it; on `exec` itself it would silence the caller's stderr for good.)
+tool_unlock() { { exec 8>&-; } 2>/dev/null || true; }
 
 # Prints the path of a ferretdb binary at the pinned version. v1.24.0 cannot be go-installed
 # straight from the module proxy here (the proxy refuses the version list used for the
@@ -94,6 +107,7 @@ ferretdb_bin() {
     command -v ferretdb; return
   fi
   local dir="$TOOLS_DIR/ferretdb-$FERRETDB_VERSION"
+  { [ -x "$dir/ferretdb" ] && "$dir/ferretdb" --version >/dev/null 2>&1; } || tool_lock ferretdb
   if [ ! -x "$dir/ferretdb" ] || ! "$dir/ferretdb" --version >/dev/null 2>&1; then
     require_go
     log "building FerretDB v$FERRETDB_VERSION (first time only; several minutes)"
@@ -108,6 +122,7 @@ ferretdb_bin() {
     mv "$dir/ferretdb.partial" "$dir/ferretdb"; rm -rf "$work"
     log "FerretDB built in $((SECONDS - start))s into $dir"
   fi
+  tool_unlock
   echo "$dir/ferretdb"
 }
 

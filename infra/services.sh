@@ -8,6 +8,8 @@ export TEMPORAL_ADDRESS MONGODB_URI SMTP_URL HANDOVER_DATA_DIR="$DATA_DIR"
 export ADMIN_PORT="${ADMIN_PORT:-3000}" PORTAL_PORT="${PORTAL_PORT:-3001}"
 export PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:$PORTAL_PORT}"
 export WORKER_HEALTH_PORT="${WORKER_HEALTH_PORT:-3002}"
+# The case console the admin API serves at /console/ (infra/build-console.sh builds it).
+export CONSOLE_DIST_DIR="${CONSOLE_DIST_DIR:-$ROOT/services/console/dist}"
 
 # The worker's memory bounds (docs/benchmarks.md, "Inventory import"): a V8 heap cap and small
 # young-generation semi-spaces (V8 otherwise grows its heap lazily up to a quarter of the machine's

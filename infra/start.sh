@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# npm start: installs what is missing, starts the embedded infrastructure (unless TEMPORAL_ADDRESS,
+# npm start: installs what is missing, builds the case console when its sources changed, starts the embedded infrastructure (unless TEMPORAL_ADDRESS,
 # MONGODB_URI, SMTP_URL point elsewhere), the worker, the admin API and the portal, prints their
-# URLs and the admin token, and stops everything it started on Ctrl-C. Data stays in .data/.
+# URLs (the console's too) and the admin token, and stops everything it started on Ctrl-C. Data stays in .data/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/infra/ensure-deps.sh"
+bash "$ROOT/infra/build-console.sh"   # only when its sources changed
+bash "$ROOT/infra/install-browser.sh"   # Debian chromium + CJK fonts: the worker prints report PDFs with them
 
 # Ctrl-C (or TERM) stops everything and exits 0; any other exit is a failure: say so, stop what was
 # started, and keep the failing status so that scripts and CI see it.
@@ -30,10 +32,12 @@ cat <<INFO
 
 Handover is running.
   admin API     http://127.0.0.1:${ADMIN_PORT:-3000}      (OpenAPI: /docs, /docs-json)
+  console       http://127.0.0.1:${ADMIN_PORT:-3000}/console/   (sign in with the admin token below or an API key)
   portal        ${PORTAL_URL:-http://127.0.0.1:${PORTAL_PORT:-3001}}
   Temporal      $TEMPORAL_ADDRESS$( [ -f "$RUN_DIR/temporal.pid" ] && echo "   (UI: http://127.0.0.1:$TEMPORAL_UI_PORT)")
   MongoDB       $MONGODB_URI
   SMTP          $SMTP_URL$( [ -n "${MAIL_SINK_API:-}" ] && echo "   (inbox: $MAIL_SINK_API/api/v1/messages)")
+  metrics       http://${METRICS_HOST:-127.0.0.1}:{${ADMIN_METRICS_PORT:-9464},${PORTAL_METRICS_PORT:-9465},${WORKER_METRICS_PORT:-9466}}/metrics   (admin API, portal, worker)
   admin token   $token
   data          $DATA_DIR    logs: $LOG_DIR
 

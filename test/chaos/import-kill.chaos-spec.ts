@@ -11,6 +11,7 @@ import {
   caseBlindIndex,
   CaseKeyService,
   CaseRepository,
+  CaseStatisticsRepository,
   CASE_COLLECTION,
   CASE_KEY_COLLECTION,
   customerRef,
@@ -225,6 +226,13 @@ describe('inventory import survives SIGKILLed workers', () => {
 
     // The import's own counters.
     expect(done?.counters).toEqual(expectedCounters);
+    // The status read's customer figure (folded from the batches' facts through the kills) equals
+    // a recount (the later figures belong to the route decisions that run on after the import).
+    const statistics = new CaseStatisticsRepository(mongo);
+    const recount = await statistics.recount(caseId);
+    expect(recount.customers).toBe(csv.valid);
+    const folded = await waitUntil(() => statistics.read(caseId), (figures) => figures?.counters.customers === recount.customers, 30_000, 'the status equal to a recount', 500).catch(() => statistics.read(caseId));
+    expect(folded?.counters.customers).toBe(recount.customers);
     expect(done?.checkpointLine).toBe(expected.lastLine);
 
     // Each valid row is one customer: the exact refs and lines of the file, each once.

@@ -2,9 +2,9 @@ import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@
 import type { Connection } from 'mongoose';
 import { approveGateUpdate, caseWorkflowId, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
-import { CaseRepository, MailLedgerRepository, syncIndexes } from '@handover/persistence';
+import { CaseRepository, CaseStatisticsRepository, MailLedgerRepository, syncIndexes } from '@handover/persistence';
 import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
-import { mailingAudience } from '../../activities/src/notification/eligibility';
+import { mailingAudience } from '@handover/domain';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { SinkCollector, tallyDeliveries } from './support/sink-collector';
 import { chaosWorkerEnv, connectChaos } from './support/chaos-stack';
@@ -152,5 +152,12 @@ describe('customer mailing survives SIGKILLed workers', () => {
     expect(sent).toBe(expected.length);
     // A duplicate is only possible where the ledger saw a resend.
     expect(tally.duplicates).toBeLessThanOrEqual(resent);
+    // The status read (one document, folded from facts through three SIGKILLs) equals a full
+    // recount once the mailing's end has been folded in.
+    const statistics = new CaseStatisticsRepository(mongo);
+    const recount = await statistics.recount(caseId);
+    const folded = await waitUntil(() => statistics.read(caseId), (figures) => JSON.stringify(figures?.counters) === JSON.stringify(recount), 30_000, 'the status equal to a recount', 500).catch(() => statistics.read(caseId));
+    expect(folded?.counters).toEqual(recount);
+    expect(folded?.counters.notified).toBe(expected.length);
   }, 360_000);
 });

@@ -49,6 +49,12 @@ const NOT_CASE_BOUND = new Set([
   'POST /codec/decode', 'POST /codec/encode', 'POST /codec/session',
 ]);
 
+/**
+ * Operations without a bearer token: health, and the console's session sign-in, its read and its
+ * logout (they take the token in the body or the session cookie; test/e2e/console-session.e2e-spec.ts).
+ */
+const isPublic = (path: string): boolean => path === '/health' || path.startsWith('/health/') || path.startsWith('/auth/');
+
 /** Classifies an operation from the document alone: a case id in the path, or `caseId` in the query or the body. */
 function bindingOf(doc: OpenApiDocument, path: string, op: OpenApiOperation): Binding | null {
   if (path.startsWith('/v1/cases/{id}/audit')) return { kind: 'audit-trail', where: 'path' };
@@ -77,7 +83,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
   const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const keys = { A: new Map<Role, { id: string; token: string }>(), B: new Map<Role, { id: string; token: string }>() };
   const teams = { A: '', B: '' };
-  const fx = { caseId: '', importId: '', requestId: '', incidentWithCase: '', incidentWithoutCase: '' };
+  const fx = { caseId: '', importId: '', requestId: '', customerRef: '', incidentWithCase: '', incidentWithoutCase: '' };
   let doc: OpenApiDocument = { paths: {} };
   let operations: Operation[] = [];
   const unclassified: string[] = [];
@@ -108,6 +114,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
   /** Path parameters other than the subject: fixtures by name, else the document's example or first enum value. */
   const paramValue = (param: OpenApiParameter): string => {
     if (param.name === 'importId') return fx.importId;
+    if (param.name === 'ref') return fx.customerRef;
     if (param.name === 'gate') return 'closure';
     if (param.example !== undefined) return String(param.example);
     const first = param.schema?.enum?.[0];
@@ -140,7 +147,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
         const op = item[method] as OpenApiOperation;
         const key = `${method.toUpperCase()} ${path}`;
         const binding = bindingOf(doc, path, op);
-        if (binding === null && !NOT_CASE_BOUND.has(key) && path !== '/health' && !path.startsWith('/health/')) unclassified.push(key);
+        if (binding === null && !NOT_CASE_BOUND.has(key) && !isPublic(path)) unclassified.push(key);
         return [{ method, path, key, op, binding }];
       }),
     );
@@ -179,6 +186,8 @@ describe('access over every OpenAPI operation, per role and per team', () => {
     const filed = await call('POST', '/v1/requests', manager, { caseId: fx.caseId, customerId: `T${stamp}-0`, type: 'access' });
     expect(filed.status).toBe(201);
     fx.requestId = ((await filed.json()) as { id: string }).id;
+    fx.customerRef = ((await (await call('GET', `/v1/requests/${fx.requestId}`, manager)).json()) as { customerRef: string }).customerRef;
+    expect(fx.customerRef).toMatch(/^[0-9a-f]{16,64}$/);
 
     // Incidents: one on the case, one without a case (it belongs to its opener's team, A).
     const responder = tokenOf('A', 'incident-responder');
@@ -196,7 +205,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
     for (const team of [keys.A, keys.B]) for (const { id } of team.values()) await call('DELETE', `/v1/keys/${id}`, admin);
   });
 
-  it('finds the operations of API.md in the OpenAPI document', () => {
+  it('finds the operations of docs/api.md in the OpenAPI document', () => {
     expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining([
       'POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'POST /v1/teams', 'GET /v1/teams', 'POST /v1/cases', 'GET /v1/cases', 'GET /v1/cases/{id}',
       'POST /v1/cases/{id}/start', 'POST /v1/cases/{id}/gates/{gate}/approve', 'GET /v1/cases/{id}/audit', 'GET /v1/cases/{id}/audit/verify',
@@ -206,7 +215,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
 
   it('covers 100% of the operations: each is case-bound (tested per team) or deliberately not, and has a matrix entry', () => {
     expect(unclassified).toEqual([]);
-    const protectedOps = operations.filter((o) => !o.path.startsWith('/health'));
+    const protectedOps = operations.filter((o) => !isPublic(o.path));
     expect(protectedOps.filter((o) => allowedRoles(o.method, o.path) === undefined).map((o) => o.key)).toEqual([]);
     const bound = protectedOps.filter((o) => o.binding !== null).map((o) => o.key);
     const unbound = protectedOps.filter((o) => o.binding === null).map((o) => o.key);
@@ -218,7 +227,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
   it('answers 401 to every protected operation without a token, or with an unknown key', async () => {
     const failures: string[] = [];
     const unknown = `hov_${'A'.repeat(43)}`;
-    for (const o of operations.filter((x) => !x.path.startsWith('/health'))) {
+    for (const o of operations.filter((x) => !isPublic(x.path))) {
       for (const token of [undefined, unknown]) {
         const res = await send(o, token, o.binding ? subjects(o.binding.kind)[0] : undefined);
         const code = (JSON.parse(res.text || '{}') as { code?: string }).code;
@@ -232,7 +241,7 @@ describe('access over every OpenAPI operation, per role and per team', () => {
     const failures: string[] = [];
     let checked = 0;
     const through = (status: number): boolean => status !== 401 && status !== 403 && status !== 404 && status < 500;
-    for (const o of operations.filter((x) => !x.path.startsWith('/health'))) {
+    for (const o of operations.filter((x) => !isPublic(x.path))) {
       const allowed = allowedRoles(o.method, o.path) ?? ['admin'];
       for (const subject of o.binding ? subjects(o.binding.kind) : [undefined]) {
         for (const role of ROLES) {

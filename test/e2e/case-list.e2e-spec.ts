@@ -52,7 +52,9 @@ describe('case list, draft edit and case policy through the admin API', () => {
   const caseBody = (i: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
     kind: KINDS[i % KINDS.length],
     transferor: { name: `ListCo ${stamp} No.${i}`, contact: '010-12345678' },
-    ...(i % 10 === 0 && { recipient: { name: `Buyer ${stamp} Special`, contact: '021-1', email: 'dpo@buyer.example', country: 'CN' } }),
+    ...(i % 10 === 0 && {
+      recipient: { name: `Buyer ${stamp} Special`, contact: '021-1', email: 'dpo@buyer.example', country: 'CN', ...(KINDS[i % KINDS.length] === 'branch-deregistration' && { sameLegalEntity: false }) },
+    }),
     manager: { name: `Mgr${stamp} 李`, email: `mgr.${i}@example.cn` },
     ...extra,
   });

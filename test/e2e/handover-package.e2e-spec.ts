@@ -17,7 +17,7 @@ import {
 } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import {
+import { AuditRepository,
   CaseKeyService,
   CaseRepository,
   connectMongo,
@@ -148,6 +148,7 @@ describe('handover package and recipient acknowledgement', () => {
       handover: new HandoverRepository(mongo),
       recipientKeys: new RecipientKeyRepository(mongo),
       acknowledgements: new RecipientAcknowledgementRepository(mongo),
+      audit: new AuditRepository(mongo),
       ledger: new MailLedgerRepository(mongo),
       mailer,
       master,

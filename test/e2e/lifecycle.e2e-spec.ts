@@ -113,6 +113,9 @@ describe('a case from import to closed', () => {
       ['confirmed', false],
       ['confirmed', true],
     ]);
+    // The late answer arrives while the closure gate already waits (the phase ended at the escalation):
+    // the status shows it within seconds (the projector folds every 500 ms), not at once.
+    await waitUntil(() => view(caseId), (v) => v.counters.thirdPartiesConfirmed === emails.length, 15_000, 'both confirmations on the case status');
   }
 
   /** Closure gate → report → key shredded → closed; returns the report. */
@@ -171,7 +174,7 @@ describe('a case from import to closed', () => {
       products: ['黄金'],
       ...extra,
     });
-    // An asset sale needs separate consent from everyone (LEGAL.md §1, PIPL Art. 23): c1 and c2
+    // An asset sale needs separate consent from everyone (docs/legal.md §1, PIPL Art. 23): c1 and c2
     // consent, c3 refuses, the rest stay silent (silence is never consent); an objection does not
     // apply to a consent route and is refused with 409.
     const rows = [

@@ -1,4 +1,5 @@
-import { computeDueDate, CN_CALENDAR_2026, isWorkingDay } from '@handover/domain';
+import { calendars } from '@handover/calendars';
+import { computeDueDate, isWorkingDay } from '@handover/domain';
 import { adminToken, CHINESE_HEADER, gbkCsv, MailSinkClient, waitUntil } from '@handover/testing';
 import { PortalFixture } from './portal-fixture';
 
@@ -90,10 +91,10 @@ describe('data-subject requests through the portal, the admin API and the mail s
     const access = await file(tokens[0] as string, { type: 'access', message: '请提供我的全部个人信息' });
     expect(access.status).toBe(201);
     const a = (await access.json()) as { id: string; dueDate: string; dueAt: string; status: string };
-    const expected = computeDueDate({ receivedAt: before, jurisdiction: 'CN-PIPL', calendar: CN_CALENDAR_2026 });
+    const expected = computeDueDate({ receivedAt: before, jurisdiction: 'CN-PIPL', calendar: calendars().calendarFor('CN-PIPL') });
     expect(a.dueDate).toBe(expected.dueDate);
     expect(a.dueAt).toBe(`${expected.dueDate}T23:59:59.999Z`);
-    expect(isWorkingDay(a.dueDate, CN_CALENDAR_2026)).toBe(true);
+    expect(isWorkingDay(a.dueDate, calendars().calendarFor('CN-PIPL'))).toBe(true);
     ids['access'] = a.id;
 
     const correct = await file(tokens[0] as string, { type: 'correct', corrections: { name: '更正后姓名', address: '新地址 1 号' } });

@@ -9,6 +9,7 @@ import {
   type IncidentTaskView,
   type IncidentView,
   type IncidentWorkflowInput,
+  type IncidentErrorCode,
 } from '@handover/contracts';
 
 const retry = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
@@ -20,7 +21,7 @@ const { saveIncidentSnapshot, sendIncidentAlert, recordIncidentEvent } = proxyAc
 /** A large mailing runs long; a killed worker is noticed at the heartbeat timeout and the retry resumes. */
 const { sendIncidentNotices } = proxyActivities<IncidentActivities>({ startToCloseTimeout: '12 hours', heartbeatTimeout: '20 seconds', retry });
 
-const reject = (message: string, type: string): never => {
+const reject = (message: string, type: IncidentErrorCode): never => {
   throw ApplicationFailure.nonRetryable(message, type);
 };
 const latest = (times: Array<string | undefined>): string => times.filter((t): t is string => t !== undefined).sort().at(-1) ?? '';

@@ -1,48 +1,58 @@
-import { condition, proxyActivities, setHandler, sleep, startChild, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityCancellationType, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { parseDuration } from '@handover/domain';
 import {
   approveGateUpdate,
+  CANCELLATION_NOTICES_PATCH,
   inventoryImportedSignal,
   type InventoryActivities,
   type NotificationActivities,
   progressQuery,
   GATES,
-  recipientAcknowledgedSignal,
   thirdPartyWorkflowId,
   type CaseActivities,
+  type CasePlan,
   type DeletionActivities,
   type HandoverActivities,
   type ReportActivities,
   type ThirdPartyDeletionInput,
   type ThirdPartyDeletionResult,
+  type CancelCaseInput,
   type CaseProgress,
   type GateName,
   type GateView,
   type Phase,
   type TransferCaseInput,
 } from '@handover/contracts';
+import { AcknowledgementWait } from './acknowledgement';
+import { CaseControl } from './case-control';
+import { discardCase } from './discard-case.workflow';
 
-const { recordCasePhase, announceCaseOpened, loadCasePlan } = proxyActivities<CaseActivities>({
+const { recordCasePhase, announceCaseOpened, loadCasePlan, markCaseCancelled } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-const { decideRoutes, draftPiia } = proxyActivities<InventoryActivities>({
+const { decideRoutes, draftPiia, reopenInventory } = proxyActivities<InventoryActivities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
-const { recordDeadlines, fixOutcomes } = proxyActivities<NotificationActivities>({
+const { recordDeadlines, fixOutcomes, sendCancellationNotices } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
-/** Mailings run long; a killed worker is noticed at the heartbeat timeout and the retry resumes. */
+/**
+ * Mailings run long; a killed worker is noticed at the heartbeat timeout and the retry resumes. A
+ * cancelled case waits for the mailing to stop (it sees the cancellation at its next heartbeat)
+ * before its data are discarded.
+ */
 const { sendCustomerMailing } = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '12 hours',
   heartbeatTimeout: '20 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
@@ -53,13 +63,16 @@ const { buildHandoverPackage, disposeCustomers, buildComplianceReport } = proxyA
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
 
-const { sendRecipientLink, recipientAcknowledgement, shredCaseKey, closeCase } = proxyActivities<HandoverActivities & DeletionActivities>({
+/** A rejected inventory's records deleted in a few statements: no heartbeat, a generous bound. */
+const { discardInventory } = proxyActivities<DeletionActivities>({
+  startToCloseTimeout: '1 hour',
+  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+});
+
+const { sendRecipientLink, shredCaseKey, closeCase } = proxyActivities<HandoverActivities & DeletionActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
-
-/** How often the case re-reads MongoDB for the recipient's acknowledgement, in case the portal's signal was lost. */
-const ACKNOWLEDGEMENT_RECHECK = '1 hour';
 
 /**
  * One transfer case from opening to closure. Holds ids, phase and gate state only; every piece of
@@ -72,12 +85,16 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
   setHandler(inventoryImportedSignal, () => {
     importsCompleted += 1;
   });
-  let acknowledged = false;
-  setHandler(recipientAcknowledgedSignal, () => {
-    acknowledged = true;
-  });
 
-  const progress = (): CaseProgress => ({ phase, importsCompleted, gates: [...gates.values()].map((gate) => ({ ...gate })) });
+  const control = new CaseControl(gates, () => phase);
+  const acknowledgement = new AcknowledgementWait(() => phase);
+
+  const progress = (): CaseProgress => ({
+    phase,
+    importsCompleted,
+    gates: [...gates.values()].map((gate) => ({ ...gate })),
+    ...(control.cancellation && { cancelledAt: control.cancellation.cancelledAt }),
+  });
   setHandler(progressQuery, progress);
   setHandler(
     approveGateUpdate,
@@ -88,6 +105,7 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
     },
     {
       validator: ({ gate }) => {
+        control.refuseWhenCancelled();
         const view = gates.get(gate);
         if (!view) throw ApplicationFailure.nonRetryable(`unknown gate ${gate}`, 'GATE_UNKNOWN');
         if (view.state !== 'pending') {
@@ -97,55 +115,92 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
     },
   );
 
+  // Phases entered again after the notices gate's rejection record facts of their own round.
+  let round = 0;
   const enter = async (next: Phase): Promise<void> => {
     phase = next;
-    await recordCasePhase({ caseId: input.caseId, phase: next });
+    await recordCasePhase({ caseId: input.caseId, phase: next, ...(round > 0 && { round }) });
   };
   const awaitGate = async (gate: GateName): Promise<void> => {
     gates.set(gate, { name: gate, state: 'pending' });
     await condition(() => gates.get(gate)?.state === 'approved');
   };
 
-  await announceCaseOpened({ caseId: input.caseId });
-  await enter('inventory');
-  await awaitGate('inventory');
-  // The approval fixes every customer's route (rule ids and articles recorded) and the final PIIA.
-  await decideRoutes({ caseId: input.caseId, seal: true });
-  await draftPiia({ caseId: input.caseId, final: true });
-  await enter('legal-basis');
+  const untilHandover = async (): Promise<CasePlan> => {
+    await announceCaseOpened({ caseId: input.caseId });
+    await enter('inventory');
+    for (;;) {
+      // A rejected inventory is discarded; the gate then waits for a corrected upload.
+      while ((await control.decideGate('inventory')) === 'rejected') {
+        await discardInventory({ caseId: input.caseId });
+        await decideRoutes({ caseId: input.caseId, seal: false });
+        gates.set('inventory', { name: 'inventory', state: 'pending' });
+        control.rejectionActedOn();
+      }
+      // The approval fixes every customer's route (rule ids and articles recorded) and the final PIIA.
+      await decideRoutes({ caseId: input.caseId, seal: true });
+      await draftPiia({ caseId: input.caseId, final: true });
+      await enter('legal-basis');
+      if ((await control.decideGate('notices')) === 'approved') break;
+      // Notices rejected: back to the inventory phase, routes unsealed, both gates to pass again.
+      round += 1;
+      await reopenInventory({ caseId: input.caseId, round });
+      await decideRoutes({ caseId: input.caseId, seal: false });
+      gates.set('notices', { name: 'notices', state: 'waiting' });
+      gates.set('inventory', { name: 'inventory', state: 'pending' });
+      await enter('inventory');
+      control.rejectionActedOn();
+    }
 
-  // Notification: one message per customer (notice, with the consent request where the route
-  // needs it), then the waiting period and consent deadline as durable timers, with reminders.
-  await awaitGate('notices');
-  await enter('notification');
-  const plan = await loadCasePlan({ caseId: input.caseId });
-  const startedAt = Date.now();
-  const noticeDeadlineMs = startedAt + parseDuration(plan.waitingPeriod);
-  const consentDeadlineMs = startedAt + parseDuration(plan.consentDeadline);
-  const deadlines = { noticeDeadline: new Date(noticeDeadlineMs).toISOString(), consentDeadline: new Date(consentDeadlineMs).toISOString() };
-  await recordDeadlines({ caseId: input.caseId, ...deadlines });
-  await sendCustomerMailing({ caseId: input.caseId, mailing: 'notice', reminder: 0, ...deadlines });
-  await enter('consent');
-  for (const [index, offset] of plan.reminders.entries()) {
-    const at = startedAt + parseDuration(offset);
-    if (at >= consentDeadlineMs) break;
-    await sleep(Math.max(0, at - Date.now()));
-    await sendCustomerMailing({ caseId: input.caseId, mailing: `reminder-${index + 1}`, reminder: index + 1, ...deadlines });
+    // Notification: one message per customer (notice, with the consent request where the route
+    // needs it), then the waiting period and consent deadline as durable timers, with reminders.
+    await enter('notification');
+    const plan = await loadCasePlan({ caseId: input.caseId });
+    const startedAt = Date.now();
+    const noticeDeadlineMs = startedAt + parseDuration(plan.waitingPeriod);
+    const consentDeadlineMs = startedAt + parseDuration(plan.consentDeadline);
+    const deadlines = { noticeDeadline: new Date(noticeDeadlineMs).toISOString(), consentDeadline: new Date(consentDeadlineMs).toISOString() };
+    await recordDeadlines({ caseId: input.caseId, ...deadlines });
+    await sendCustomerMailing({ caseId: input.caseId, mailing: 'notice', reminder: 0, ...deadlines });
+    await enter('consent');
+    for (const [index, offset] of plan.reminders.entries()) {
+      const at = startedAt + parseDuration(offset);
+      if (at >= consentDeadlineMs) break;
+      await sleep(Math.max(0, at - Date.now()));
+      await sendCustomerMailing({ caseId: input.caseId, mailing: `reminder-${index + 1}`, reminder: index + 1, ...deadlines });
+    }
+    await sleep(Math.max(0, Math.max(noticeDeadlineMs, consentDeadlineMs) - Date.now()));
+    await fixOutcomes({ caseId: input.caseId });
+    await enter('handover');
+
+    // Handover: after the gate, the package of the customers whose outcome is "transfer" (minus any
+    // a later request excluded), the recipient's signed link, and the wait for their acknowledgement.
+    await awaitGate('handover');
+    return plan;
+  };
+
+  // Cancelled: the work stopped; the case is marked cancelled, then nothing personal is left.
+  const cancelled = async (by: CancelCaseInput): Promise<CaseProgress> => {
+    await markCaseCancelled({ caseId: input.caseId, cancelledAt: by.cancelledAt });
+    control.cancelRecorded = true;
+    // Customers who were sent a notice learn that the transfer will not take place (before the discard).
+    if (patched(CANCELLATION_NOTICES_PATCH)) await sendCancellationNotices({ caseId: input.caseId });
+    await discardCase(input.caseId);
+    return progress();
+  };
+
+  let plan: CasePlan;
+  try {
+    plan = await control.work.run(untilHandover);
+  } catch (error) {
+    if (!control.cancellation || !isCancellation(error)) throw error;
+    return cancelled(control.cancellation);
   }
-  await sleep(Math.max(0, Math.max(noticeDeadlineMs, consentDeadlineMs) - Date.now()));
-  await fixOutcomes({ caseId: input.caseId });
-  await enter('handover');
 
-  // Handover: after the gate, the package of the customers whose outcome is "transfer" (minus any
-  // a later request excluded), the recipient's signed link, and the wait for their acknowledgement.
-  await awaitGate('handover');
-  if (plan.hasRecipient) {
+  if (plan.buildsPackage ?? plan.hasRecipient) {
     const { packageId } = await buildHandoverPackage({ caseId: input.caseId });
     await sendRecipientLink({ caseId: input.caseId, packageId });
-    while (!acknowledged) {
-      if (await condition(() => acknowledged, ACKNOWLEDGEMENT_RECHECK)) break;
-      acknowledged = (await recipientAcknowledgement({ caseId: input.caseId })).acknowledged;
-    }
+    await acknowledgement.run(input.caseId, packageId, plan);
   }
 
   // Deletion: third parties are asked to delete (a child workflow with its own deadline and

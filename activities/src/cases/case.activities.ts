@@ -1,9 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CaseActivities } from '@handover/contracts';
+import { buildsHandoverPackage, DEFAULT_ACKNOWLEDGEMENT_DEADLINE, DEFAULT_ACKNOWLEDGEMENT_REMINDERS } from '@handover/domain';
 import { renderCaseOpened, type Mailer } from '@handover/mail';
 import { ledgerMessageId, type CaseKeyService, type CaseRepository, type MailLedgerRepository } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
 import { sendOnce } from '../mail/send-once';
+import { caseFactsOf } from '../inventory/case-facts';
 
 export interface CaseActivityDeps {
   cases: CaseRepository;
@@ -21,11 +23,21 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       const entity = await deps.cases.findById(caseId, cipher);
       if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
       const { waitingPeriod, consentDeadline, thirdPartyDeadline, reminders } = entity.policy;
-      return { waitingPeriod, consentDeadline, thirdPartyDeadline, reminders: [...reminders], hasRecipient: Boolean(entity.recipient) };
+      return {
+        waitingPeriod,
+        consentDeadline,
+        thirdPartyDeadline,
+        reminders: [...reminders],
+        hasRecipient: Boolean(entity.recipient),
+        buildsPackage: buildsHandoverPackage(caseFactsOf(entity)),
+        // Cases opened before these policy fields existed get the product defaults.
+        acknowledgementDeadline: entity.policy.acknowledgementDeadline ?? DEFAULT_ACKNOWLEDGEMENT_DEADLINE,
+        acknowledgementReminders: [...(entity.policy.acknowledgementReminders ?? DEFAULT_ACKNOWLEDGEMENT_REMINDERS)],
+      };
     },
 
-    async recordCasePhase({ caseId, phase }) {
-      await deps.cases.recordPhase(caseId, phase, new Date());
+    async recordCasePhase({ caseId, phase, round }) {
+      await deps.cases.recordPhase(caseId, phase, new Date(), round ?? 0);
       deps.logger.info({ caseId, phase }, 'case phase recorded');
     },
 
@@ -46,6 +58,11 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         }),
       }));
       return { sent: outcome === 'sent' };
+    },
+
+    async markCaseCancelled({ caseId, cancelledAt }) {
+      await deps.cases.markCancelled(caseId, 'running', new Date(cancelledAt));
+      deps.logger.info({ caseId }, 'case cancelled');
     },
   };
 }

@@ -2,43 +2,37 @@ import { createHash, type Hash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import type { Collection, Filter } from 'mongodb';
-import type { Connection } from 'mongoose';
 import { DISPOSITIONS, type DeletionActivities, type Disposition, type DispositionCounts } from '@handover/contracts';
 import {
-  customerIdRange,
   customerAad,
-  CUSTOMER_COLLECTION,
-  DeletionCertificateRepository,
   holdKeyId,
-  pagesOf,
   recordsDigest,
-  TransferExclusionRepository,
-  updateEach,
   type CaseKeyService,
+  type AuditRepository,
   type CaseRepository,
-  type CustomerDocument,
+  type DeletionCertificateRepository,
   type DeletionStage,
+  type DispositionStore,
+  type TransferExclusionRepository,
 } from '@handover/persistence';
 import { sha256Hex } from '@handover/crypto';
 import type { Logger } from '@handover/logging';
 import { decideDisposition } from './disposition';
 
 export interface DeletionActivityDeps {
-  connection: Connection;
+  dispositions: DispositionStore;
+  certificates: DeletionCertificateRepository;
+  exclusions: TransferExclusionRepository;
   keys: CaseKeyService;
   cases: CaseRepository;
+  /** The case's audit chain (a cancelled case's discard is recorded there). */
+  audit: AuditRepository;
   logger: Logger;
   /** Where uploads and handover packages live (shared with the admin API). */
   dataDir: string;
 }
 
-/** Fields that identify a person, directly or through a keyed hash: all of them go on erasure. */
-const ERASED_FIELDS = { personalEnc: '', emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' } as const;
-
-type DispositionDoc = CustomerDocument & { disposition?: Disposition; disposedAt?: Date; excluded?: boolean };
-
-const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key'>, string> = {
+const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key' | 'cancelled-discard'>, string> = {
   'transferred-copies': 'erasure of the transferor-side copy after the recipient acknowledged receipt: ciphertext and blind indexes removed; the case key is shredded at closure',
   'not-transferred': 'erasure: ciphertext and blind indexes removed; the case key is shredded at closure',
   'unchanged-working-copies': 'erasure of the case working copy (notice-of-change: the processor keeps its own records): ciphertext and blind indexes removed',
@@ -48,6 +42,16 @@ const STAGE_OF: Record<Exclude<Disposition, 'held'>, keyof typeof METHODS> = {
   transferred: 'transferred-copies',
   deleted: 'not-transferred',
   unchanged: 'unchanged-working-copies',
+};
+
+/**
+ * decideDisposition as filters on plaintext fields, applied in this order to customers without a
+ * disposition (after holds and request exclusions): transferred, then unchanged, then deleted.
+ */
+const DISPOSITION_FILTERS: Record<'transferred' | 'unchanged' | 'deleted', Readonly<Record<string, unknown>>> = {
+  transferred: { outcome: 'transfer', route: { $ne: 'hold' } },
+  unchanged: { route: 'notice-of-change' },
+  deleted: {},
 };
 
 /** Held records decrypted and re-encrypted per page of the one cursor. */
@@ -60,8 +64,7 @@ const HOLD_PAGE = 100;
  * with counts read back from the collection rather than from this attempt's writes.
  */
 export function createDeletionActivities(deps: DeletionActivityDeps): DeletionActivities {
-  const customers = (): Collection<DispositionDoc> => deps.connection.collection<DispositionDoc>(CUSTOMER_COLLECTION);
-  const certificates = new DeletionCertificateRepository(deps.connection);
+  const { dispositions, certificates, exclusions } = deps;
   let indexed = false;
   const ensureIndexes = async (): Promise<void> => {
     if (indexed) return;
@@ -69,38 +72,22 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     indexed = true;
   };
 
-  /** Customers excluded from the transfer by a data-subject request (issue 8). */
-  const exclusions = new TransferExclusionRepository(deps.connection);
-
-  const erase = (disposition: Disposition, at: Date) => ({ $set: { disposition, disposedAt: at }, $unset: ERASED_FIELDS });
-
   /** Legal holds: re-encrypted under the hold key, blind indexes dropped, sealed storage-only. */
   async function sealHolds(caseId: string, at: Date): Promise<number> {
-    const pending = customers().find({ _id: customerIdRange(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
-      projection: { _id: 1, ref: 1, personalEnc: 1, legalHold: 1 },
-    });
     const caseCipher = await deps.keys.cipherFor(caseId);
     const holdCipher = await deps.keys.ensure(holdKeyId(caseId));
     let sealed = 0;
-    for await (const page of pagesOf(pending, HOLD_PAGE)) {
+    for await (const page of dispositions.heldPages(caseId, HOLD_PAGE)) {
       if (!caseCipher) throw ApplicationFailure.nonRetryable(`case ${caseId} has held records but no case key`, 'CASE_KEY_MISSING');
-      const updates = page.map((doc) => {
+      const seals = page.map((doc) => {
         const aad = customerAad(caseId, doc.ref);
         return {
-          filter: { _id: doc._id, disposition: { $exists: false } } as Filter<DispositionDoc>,
-          update: {
-            $set: {
-              personalEnc: holdCipher.encrypt(caseCipher.decrypt(doc.personalEnc, aad), aad),
-              disposition: 'held',
-              disposedAt: at,
-              hold: { storageOnly: true, custodian: 'transferor', sealedAt: at, ...(doc.legalHold && { basis: doc.legalHold.ruleId, until: doc.legalHold.until }) },
-            },
-            $unset: { emailBi: '', phoneBi: '', idNumberBi: '', rowHash: '' },
-          } as never,
+          id: doc._id,
+          personalEnc: holdCipher.encrypt(caseCipher.decrypt(doc.personalEnc, aad), aad),
+          hold: { storageOnly: true, custodian: 'transferor', sealedAt: at, ...(doc.legalHold && { basis: doc.legalHold.ruleId, until: doc.legalHold.until }) } as const,
         };
       });
-      // One command per record (updateEach): a multi-statement update wedges FerretDB v1.
-      await updateEach(customers(), updates, { onProgress: (done) => Context.current().heartbeat({ stage: 'holds-sealed', sealed: sealed + done }) });
+      await dispositions.sealHolds(seals, at, (done) => Context.current().heartbeat({ stage: 'holds-sealed', sealed: sealed + done }));
       sealed += page.length;
     }
     return sealed;
@@ -116,33 +103,33 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     const hashes = Object.fromEntries(DISPOSITIONS.map((d) => [d, createHash('sha256')])) as Record<Disposition, Hash>;
     let pending = 0;
     let mismatched = 0;
-    const cursor = customers()
-      .find({ _id: customerIdRange(caseId) } as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1, route: 1, outcome: 1, excluded: 1 } })
-      .sort({ _id: 1 });
-    try {
-      for await (const doc of cursor) {
-        if (!doc.disposition) {
-          pending += 1;
-          continue;
-        }
-        if (decideDisposition(doc, { excluded: doc.excluded === true, hasRecipient }) !== doc.disposition) mismatched += 1;
-        // Same bytes as recordsDigest(ids): the sorted ids joined by newlines.
-        hashes[doc.disposition].update(counts[doc.disposition] === 0 ? doc._id : `\n${doc._id}`);
-        counts[doc.disposition] += 1;
+    for await (const doc of dispositions.disposed(caseId)) {
+      if (!doc.disposition) {
+        pending += 1;
+        continue;
       }
-    } finally {
-      await cursor.close();
+      if (decideDisposition(doc, { excluded: doc.excluded === true, hasRecipient }) !== doc.disposition) mismatched += 1;
+      // Same bytes as recordsDigest(ids): the sorted ids joined by newlines.
+      hashes[doc.disposition].update(counts[doc.disposition] === 0 ? doc._id : `\n${doc._id}`);
+      counts[doc.disposition] += 1;
     }
     const digests = Object.fromEntries(DISPOSITIONS.map((d) => [d, hashes[d].digest('hex')])) as Record<Disposition, string>;
     return { counts, digests, pending, mismatched };
   }
 
+  /** Removes the upload files from disk and destroys their wrapped keys (the seal). */
+  async function removeUploads(uploads: ReadonlyArray<{ _id: string; upload?: { path?: string } }>): Promise<void> {
+    const dir = resolve(deps.dataDir, 'uploads');
+    for (const doc of uploads) {
+      const path = doc.upload?.path ? resolve(doc.upload.path) : join(dir, `${doc._id}.enc`);
+      await rm(path, { force: true });
+      await dispositions.dropUploadSeal(doc._id);
+    }
+  }
+
   /** Quarantined rows and the stored uploads: removed, and each upload's wrapped key destroyed. */
   async function removeQuarantineAndUploads(caseId: string, at: Date): Promise<string> {
-    const rejections = deps.connection.collection<{ caseId: string }>('inventory_rejections');
-    const imports = deps.connection.collection<{ _id: string; caseId: string; upload?: { path?: string; seal?: unknown } }>('inventory_imports');
-    const withUploads = await imports.find({ caseId: { $eq: caseId }, 'upload.seal': { $exists: true } }, { projection: { _id: 1, upload: 1 } }).toArray();
-    const quarantined = await rejections.countDocuments({ caseId: { $eq: caseId } });
+    const { quarantined, uploads: withUploads } = await dispositions.quarantineAndUploads(caseId);
     // The certificate first, with the counts as found: a retry after a crash finds it and keeps it.
     const certificate = await certificates.issue({
       caseId,
@@ -153,13 +140,8 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       destroyedKeyIdHashes: withUploads.map((doc) => sha256Hex(`upload:${doc._id}`)),
       recordsDigest: recordsDigest(withUploads.map((doc) => doc._id)),
     });
-    await rejections.deleteMany({ caseId: { $eq: caseId } });
-    const uploads = resolve(deps.dataDir, 'uploads');
-    for (const doc of withUploads) {
-      const path = doc.upload?.path ? resolve(doc.upload.path) : join(uploads, `${doc._id}.enc`);
-      await rm(path, { force: true });
-      await imports.updateOne({ _id: { $eq: doc._id } }, { $unset: { 'upload.seal': '' } });
-    }
+    await dispositions.removeQuarantine(caseId);
+    await removeUploads(withUploads);
     return certificate._id;
   }
 
@@ -171,26 +153,12 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
 
       await sealHolds(caseId, at);
       const excluded = await exclusions.excludedCustomerIds(caseId);
-      await updateEach(
-        customers(),
-        [...excluded].map((id) => ({
-          filter: { _id: id, route: { $ne: 'hold' }, disposition: { $exists: false } } as Filter<DispositionDoc>,
-          update: { ...erase('deleted', at), $set: { disposition: 'deleted' as const, disposedAt: at, outcome: 'not-transfer' as const, excluded: true } } as never,
-        })),
-      );
+      await dispositions.eraseExcluded(excluded, at);
       // The rest by filter on plaintext fields: one statement each, whatever the case's size.
-      const undecided = { _id: customerIdRange(caseId), disposition: { $exists: false } };
       for (const disposition of ['transferred', 'unchanged', 'deleted'] as const) {
-        const filter = { ...undecided } as Record<string, unknown>;
-        if (disposition === 'transferred') {
-          if (!hasRecipient) continue;
-          filter['outcome'] = 'transfer';
-          filter['route'] = { $ne: 'hold' };
-        } else if (disposition === 'unchanged') {
-          filter['route'] = 'notice-of-change';
-        }
+        if (disposition === 'transferred' && !hasRecipient) continue;
         // The rule of decideDisposition as one filtered write per disposition; tally() checks every record against it.
-        await customers().updateMany(filter as Filter<DispositionDoc>, erase(disposition, at) as never);
+        await dispositions.eraseWhere(caseId, DISPOSITION_FILTERS[disposition], disposition, at);
         Context.current().heartbeat({ stage: disposition });
       }
 
@@ -241,6 +209,54 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     async closeCase({ caseId }) {
       await deps.cases.markClosed(caseId, new Date());
       deps.logger.info({ caseId }, 'case closed');
+    },
+
+    async discardCaseData({ caseId }) {
+      await ensureIndexes();
+      const at = new Date();
+      // Every record not erased yet, whatever its route: a cancelled case transfers nothing and
+      // holds nothing for the transferor (which keeps its own originals).
+      await dispositions.eraseWhere(caseId, {}, 'deleted', at);
+      Context.current().heartbeat({ stage: 'cancelled-discard' });
+      const { counts, digests, pending } = await tally(caseId, false);
+      if (pending > 0) throw new Error(`${pending} customers of case ${caseId} are not erased yet`);
+      const erased = DISPOSITIONS.reduce((sum, d) => sum + counts[d], 0);
+      const certificate = await certificates.issue({
+        caseId,
+        stage: 'cancelled-discard',
+        count: erased,
+        method: 'case cancelled: every customer record erased (ciphertext and blind indexes removed), holds included; the case key is shredded next',
+        at,
+        destroyedKeyIdHashes: [],
+        recordsDigest: digests.deleted,
+      });
+      const quarantine = await removeQuarantineAndUploads(caseId, at);
+      await deps.cases.recountStatistics(caseId);
+      await deps.audit.append(caseId, {
+        actor: { id: 'system', role: 'system' },
+        action: 'case.discarded',
+        subject: { type: 'case', id: caseId },
+        data: { erased, certificate: certificate._id },
+      });
+      deps.logger.info({ caseId, erased }, 'cancelled case discarded');
+      return { erased, certificates: [certificate._id, quarantine] };
+    },
+
+    async discardInventory({ caseId }) {
+      // Deleted outright, not erased: the corrected file is imported as new (same customer ids).
+      const customersDeleted = await dispositions.deleteCustomers(caseId);
+      const quarantined = await dispositions.removeQuarantine(caseId);
+      const { uploads } = await dispositions.quarantineAndUploads(caseId);
+      await removeUploads(uploads);
+      await deps.cases.recountStatistics(caseId);
+      await deps.audit.append(caseId, {
+        actor: { id: 'system', role: 'system' },
+        action: 'inventory.discarded',
+        subject: { type: 'case', id: caseId },
+        data: { customers: customersDeleted, quarantined, uploads: uploads.length },
+      });
+      deps.logger.info({ caseId, customers: customersDeleted, quarantined, uploads: uploads.length }, 'rejected inventory discarded');
+      return { customers: customersDeleted, quarantined, uploads: uploads.length };
     },
   };
 }

@@ -7,7 +7,7 @@ export interface DispositionCandidate {
 }
 
 /**
- * The disposition of one customer at the deletion phase (LEGAL.md §4–5). Pure.
+ * The disposition of one customer at the deletion phase (docs/legal.md §4–5). Pure.
  *
  * A legal hold wins over everything, a deletion request included (the law that requires keeping
  * the record limits the right to erasure, PIPL Art. 47 last paragraph); the record is then kept

@@ -13,7 +13,7 @@ import {
   type TokenSigner,
 } from '@handover/crypto';
 import { RULE_PACKS, type Jurisdiction } from '@handover/domain';
-import { renderRecipientLink, type Mailer } from '@handover/mail';
+import { renderAcknowledgementEscalation, renderRecipientLink, type Mailer } from '@handover/mail';
 import {
   decryptCustomerPersonal,
   handoverBuildDir,
@@ -21,6 +21,7 @@ import {
   HANDOVER_CUSTOMERS_FILE,
   HANDOVER_MANIFEST_FILE,
   ledgerMessageId,
+  type AuditRepository,
   type CaseEntity,
   type CaseKeyService,
   type CaseRepository,
@@ -54,6 +55,8 @@ export interface HandoverActivityDeps {
   portalUrl: string;
   mailDomain: string;
   logger: Logger;
+  /** The case's audit chain (the acknowledgement's escalation is recorded there). */
+  audit: AuditRepository;
   /** Customers per cursor batch (and heartbeat). Default 500. */
   batchSize?: number;
   /** How long the recipient's link stays valid after the package was built. Default 30 days. */
@@ -80,6 +83,39 @@ export function createHandoverActivities(deps: HandoverActivityDeps): HandoverAc
   const portalUrl = deps.portalUrl.replace(/\/+$/, '');
 
   const loadCase = (caseId: string) => loadCaseOf(deps, caseId);
+
+  /** The recipient's signed link: the first mail (reminder 0) or the n-th reminder of the same link. */
+  async function mailRecipientLink(caseId: string, packageId: string, reminder: number): Promise<{ sent: boolean }> {
+    assertCaseId(caseId);
+    if (packageId !== handoverPackageId(caseId)) throw ApplicationFailure.nonRetryable('packageId is not the package of this case', 'BAD_INPUT');
+    const pkg = await deps.handover.findPackage(packageId);
+    if (!pkg) throw ApplicationFailure.nonRetryable(`package ${packageId} does not exist`, 'PACKAGE_NOT_READY');
+    const { entity } = await loadCase(caseId);
+    const recipient = entity.recipient;
+    if (!recipient) throw ApplicationFailure.nonRetryable(`case ${caseId} has no recipient`, 'NO_RECIPIENT');
+    // Deterministic from the package: a resend after a crash (or a reminder) carries the same link.
+    const expiresAt = new Date(pkg.createdAt.getTime() + (deps.linkValidityMs ?? DEFAULT_LINK_VALIDITY_MS));
+    const token = deps.tokens.sign({ purpose: 'recipient', subject: packageId, caseId, expiresAt });
+    const key = { caseId, subjectId: 'recipient', mailing: reminder > 0 ? `handover-link-reminder-${reminder}` : 'handover-link' };
+    const rendered = renderRecipientLink({
+      recipientName: recipient.name,
+      transferorName: entity.transferor.name,
+      caseId,
+      packageId,
+      records: pkg.manifest.records,
+      link: `${portalUrl}/r/${token}`,
+      expiresAt: expiresAt.toISOString(),
+      ...(reminder > 0 && { reminder }),
+    });
+    const outcome = await sendOnce(
+      deps,
+      key,
+      () => ({ to: recipient.email, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId: ledgerMessageId(key, deps.mailDomain) }),
+      { wordingVersion: rendered.wordingVersion },
+    );
+    deps.logger.info({ caseId, packageId, reminder, outcome }, reminder > 0 ? 'recipient reminded' : 'recipient link mailed');
+    return { sent: outcome === 'sent' };
+  }
 
   /** The recipient's own key, or the case's generated pair (created once, private half sealed). */
   async function recipientKey(caseId: string, entity: CaseEntity): Promise<{ pem: string; source: 'case' | 'generated' }> {
@@ -199,34 +235,25 @@ export function createHandoverActivities(deps: HandoverActivityDeps): HandoverAc
       return { packageId: doc._id, records: manifest.records, files: manifest.files.length };
     },
 
-    async sendRecipientLink({ caseId, packageId }) {
+    sendRecipientLink: ({ caseId, packageId }) => mailRecipientLink(caseId, packageId, 0),
+
+    sendRecipientReminder: ({ caseId, packageId, reminder }) => mailRecipientLink(caseId, packageId, reminder),
+
+    async escalateAcknowledgement({ caseId, dueAt }) {
       assertCaseId(caseId);
-      if (packageId !== handoverPackageId(caseId)) throw ApplicationFailure.nonRetryable('packageId is not the package of this case', 'BAD_INPUT');
-      const pkg = await deps.handover.findPackage(packageId);
-      if (!pkg) throw ApplicationFailure.nonRetryable(`package ${packageId} does not exist`, 'PACKAGE_NOT_READY');
       const { entity } = await loadCase(caseId);
-      const recipient = entity.recipient;
-      if (!recipient) throw ApplicationFailure.nonRetryable(`case ${caseId} has no recipient`, 'NO_RECIPIENT');
-      // Deterministic from the package: a resend after a crash carries the same link.
-      const expiresAt = new Date(pkg.createdAt.getTime() + (deps.linkValidityMs ?? DEFAULT_LINK_VALIDITY_MS));
-      const token = deps.tokens.sign({ purpose: 'recipient', subject: packageId, caseId, expiresAt });
-      const key = { caseId, subjectId: 'recipient', mailing: 'handover-link' };
-      const rendered = renderRecipientLink({
-        recipientName: recipient.name,
-        transferorName: entity.transferor.name,
-        caseId,
-        packageId,
-        records: pkg.manifest.records,
-        link: `${portalUrl}/r/${token}`,
-        expiresAt: expiresAt.toISOString(),
-      });
+      const key = { caseId, subjectId: 'manager', mailing: 'acknowledgement-escalation' };
+      const rendered = renderAcknowledgementEscalation({ managerName: entity.manager.name, caseId, recipientName: entity.recipient?.name ?? '', dueAt });
       const outcome = await sendOnce(
         deps,
         key,
-        () => ({ to: recipient.email, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId: ledgerMessageId(key, deps.mailDomain) }),
+        () => ({ to: entity.manager.email, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId: ledgerMessageId(key, deps.mailDomain) }),
         { wordingVersion: rendered.wordingVersion },
       );
-      deps.logger.info({ caseId, packageId, outcome }, 'recipient link mailed');
+      if (outcome !== 'skipped') {
+        await deps.audit.append(caseId, { actor: { id: 'system', role: 'system' }, action: 'handover.escalated', subject: { type: 'case', id: caseId }, data: { dueAt, outcome } });
+      }
+      deps.logger.info({ caseId, outcome }, 'overdue acknowledgement escalated to the case manager');
       return { sent: outcome === 'sent' };
     },
 

@@ -10,6 +10,7 @@ export function caseFactsOf(entity: CaseEntity, totals: { totalCustomers?: numbe
     jurisdiction: entity.jurisdiction,
     hasRecipient: entity.recipient !== undefined,
     ...(entity.recipient?.country && { recipientCountry: entity.recipient.country }),
+    ...(entity.recipient?.sameLegalEntity !== undefined && { recipientIsSameLegalEntity: entity.recipient.sameLegalEntity }),
     purposeChange: (entity.purposeChange ?? '').trim() !== '',
     ...(legalBasis?.basis === 'art22' && { legalBasisDetermination: { basis: 'art22', author: legalBasis.author, note: legalBasis.note } }),
     policy: {

@@ -9,6 +9,7 @@ import { addCounters, countersOf, resumePoint } from './import-checkpoint';
 import type { InventoryActivityDeps } from './inventory.deps';
 import { RowPreparer, type PreparedRow } from './row-preparer';
 import { readUpload, UploadUnreadableError } from './upload-source';
+import { importRows } from '@handover/metrics';
 
 const DEFAULT_BATCH = 1000;
 
@@ -61,6 +62,10 @@ export async function importInventory(deps: InventoryActivityDeps, input: Import
   try {
     const counters = await runBatches(deps, ctx, found, resume, preparer, writer);
     await deps.imports.markDone(importId, counters, now());
+    // A killed attempt may have inserted a batch and died before adding it to the case status's
+    // customer count; the retry finds those rows already there and adds nothing for them. After a
+    // retry the count is taken from the collection instead (deltas of other imports meanwhile are kept).
+    if (ctx.info.attempt > 1) await deps.cases.recountStatistics(caseId, ['customers']);
     deps.logger.info({ caseId, importId, ...counters }, 'inventory import done');
     return counters;
   } catch (error) {
@@ -98,6 +103,8 @@ async function runBatches(
 
   const commit = async (outcome: BatchOutcome): Promise<void> => {
     checkpoint = { ...addCounters(checkpoint, outcome.counters), line: outcome.lastLine };
+    importRows.inc({ result: 'accepted' }, outcome.counters.accepted);
+    importRows.inc({ result: 'rejected' }, outcome.counters.rejected);
     if (fileInfo) {
       await deps.imports.saveFileInfo(found.id, fileInfo);
       fileInfo = null;

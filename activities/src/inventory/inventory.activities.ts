@@ -21,5 +21,12 @@ export function createInventoryActivities(deps: InventoryActivityDeps): Inventor
     decideRoutes: (input) => decideRoutes(deps, input),
 
     draftPiia: (input) => draftPiia(deps, input),
+
+    async reopenInventory({ caseId, round }) {
+      const unsealed = await deps.customers.unsealRoutes(caseId);
+      await deps.cases.reopenGate(caseId, 'inventory', round, (deps.now ?? (() => new Date()))());
+      deps.logger.info({ caseId, round, unsealed }, 'inventory reopened after the notices gate was rejected');
+      return { unsealed };
+    },
   };
 }

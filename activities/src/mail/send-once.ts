@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { MailDeliveryError, type Mailer, type OutgoingMail } from '@handover/mail';
 import type { LedgerEvidence, LedgerKey, MailLedgerRepository } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
+import { mailFailed, mailingKind, mailSent } from '@handover/metrics';
 
 export type SendOutcome = 'sent' | 'bounced' | 'skipped';
 
@@ -26,6 +27,7 @@ export async function sendOnce(
     if (error instanceof MailDeliveryError && error.code === 'MAIL_PERMANENT') {
       await deps.ledger.mark(key, 'bounced', error.message);
       deps.logger.warn({ caseId: key.caseId, mailing: key.mailing, responseCode: error.responseCode }, 'mail bounced');
+      mailFailed.inc({ kind: mailingKind(key.mailing) });
       return 'bounced';
     }
     await deps.ledger.mark(key, 'failed', error instanceof Error ? error.message : 'unknown');
@@ -33,5 +35,6 @@ export async function sendOnce(
     throw ApplicationFailure.retryable(message, error instanceof MailDeliveryError ? error.code : 'MAIL_ERROR');
   }
   await deps.ledger.mark(key, 'sent');
+  mailSent.inc({ kind: mailingKind(key.mailing) });
   return 'sent';
 }

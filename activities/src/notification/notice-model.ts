@@ -1,12 +1,12 @@
 /**
- * Builds one customer's NoticeModel (LEGAL.md §2) from the case, the customer's classification and
+ * Builds one customer's NoticeModel (docs/legal.md §2) from the case, the customer's classification and
  * their decrypted personal data. Pure; runs inside the mailing activity only, and its result is
  * never logged, heartbeated or returned.
  */
 import type { CaseDeadlines } from '@handover/contracts';
 import type { NoticeLocale, NoticeModel } from '@handover/mail';
 import type { CustomerPersonalData } from '@handover/persistence';
-import { isConsentRequestRoute } from './eligibility';
+import { isConsentRequestRoute } from '@handover/domain';
 
 export interface NoticeCase {
   kind: string;

@@ -1,7 +1,7 @@
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { CaseDeadlines, MailingCounters, MailingInput, NotificationActivities } from '@handover/contracts';
 import type { TokenSigner } from '@handover/crypto';
-import { renderNotice, type Mailer } from '@handover/mail';
+import { renderCaseCancelledNotice, renderNotice, type Mailer } from '@handover/mail';
 import {
   decryptCustomerPersonal,
   ledgerMessageId,
@@ -13,12 +13,10 @@ import type { Logger } from '@handover/logging';
 import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce, type SendOutcome } from '../mail/send-once';
 import { withKeepAlive } from '../inventory/keep-alive';
-import { mailingAudience, mailingQuery } from './eligibility';
 import { buildNoticeModel } from './notice-model';
-import type { MailingCustomer, NotificationStore } from './notification.store';
-import { countOutcome, decideOutcome, emptyOutcomeCounters, OUTCOME_RULES } from './outcome';
+import type { MailingCustomer, NotificationStore } from '@handover/persistence';
+import { buildPublicAnnouncement, countOutcome, decideOutcome, emptyOutcomeCounters, mailingAudience, mailingQuery, OUTCOME_RULES } from '@handover/domain';
 import { prefetchedPages, runOrderedPool } from './ordered-pool';
-import { buildPublicAnnouncement } from './public-announcement';
 
 export interface NotificationActivityDeps {
   cases: CaseRepository;
@@ -196,6 +194,40 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       }
       deps.logger.info({ caseId, mailing, reminder, counters }, 'customer mailing finished');
       return counters;
+    },
+
+    async sendCancellationNotices({ caseId }) {
+      assertCaseId(caseId);
+      const notified = await deps.ledger.claimedSubjects(caseId, 'notice');
+      if (notified.size === 0) return { notified: 0 };
+      const { cipher, entity } = await loadCase(caseId);
+      const ctx = Context.current();
+      let sent = 0;
+      // One customer at a time (a cancellation is rare; the ledger makes a retry skip those done).
+      for await (const page of deps.store.customerBatches(caseId, { batchSize })) {
+        for (const customer of page) {
+          if (!notified.has(customer.ref) || !customer.personalEnc) continue;
+          const personal = decryptCustomerPersonal(customer, cipher);
+          if (!personal.email) continue;
+          const key = { caseId, subjectId: customer.ref, mailing: 'case-cancelled' };
+          const rendered = renderCaseCancelledNotice({
+            ...(personal.name && { customerName: personal.name }),
+            transferorName: entity.transferor.name,
+            ...(entity.recipient && { recipientName: entity.recipient.name }),
+            caseId,
+          });
+          const outcome = await sendOnce(
+            deps,
+            key,
+            () => ({ to: personal.email as string, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId: ledgerMessageId(key, deps.mailDomain) }),
+            { wordingVersion: rendered.wordingVersion },
+          );
+          if (outcome === 'sent') sent += 1;
+          ctx.heartbeat({ sent });
+        }
+      }
+      deps.logger.info({ caseId, sent }, 'cancellation notices sent');
+      return { notified: sent };
     },
 
     async fixOutcomes({ caseId }) {

@@ -17,10 +17,9 @@ import {
   type CustomerDocument,
 } from '@handover/persistence';
 import { makeRoutedCustomers, mongoUriFor, TEST_MASTER_KEY, testEnv, type RoutedCustomerSpec } from '@handover/testing';
-import { mailingAudience } from './eligibility';
 import { createNotificationActivities, mailingCheckpointOf, type MailingCheckpoint } from './notification.activities';
-import { NotificationStore } from './notification.store';
-import { decideOutcome } from './outcome';
+import { NotificationStore } from '@handover/persistence';
+import { decideOutcome, mailingAudience } from '@handover/domain';
 import { seedCase, seedRoutedCustomers } from './testing/seed-notice-case';
 
 interface SinkEntry {

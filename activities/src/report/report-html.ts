@@ -21,7 +21,10 @@ const pairs = (record: Record<string, number>): Array<[string, number]> => Objec
 export function renderReportHtml(report: ComplianceReport): string {
   const c = report.counts;
   const sections = [
-    `<h1>合规报告 / Compliance report</h1><p>案件 Case <code>${cell(report.caseId)}</code> · ${cell(report.generatedAt)}</p>`,
+    report.interim
+      ? '<h1>中期合规报告 / Interim compliance report</h1><p><strong>案件尚未结案，本报告不是最终报告 / The case is not closed: this is not the final report</strong></p>'
+      : '<h1>合规报告 / Compliance report</h1>',
+    `<p>案件 Case <code>${cell(report.caseId)}</code> · ${cell(report.generatedAt)}</p>`,
     `<p><strong>${report.reconciled ? '全部核对一致 / Every figure reconciles' : '存在未核对一致的数字 / Some figures do not reconcile'}</strong></p>`,
     '<h2>案件 / Case</h2>',
     table(['kind', 'jurisdiction', 'status', 'phase', 'transferor', 'recipient', 'created', 'started'], [
@@ -72,10 +75,11 @@ export function renderReportHtml(report: ComplianceReport): string {
     table(['stage', 'count', 'method', 'at', 'destroyed key id hashes', 'records digest'], report.deletion.certificates.map((d) => [d.stage, d.count, d.method, d.at, d.destroyedKeyIdHashes.join(' '), d.recordsDigest])),
     '<h2>个人信息保护影响评估 / PIIA</h2>',
     report.piia ? `<p>version ${cell(report.piia.version)} · final ${cell(report.piia.final)} · ${cell(report.piia.createdAt)}</p>` : '<p>—</p>',
-    '<h2>审计链 / Audit trail</h2>',
-    `<p>events ${cell(report.audit.events)} · valid ${cell(report.audit.valid)}</p>`,
     '<h2>未完成事项 / Outstanding items</h2>',
     table(['kind', 'id', 'detail'], report.outstanding.map((o) => [o.kind, o.id, o.detail])),
+    // Last, so the printed report ends with the state of the audit chain.
+    '<h2>审计链 / Audit trail</h2>',
+    `<p>events ${cell(report.audit.events)} · valid ${cell(report.audit.valid)}</p>`,
   ];
-  return htmlDocument('zh-CN', `Compliance report ${report.caseId}`, sections.join('\n'));
+  return htmlDocument('zh-CN', `${report.interim ? 'Interim compliance report' : 'Compliance report'} ${report.caseId}`, sections.join('\n'));
 }

@@ -48,6 +48,8 @@ export interface ReconciliationCheck {
 export interface ComplianceReport {
   reportVersion: 1;
   caseId: string;
+  /** Built on demand before closure (GET …/report?interim=true): not the final report. */
+  interim?: true;
   generatedAt: string;
   case: {
     kind: string;

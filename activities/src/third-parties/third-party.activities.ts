@@ -39,7 +39,7 @@ function count(counters: ThirdPartyMailingCounters, outcome: SendOutcome): void 
 }
 
 /**
- * The third-party deletion activities (issue 5, LEGAL.md §4). Names and addresses are decrypted
+ * The third-party deletion activities (issue 5, docs/legal.md §4). Names and addresses are decrypted
  * here only, one third party at a time; results, logs and errors carry ids and counts. Each
  * message goes through the send ledger (key: case, third-party id, mailing), so a retry never
  * mails twice. Time-based decisions are the workflow's: these only do what they are told.

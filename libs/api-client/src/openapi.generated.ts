@@ -74,6 +74,23 @@ export interface paths {
         patch: operations["CasesController_edit"];
         trace?: never;
     };
+    "/v1/cases/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a case until its handover gate is approved: running work stops, the case's customer records, quarantined rows and uploads are erased with certificates and its key is shredded */
+        post: operations["CasesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/gates": {
         parameters: {
             query?: never;
@@ -102,6 +119,23 @@ export interface paths {
         put?: never;
         /** Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates) */
         post: operations["CasesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/gates/{gate}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the pending inventory or notices gate with a reason: inventory — the loaded inventory is discarded and a corrected upload awaited; notices — the case goes back to its inventory gate, routes unsealed */
+        post: operations["CasesController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -252,7 +286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest personal-information impact assessment, JSON or HTML */
+        /** The latest personal-information impact assessment (or a stored version), JSON or HTML */
         get: operations["InventoryController_piia"];
         put?: never;
         post?: never;
@@ -377,6 +411,23 @@ export interface paths {
         put?: never;
         /** Add a third party; it is mailed its deletion request when the third-party workflow runs (or at once if it already runs) */
         post: operations["ThirdPartiesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/handover/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the handover without the recipient's acknowledgement, once it is overdue and was escalated to the manager; the case goes on to deletion */
+        post: operations["HandoverController_override"];
         delete?: never;
         options?: never;
         head?: never;
@@ -510,8 +561,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The compliance report of a closed case, JSON or HTML */
+        /** The compliance report of a closed case (or an interim one before closure), JSON, HTML or PDF (A4, printed by the worker) */
         get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deletion certificates of the case (stage, count, method, time, digests), keyset pages in the order issued */
+        get: operations["CertificatesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -532,6 +600,160 @@ export interface paths {
         put?: never;
         /** Create a team (admin only); its keys reach its cases only */
         post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console session of this browser's cookie (role, team, CSRF token) */
+        get: operations["SessionController_current"];
+        put?: never;
+        /** Sign the console in: exchange a token for a session cookie (same origin only) */
+        post: operations["SessionController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the console session (needs X-CSRF-Token) and clear its cookie */
+        post: operations["SessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How people can sign in here (the console shows its buttons from this) */
+        get: operations["OidcController_methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start a browser sign-in: a redirect to the OpenID provider's authorization endpoint */
+        get: operations["OidcController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the provider sends the browser back: checks the answer, opens the console session, redirects to the console */
+        get: operations["OidcController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a CLI sign-in: a user code and the URL where a person enters it */
+        post: operations["DeviceController_begin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/device/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Poll a CLI sign-in: `pending`, or `complete` with an expiring API key for the person */
+        post: operations["DeviceController_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/customers/{ref}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's consent/answer evidence (time, wording version, scope, channel, IP, user agent), decrypted with the case key; each read is audited */
+        get: operations["CustomersController_customerEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public announcement text (zh-CN and en) stored by the notice mailing, for customers without an email address */
+        get: operations["CustomersController_publicAnnouncement"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -582,7 +804,7 @@ export interface components {
             /** @enum {string} */
             jurisdiction: "CN-PIPL" | "EU-GDPR";
             /** @enum {string} */
-            status: "draft" | "running" | "closed";
+            status: "draft" | "running" | "closed" | "cancelled";
             /** @enum {string} */
             phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
             /** Format: date-time */
@@ -627,6 +849,8 @@ export interface components {
             country: string;
             /** @description PEM public key the handover package is encrypted for */
             publicKey?: string;
+            /** @description branch deregistration only, and required there: true = the recipient is the head office (the same legal person: a notice of change, no package); false = another legal entity (handled as an asset sale: consent, a package) */
+            sameLegalEntity?: boolean;
         };
         ManagerDto: {
             /** @example 李经理 */
@@ -659,6 +883,19 @@ export interface components {
              *     ]
              */
             reminders?: string[];
+            /**
+             * @description the recipient's time to acknowledge the handover package, from the link's mail; then the manager is alerted and may override (default P14D)
+             * @example P14D
+             */
+            acknowledgementDeadline?: string;
+            /**
+             * @description reminders to the recipient, counted from the link's mail; those at or past the deadline are dropped (default P7D, P12D)
+             * @example [
+             *       "P7D",
+             *       "P12D"
+             *     ]
+             */
+            acknowledgementReminders?: string[];
             /** @enum {string} */
             minors?: "guardian-consent" | "separate-consent";
             /** @enum {string} */
@@ -673,6 +910,11 @@ export interface components {
             retention?: string[];
             /** @description customer fields the handover package carries (data minimisation); default customerId, type, name, email, phone, address, products, lastPurchaseAt, totalSpent */
             handoverFields?: ("customerId" | "type" | "name" | "email" | "phone" | "address" | "birthDate" | "products" | "lastPurchaseAt" | "totalSpent" | "idNumber" | "bankCard" | "notes" | "health" | "biometric" | "religion" | "location" | "extra")[];
+            /**
+             * @description EU cases: the member state whose public holidays (besides weekends) end no period (Regulation 1182/71 Art. 3(4)) in request deadlines; absent: weekends only. CN cases run on mainland China's official calendar
+             * @enum {string}
+             */
+            memberState?: "AT" | "BE" | "BG" | "CY" | "CZ" | "DE" | "DK" | "EE" | "ES" | "FI" | "FR" | "GR" | "HR" | "HU" | "IE" | "IT" | "LT" | "LU" | "LV" | "MT" | "NL" | "PL" | "PT" | "RO" | "SE" | "SI" | "SK";
         };
         OpenCaseDto: {
             /**
@@ -715,16 +957,35 @@ export interface components {
             /** @description the policy fields given replace the stored ones; the others stay */
             policy?: components["schemas"]["PolicyDto"];
         };
+        ReasonDto: {
+            /** @description why; state the business reason, not personal data */
+            reason: string;
+        };
+        CaseCancelledDto: {
+            id: string;
+            /** @enum {string} */
+            status: "cancelled";
+            /**
+             * @description the phase the case stopped in
+             * @enum {string}
+             */
+            phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+            /** Format: date-time */
+            cancelledAt: string;
+        };
         GateDecisionDto: {
             /** @enum {string} */
             gate: "inventory" | "notices" | "handover" | "closure";
-            /** @enum {string} */
-            decision: "approved";
+            /**
+             * @description `overridden`: the handover confirmed by the manager without the recipient's acknowledgement
+             * @enum {string}
+             */
+            decision: "approved" | "rejected" | "overridden";
             /** @description the API key that decided */
             decidedBy: string;
             /** Format: date-time */
             decidedAt: string;
-            /** @description the note given with the decision */
+            /** @description the note given with an approval, the reason given with a rejection (unreadable once the case key is shredded) */
             note?: string;
         };
         GateDecisionsDto: {
@@ -740,22 +1001,58 @@ export interface components {
             approvedAt?: string;
             approvedBy?: string;
         };
+        CaseCancellationDto: {
+            /** Format: date-time */
+            cancelledAt: string;
+            /** @description the API key that cancelled */
+            cancelledBy: string;
+            /** @enum {string} */
+            fromStatus: "draft" | "running";
+            /**
+             * @description the phase the case stopped in
+             * @enum {string}
+             */
+            phase?: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+            /** @description the reason given; kept as evidence under a key of its own after the case's data are shredded */
+            reason: string;
+        };
         CaseStatusDto: {
             id: string;
-            /** @enum {string} */
-            status: "draft" | "running" | "closed";
+            /**
+             * @description `closed` and `cancelled` are final
+             * @enum {string}
+             */
+            status: "draft" | "running" | "closed" | "cancelled";
             /** @enum {string} */
             phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
             gates: components["schemas"]["GateDto"][];
             counters: components["schemas"]["CaseCountersDto"];
             /** @description route counts of the inventory (provisional until the inventory gate is approved) */
             routes?: components["schemas"]["RouteCountsDto"];
+            /** @description a cancelled case: who, when, why */
+            cancellation?: components["schemas"]["CaseCancellationDto"];
             /** @description when the figures last changed (ISO-8601); answers show within about a second */
             updatedAt: string;
         };
         ApproveGateDto: {
             /** @description kept with the decision; shown by GET /v1/cases/{id}/gates */
             note?: string;
+        };
+        GateRejectedDto: {
+            /** @enum {string} */
+            gate: "inventory" | "notices" | "handover" | "closure";
+            /**
+             * @description inventory: pending again (a corrected upload is awaited); notices: waiting (the inventory gate comes first)
+             * @enum {string}
+             */
+            state: "waiting" | "pending";
+            /**
+             * @description the phase the case is in now
+             * @enum {string}
+             */
+            phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+            /** Format: date-time */
+            rejectedAt: string;
         };
         AuditActorDto: {
             /** @description API key id, bootstrap-admin or system */
@@ -1125,6 +1422,16 @@ export interface components {
             /** @description items matching the filters, all pages together */
             total: number;
         };
+        AcknowledgementOverriddenDto: {
+            id: string;
+            /**
+             * @description the phase the case is in (handover; deletion follows)
+             * @enum {string}
+             */
+            phase: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
+            /** Format: date-time */
+            overriddenAt: string;
+        };
         RulePackRefDto: {
             id: string;
             version: string;
@@ -1291,6 +1598,11 @@ export interface components {
             corrections?: components["schemas"]["CorrectionsDto"];
             /** @description rule ids and articles of the due date */
             deadlineReasons: Record<string, never>[];
+            /**
+             * @description the working calendar that counted the due date (CN official data and loaded files, an EU member state, or weekends-only)
+             * @example EU-DE
+             */
+            calendarId: string;
         };
         ResolveRequestDto: {
             /** @enum {string} */
@@ -1325,6 +1637,38 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
         };
+        DeletionCertificateDto: {
+            /**
+             * @description `<caseId>:<stage>`
+             * @example case_01J…:not-transferred
+             */
+            id: string;
+            /**
+             * @description what the certificate attests the destruction of
+             * @enum {string}
+             */
+            stage: "transferred-copies" | "not-transferred" | "unchanged-working-copies" | "holds-sealed" | "quarantine-and-uploads" | "case-key";
+            /** @description records (or keys) destroyed in the stage */
+            count: number;
+            /**
+             * @description how they were destroyed
+             * @example crypto-shredding: the case data key (wrapped by the master key) destroyed
+             */
+            method: string;
+            /** Format: date-time */
+            at: string;
+            /** @description SHA-256 (hex) over the newline-joined sorted record ids of the stage */
+            recordsDigest: string;
+            /** @description SHA-256 (hex) of each destroyed key id */
+            destroyedKeyIdHashes: string[];
+        };
+        DeletionCertificatePageDto: {
+            items: components["schemas"]["DeletionCertificateDto"][];
+            /** @description the cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description items matching the filters, all pages together */
+            total: number;
+        };
         CreateTeamDto: {
             /**
              * @description a label for the team (not personal data), unique
@@ -1345,6 +1689,128 @@ export interface components {
             name: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        CreateSessionDto: {
+            /**
+             * @description the bootstrap admin token or an API key; checked, never stored in the browser
+             * @example hov_…
+             */
+            token: string;
+        };
+        SessionDto: {
+            /**
+             * @description the key id (or `bootstrap-admin`): the actor in the audit trail
+             * @example key_3q2-7wEjXvS0aZbK
+             */
+            principalId: string;
+            /** @enum {string} */
+            role: "admin" | "case-manager" | "incident-responder" | "auditor";
+            /** @description the team whose cases the session reaches (absent for an admin without one) */
+            team?: string;
+            /** @description send it in X-CSRF-Token on every state-changing request made with the session cookie; keep it in memory only */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description the session ends then at the latest (or after 30 minutes without a request)
+             */
+            expiresAt: string;
+        };
+        SignInMethodsDto: {
+            /** @description a bootstrap token or API key can be exchanged at POST /auth/session */
+            token: boolean;
+            /** @description OpenID Connect is configured: browsers sign in at GET /auth/login, the CLI at POST /auth/device */
+            oidc: boolean;
+        };
+        DeviceAuthorizationDto: {
+            /** @description this sign-in, for POST /auth/device/token (not the provider's device code) */
+            deviceCode: string;
+            /**
+             * @description the code the person enters at the verification URL
+             * @example WDJB-MJHT
+             */
+            userCode: string;
+            /**
+             * Format: uri
+             * @description the provider's page where the person enters the code
+             */
+            verificationUri: string;
+            /**
+             * Format: uri
+             * @description the same page with the code filled in
+             */
+            verificationUriComplete?: string;
+            /** @description seconds until the code expires */
+            expiresIn: number;
+            /** @description seconds to wait between two polls of POST /auth/device/token */
+            interval: number;
+        };
+        DeviceTokenRequestDto: {
+            /** @description the deviceCode of POST /auth/device */
+            deviceCode: string;
+        };
+        DeviceTokenDto: {
+            /**
+             * @description `pending`: the person has not approved yet, poll again after `interval` seconds
+             * @enum {string}
+             */
+            status: "pending" | "complete";
+            /** @description an API key for this person (role and team from the claims), shown once; present when complete */
+            token?: string;
+            /** @example key_3q2-7wEjXvS0aZbK */
+            keyId?: string;
+            /** @enum {string} */
+            role?: "admin" | "case-manager" | "incident-responder" | "auditor";
+            team?: string;
+            /**
+             * Format: date-time
+             * @description the key stops authenticating then (OIDC_CLI_KEY_HOURS)
+             */
+            expiresAt?: string;
+        };
+        EvidenceRecordDto: {
+            /** @example ev_0f3a… */
+            id: string;
+            /** @enum {string} */
+            decision: "consent" | "refuse" | "object" | "withdraw";
+            /** @description what the answer covers (transfer, sensitive data, …) */
+            scope: string;
+            /** @description the wording the customer was shown */
+            wordingVersion: string;
+            /** @enum {string} */
+            channel: "portal-html" | "portal-json";
+            /** @description SHA-256 of the link token used */
+            tokenHash: string;
+            /** @description decrypted with the case key */
+            ip: string;
+            /** @description decrypted with the case key */
+            userAgent: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CustomerEvidenceDto: {
+            /** @description the customer reference (blind index of the customer_id, as in requests and the handover package) */
+            ref: string;
+            /** @description the route the customer was given */
+            route: string | null;
+            /** @description the standing decision */
+            decision: string | null;
+            /** @description every answer in time order (append-only: a withdrawal adds a record) */
+            evidence: components["schemas"]["EvidenceRecordDto"][];
+        };
+        AnnouncementTextDto: {
+            "zh-CN": string;
+            en: string;
+        };
+        AnnouncementDto: {
+            /** @description customers of the notice audience without an email address (not part of the text) */
+            count: number;
+            /** @example notice */
+            mailing: string;
+            /** @example announcement/1 */
+            wordingVersion: string;
+            text: components["schemas"]["AnnouncementTextDto"];
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -1386,7 +1852,7 @@ export interface operations {
                 /** @description opaque: the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
-                status?: "draft" | "running" | "closed";
+                status?: "draft" | "running" | "closed" | "cancelled";
                 kind?: "bankruptcy" | "merger" | "division" | "dissolution" | "asset-sale" | "equity-transfer" | "branch-deregistration";
                 phase?: "opened" | "inventory" | "legal-basis" | "notification" | "consent" | "handover" | "deletion" | "closure" | "closed";
                 /** @description a prefix of the case id, or a case-insensitive part of a company name (transferor or recipient); names of individuals are not searchable */
@@ -1589,6 +2055,60 @@ export interface operations {
             };
         };
     };
+    CasesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description the case is cancelled (status `cancelled`); the erasure completes in the background */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCancelledDto"];
+                };
+            };
+            /** @description `reason` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_CLOSED, CASE_CANCELLED, CASE_HANDED_OVER (the handover gate is approved), CASE_STARTED (started meanwhile: ask again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_gates: {
         parameters: {
             query?: never;
@@ -1670,6 +2190,61 @@ export interface operations {
                 content?: never;
             };
             /** @description the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                gate: "inventory" | "notices" | "handover" | "closure";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description the rejection was acted on; the decision and its reason are listed by GET /v1/cases/{id}/gates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateRejectedDto"];
+                };
+            };
+            /** @description an unknown gate, `reason` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the case is unknown or not started */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description GATE_NOT_REJECTABLE (handover, closure), GATE_NOT_PENDING, IMPORT_RUNNING, CASE_CANCELLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2078,6 +2653,8 @@ export interface operations {
     InventoryController_piia: {
         parameters: {
             query?: {
+                /** @description a stored version (1, 2, …); the latest when absent */
+                version?: number;
                 format?: "json" | "html";
             };
             header?: never;
@@ -2088,8 +2665,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the latest personal-information impact assessment (PIPL Art. 55–56) */
+            /** @description the latest personal-information impact assessment (PIPL Art. 55–56), or the version asked for */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description version is not a positive whole number */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2478,6 +3062,53 @@ export interface operations {
             };
         };
     };
+    HandoverController_override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            /** @description recorded as an `overridden` decision on the handover gate (the reason as its note) and on the audit trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementOverriddenDto"];
+                };
+            };
+            /** @description `reason` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no such case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ACKNOWLEDGEMENT_NOT_OVERDUE (before the escalation), ACKNOWLEDGED, ACKNOWLEDGEMENT_OVERRIDDEN, CASE_CLOSED, CASE_CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HandoverController_manifest: {
         parameters: {
             query?: never;
@@ -2784,7 +3415,9 @@ export interface operations {
     ReportsController_report: {
         parameters: {
             query?: {
-                format?: "json" | "html";
+                /** @description true: build an interim report now (case not closed), marked interim and not stored as the final report */
+                interim?: "true" | "false";
+                format?: "json" | "html" | "pdf";
             };
             header?: never;
             path: {
@@ -2794,8 +3427,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the compliance report: case, routes and rules, counts per phase and outcome, notices and wording versions, consents, handover package, third parties, requests, deletion certificates, PIIA, audit chain, outstanding items, reconciliation */
+            /** @description the compliance report: case, routes and rules, counts per phase and outcome, notices and wording versions, consents, handover package, third parties, requests, deletion certificates, PIIA, audit chain, outstanding items, reconciliation; `interim: true` on an interim one */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description format or interim invalid (named) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2807,8 +3447,47 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description REPORT_NOT_READY: built after the closure gate */
+            /** @description REPORT_NOT_READY: built after the closure gate; CASE_CLOSED: interim=true on a closed case */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CertificatesController_list: {
+        parameters: {
+            query?: {
+                /** @description opaque: the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionCertificatePageDto"];
+                };
+            };
+            /** @description an invalid limit or cursor (the parameter is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2878,6 +3557,348 @@ export interface operations {
                 content?: never;
             };
             /** @description TEAM_EXISTS: the name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no cookie, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict; Path=/ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: `token` missing or malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: the token is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CROSS_ORIGIN_FORM: posted from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no live session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CSRF_INVALID: X-CSRF-Token is not the session's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_methods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethodsDto"];
+                };
+            };
+            /** @description a repeated or operator query parameter (refused on every route) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the provider's authorization URL (code flow, PKCE S256, state, nonce); Set-Cookie: handover_oidc=…; Path=/auth/callback; HttpOnly; SameSite=Lax */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_NOT_CONFIGURED: OIDC_ISSUER is not set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_PROVIDER_UNAVAILABLE: the discovery document could not be read */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OidcController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the console (OIDC_POST_LOGIN_PATH); Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict. A browser refused is sent to the console with `?signInError=<code>` */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_LOGIN_EXPIRED: no sign-in under way in this browser, or it took more than 10 minutes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_LOGIN_FAILED: the provider's answer failed a check (state, PKCE, ID token signature, issuer, audience, nonce) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_ACCESS_DENIED, OIDC_ROLE_UNKNOWN (the role claim names no role), OIDC_TEAM_UNKNOWN (the team claim names no team) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviceController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceAuthorizationDto"];
+                };
+            };
+            /** @description OIDC_NOT_CONFIGURED */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_PROVIDER_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviceController_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceTokenRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceTokenDto"];
+                };
+            };
+            /** @description OIDC_DEVICE_CODE_UNKNOWN: unknown, already collected or expired; VALIDATION_FAILED names `deviceCode` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description OIDC_ACCESS_DENIED (the person refused), OIDC_ROLE_UNKNOWN, OIDC_TEAM_UNKNOWN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CustomersController_customerEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the customer reference (hex blind index, as `customerRef` in requests); never the customer_id */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerEvidenceDto"];
+                };
+            };
+            /** @description unknown case or customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_KEY_SHREDDED: the case key is destroyed, nothing can be read */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CustomersController_publicAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementDto"];
+                };
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANNOUNCEMENT_NOT_READY: stored when the notices are sent */
             409: {
                 headers: {
                     [name: string]: unknown;

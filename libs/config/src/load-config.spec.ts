@@ -19,6 +19,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig(workerSchema, { WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
   });
 
+  it('leaves OpenID Connect off by default, and needs the client id and redirect URL with an issuer, https unless loopback', () => {
+    expect(loadConfig(adminApiSchema, {})).toMatchObject({ OIDC_ROLE_CLAIM: 'handover_role', OIDC_TEAM_CLAIM: 'handover_team', OIDC_SCOPES: 'openid' });
+    expect(loadConfig(adminApiSchema, {}).OIDC_ISSUER).toBeUndefined();
+    const issuer = { OIDC_ISSUER: 'https://idp.example' };
+    expect(() => loadConfig(adminApiSchema, issuer)).toThrow(/OIDC_CLIENT_ID: is required.*OIDC_REDIRECT_URL: is required/);
+    const complete = { ...issuer, OIDC_CLIENT_ID: 'handover', OIDC_REDIRECT_URL: 'https://handover.example/auth/callback' };
+    expect(loadConfig(adminApiSchema, complete).OIDC_ISSUER).toBe('https://idp.example');
+    expect(() => loadConfig(adminApiSchema, { ...complete, OIDC_ISSUER: 'http://idp.example' })).toThrow(/OIDC_ISSUER/);
+    expect(loadConfig(adminApiSchema, { ...complete, OIDC_ISSUER: 'http://127.0.0.1:4444' }).OIDC_ISSUER).toBe('http://127.0.0.1:4444');
+    expect(() => loadConfig(adminApiSchema, { ...complete, OIDC_REDIRECT_URL: 'https://handover.example/elsewhere' })).toThrow(/OIDC_REDIRECT_URL/);
+  });
+
   it('names the field at fault without echoing its value', () => {
     const attempt = () => loadConfig(workerSchema, { SMTP_URL: 'http://secret-host.example' });
     expect(attempt).toThrow(ConfigError);

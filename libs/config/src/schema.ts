@@ -15,12 +15,55 @@ const shared = {
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('handover'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3001'),
+  /** Address the metrics port binds to (Prometheus text at /metrics); loopback by default. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Working-calendar files (comma-separated paths) adding years the packaged data lacks (libs/calendars). */
+  HANDOVER_CALENDAR_FILES: z.string().default(''),
 };
+
+/** What libs/calendars reads: the calendar files every process loads alike. */
+export const calendarSchema = z.object({ HANDOVER_CALENDAR_FILES: shared.HANDOVER_CALENDAR_FILES });
+/** Plain http is accepted for a loopback issuer only (a provider on this machine, as in the tests). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const secureOrLoopback = (value: string): boolean => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+};
+
+/** OpenID Connect sign-in of people (docs/api.md, "Authentication"); off unless OIDC_ISSUER is set. */
+const oidc = {
+  /** The provider's issuer URL (its discovery document is read from `/.well-known/openid-configuration` under it). */
+  OIDC_ISSUER: z.url().refine(secureOrLoopback, 'must be an https:// URL (http:// only for a loopback address)').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Absent: a public client (PKCE only, no client authentication). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** This API's `/auth/callback` as the provider knows it, e.g. https://handover.example/auth/callback. */
+  OIDC_REDIRECT_URL: z.url().refine((value) => new URL(value).pathname.endsWith('/auth/callback'), 'must end in /auth/callback').optional(),
+  /** Space-separated scopes asked for; they must release the role and team claims. */
+  OIDC_SCOPES: z.string().default('openid'),
+  /** The claim (in the ID token or, failing that, from the userinfo endpoint) that names the role. */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('handover_role'),
+  /** The claim that names the team (its id, or its name). */
+  OIDC_TEAM_CLAIM: z.string().min(1).default('handover_team'),
+  /** Where the browser goes after sign-in (a path of this API). */
+  OIDC_POST_LOGIN_PATH: z.string().regex(/^\/[^/\\]/, 'must be a path such as /console/').default('/console/'),
+  /** Lifetime of the API key a CLI device sign-in receives (hours). */
+  OIDC_CLI_KEY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+};
+
+function requireOidcClient(config: { OIDC_ISSUER?: string | undefined; OIDC_CLIENT_ID?: string | undefined; OIDC_REDIRECT_URL?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (config.OIDC_ISSUER === undefined) return;
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URL'] as const) {
+    if (config[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when OIDC_ISSUER is set' });
+  }
+}
 
 export const adminApiSchema = z.object({
   ...shared,
   ADMIN_PORT: port(3000),
   ADMIN_HOST: z.string().default('127.0.0.1'),
+  /** Prometheus metrics of the admin API (0 = none). */
+  ADMIN_METRICS_PORT: port(9464),
   /** A case status read is served from memory for this long (ms) after it was read; 0 = read every time. */
   STATUS_CACHE_MS: z.coerce.number().int().min(0).max(5_000).default(500),
   HANDOVER_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -36,18 +79,23 @@ export const adminApiSchema = z.object({
   ADMIN_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Reverse proxies in front of the admin API whose X-Forwarded-For is trusted for the client IP (0 = none). */
   ADMIN_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The built case console (infra/build-console.sh), served at /console/. */
+  CONSOLE_DIST_DIR: z.string().min(1).default('services/console/dist'),
   /** Origins of the Temporal UI allowed to call the codec endpoint (CORS), comma-separated. */
   TEMPORAL_UI_ORIGIN: z
     .string()
     .default('http://127.0.0.1:8233')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'must be origins such as http://127.0.0.1:8233 (scheme, host, port; no path)'))),
-});
+  ...oidc,
+}).superRefine(requireOidcClient);
 
 export const portalSchema = z.object({
   ...shared,
   PORTAL_PORT: port(3001),
   PORTAL_HOST: z.string().default('127.0.0.1'),
+  /** Prometheus metrics of the portal (0 = none). */
+  PORTAL_METRICS_PORT: port(9465),
   /** Requests per minute and client IP on /c and /api/c; over it: 429. */
   PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Reverse proxies in front of the portal whose X-Forwarded-For is trusted for the client IP (0 = none). */
@@ -87,7 +135,13 @@ export const workerSchema = z.object({
     .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2'),
   /** 0 = no health endpoint; otherwise GET http://127.0.0.1:PORT/health */
   WORKER_HEALTH_PORT: port(0),
+  /** Prometheus metrics of the worker, its own and the Temporal SDK's (0 = none). */
+  WORKER_METRICS_PORT: port(9466),
+  /** Where the Temporal SDK's runtime serves its Prometheus series for the worker to include (loopback; 0 = not collected). */
+  TEMPORAL_SDK_METRICS_PORT: port(9467),
   MAIL_DOMAIN: z.string().default('handover.local'),
+  /** The Chromium that prints the compliance report PDF (checked at start-up; Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Incident team addresses, comma-separated: owners' reminders, escalations without a case, drill notices. */
   INCIDENT_INTERNAL_ADDRESSES: z.string().default('security@handover.local').transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)).pipe(z.array(z.email()).min(1)),
 });

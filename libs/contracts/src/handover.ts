@@ -1,4 +1,5 @@
-import { defineSignal } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Phase } from './transfer-case';
 
 /**
  * Handover phase (issue 5): the package for the recipient and the recipient's acknowledgement.
@@ -73,7 +74,23 @@ export interface HandoverActivities {
   sendRecipientLink(input: { caseId: string; packageId: string }): Promise<{ sent: boolean }>;
   /** Re-reads the acknowledgement from MongoDB (the truth; the portal's signal is only a nudge). */
   recipientAcknowledgement(input: { caseId: string }): Promise<RecipientAcknowledgementState>;
+  /** Mails the recipient the same link again, as the n-th reminder (send ledger: once per n). */
+  sendRecipientReminder(input: { caseId: string; packageId: string; reminder: number }): Promise<{ sent: boolean }>;
+  /** The acknowledgement is overdue: mails the case manager (once) and audits `handover.escalated`. */
+  escalateAcknowledgement(input: { caseId: string; dueAt: string }): Promise<{ sent: boolean }>;
 }
+
+export interface OverrideAcknowledgementInput {
+  /** Opaque id of the API key that overrode; the reason stays in MongoDB. */
+  overriddenBy: string;
+  overriddenAt: string;
+}
+
+/**
+ * The case manager confirms the handover without the recipient's acknowledgement, allowed only
+ * once the acknowledgement is overdue and escalated (409 ACKNOWLEDGEMENT_NOT_OVERDUE before).
+ */
+export const overrideAcknowledgementUpdate = defineUpdate<{ phase: Phase; overriddenAt: string }, [OverrideAcknowledgementInput]>('overrideAcknowledgement');
 
 /** Sent by the portal to `case:<caseId>` when the recipient acknowledged (ids only). */
 export const recipientAcknowledgedSignal = defineSignal<[{ packageId: string; at: string }]>('recipientAcknowledged');

@@ -8,3 +8,5 @@ export * from './deletion';
 export * from './handover';
 export * from './third-parties';
 export * from './requests';
+export * from './workflow-types';
+export * from './error-codes';

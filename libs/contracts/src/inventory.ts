@@ -42,6 +42,8 @@ export interface InventoryActivities {
   decideRoutes(input: { caseId: string; seal: boolean }): Promise<RouteSummary>;
   /** Drafts the personal-information impact assessment (PIPL Art. 55–56) from the inventory. */
   draftPiia(input: { caseId: string; final: boolean }): Promise<{ version: number }>;
+  /** The notices gate was rejected (`round`-th time): every route of the case is unsealed and the inventory gate's approval withdrawn. */
+  reopenInventory(input: { caseId: string; round: number }): Promise<{ unsealed: number }>;
 }
 
 export const importWorkflowId = (caseId: string, importId: string): string => `case:${caseId}:import:${importId}`;

@@ -2,12 +2,9 @@
  * Notification and consent phase (issue 4). The workflow passes deadlines as ISO strings it
  * computed from workflow time; activities never decide time-based outcomes on their own.
  */
-export interface CaseDeadlines {
-  /** End of the waiting period: notice routes may object until then. */
-  noticeDeadline: string;
-  /** Consent routes must consent by then; silence is refusal. */
-  consentDeadline: string;
-}
+import type { CaseDeadlines, OutcomeCounters } from '@handover/domain';
+
+export type { CaseDeadlines, OutcomeCounters };
 
 export interface MailingInput extends CaseDeadlines {
   caseId: string;
@@ -29,15 +26,6 @@ export interface MailingCounters {
   publicAnnouncement: number;
 }
 
-export interface OutcomeCounters {
-  transfer: number;
-  notTransfer: number;
-  consented: number;
-  refused: number;
-  objected: number;
-  noResponse: number;
-}
-
 export interface NotificationActivities {
   /** Stores the deadlines on the case (the portal shows them). Idempotent. */
   recordDeadlines(input: CaseDeadlines & { caseId: string }): Promise<void>;
@@ -45,4 +33,9 @@ export interface NotificationActivities {
   sendCustomerMailing(input: MailingInput): Promise<MailingCounters>;
   /** At the deadline: transfer or not, from route and answer. Silence is never consent. */
   fixOutcomes(input: { caseId: string }): Promise<OutcomeCounters>;
+  /**
+   * A cancelled case (issue 14): every customer a notice was sent to is told the transfer will not
+   * take place (send ledger `case-cancelled`: once each). Before the discard: it decrypts addresses.
+   */
+  sendCancellationNotices(input: { caseId: string }): Promise<{ notified: number }>;
 }

@@ -1,5 +1,5 @@
 /**
- * Third-party deletion confirmations (issue 5, LEGAL.md §4): the child workflow
+ * Third-party deletion confirmations (issue 5, docs/legal.md §4): the child workflow
  * `thirdPartyDeletionWorkflow` (id `case:<caseId>:third-parties`), its signals and activities.
  * Payloads carry ids, ISO instants and counts only: names and addresses stay in MongoDB.
  */
@@ -7,11 +7,11 @@ import { defineSignal } from '@temporalio/workflow';
 
 export const thirdPartyWorkflowId = (caseId: string): string => `case:${caseId}:third-parties`;
 
-/** What the API shows (API.md): derived from the third party's document and its answer. */
+/** What the API shows (docs/api.md): derived from the third party's document and its answer. */
 export const THIRD_PARTY_STATUSES = ['pending', 'requested', 'overdue', 'confirmed', 'exception'] as const;
 export type ThirdPartyStatus = (typeof THIRD_PARTY_STATUSES)[number];
 
-/** What a third party may answer (LEGAL.md §4): deleted, not held, an exception, or retained under legal hold. */
+/** What a third party may answer (docs/legal.md §4): deleted, not held, an exception, or retained under legal hold. */
 export const THIRD_PARTY_ANSWER_KINDS = ['deleted', 'not-held', 'exception', 'legal-hold'] as const;
 export type ThirdPartyAnswerKind = (typeof THIRD_PARTY_ANSWER_KINDS)[number];
 

@@ -5,3 +5,5 @@ export * from './incidents';
 export * from './requests';
 export * from './inventory';
 export * from './time/duration';
+export * from './notification';
+export * from './time/acknowledgement-schedule';

@@ -1,1 +1,4 @@
 export * from './validation-pipe';
+export * from './app-error';
+export * from './error-body';
+export * from './json-body';

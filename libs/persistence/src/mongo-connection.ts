@@ -1,5 +1,8 @@
 import mongoose, { type Connection } from 'mongoose';
 
+/** The process's database connection, as the worker's wiring holds it (only libs/persistence uses it). */
+export type DatabaseConnection = Connection;
+
 /**
  * One connection per process. Options stay within what FerretDB v1 and MongoDB 6+ both accept:
  * no transactions, no change streams; unique indexes and idempotent upserts instead.

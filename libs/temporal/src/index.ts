@@ -1,2 +1,3 @@
 export * from './client';
 export * from './data-converter';
+export * from './start-request-workflow';

@@ -16,9 +16,12 @@ import { ThirdPartiesModule } from './third-parties/third-parties.module';
 import { HandoverModule } from './handover/handover.module';
 import { RequestsModule } from './requests/requests.module';
 import { TeamsModule } from './teams/teams.module';
+import { SessionModule } from './session/session.module';
+import { CustomersModule } from './customers/customers.module';
+import { OidcModule } from './oidc/oidc.module';
 
 @Module({
-  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule, ReportsModule, TeamsModule],
+  imports: [InfrastructureModule, CasesModule, AuthModule, AuditModule, KeysModule, InventoryModule, IncidentsModule, CodecModule, ThirdPartiesModule, HandoverModule, RequestsModule, ReportsModule, TeamsModule, SessionModule, OidcModule, CustomersModule],
   controllers: [HealthController],
   // In this order: authentication and the role matrix (401/403), then per-case access (404).
   providers: [

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { applyHardening } from './common/hardening';
 import { ADMIN_CONFIG, LOGGER } from './common/tokens';
 import { createValidationPipe } from '@handover/http';
+import { httpMetricsMiddleware } from '@handover/metrics';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the admin API application (also used by tests that need it in-process). */
@@ -16,6 +17,7 @@ export async function createAdminApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false, bodyParser: false });
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
+  app.use(httpMetricsMiddleware('admin-api'));
   applyHardening(app, adminApiConfig(app), logger);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -79,6 +79,38 @@ describe('runCli', () => {
     expect(down.err()).toContain('ECONNREFUSED');
   });
 
+  it('cases cancel posts the reason, prints the phase, and a 409 is exit 2 with its code; --reason is required', async () => {
+    const done = io(connection, () => json({ id: 'cs_1', status: 'cancelled', phase: 'consent', cancelledAt: '2026-12-05T05:00:00.000Z' }));
+    expect(await runCli(['cases', 'cancel', 'cs_1', '--reason', '债权人否决'], done.io)).toBe(EXIT.ok);
+    expect(done.requests[0]!.method).toBe('POST');
+    expect(done.requests[0]!.url).toBe('http://api.test/v1/cases/cs_1/cancel');
+    expect(await done.requests[0]!.json()).toEqual({ reason: '债权人否决' });
+    expect(done.out()).toContain('consent');
+    const late = io(connection, () => json({ statusCode: 409, code: 'CASE_HANDED_OVER', message: 'the handover gate is approved' }, 409));
+    expect(await runCli(['cases', 'cancel', 'cs_1', '--reason', 'x'], late.io)).toBe(EXIT.refused);
+    expect(late.err()).toContain('CASE_HANDED_OVER');
+    expect(await runCli(['cases', 'cancel', 'cs_1'], io(connection).io)).toBe(EXIT.usage);
+  });
+
+  it('gates reject posts the reason to the gate and prints the phase the case is in', async () => {
+    const done = io(connection, () => json({ gate: 'notices', state: 'waiting', phase: 'inventory', rejectedAt: '2026-12-05T05:00:00.000Z' }));
+    expect(await runCli(['gates', 'reject', 'cs_1', 'notices', '--reason', '依据需复核'], done.io)).toBe(EXIT.ok);
+    expect(done.requests[0]!.url).toBe('http://api.test/v1/cases/cs_1/gates/notices/reject');
+    expect(await done.requests[0]!.json()).toEqual({ reason: '依据需复核' });
+    expect(done.out()).toContain('inventory');
+    expect(await runCli(['gates', 'reject', 'cs_1', 'notices'], io(connection).io)).toBe(EXIT.usage);
+  });
+
+  it('handover override posts the reason; before the escalation the 409 is exit 2 with its code', async () => {
+    const done = io(connection, () => json({ id: 'cs_1', phase: 'handover', overriddenAt: '2026-12-05T05:00:00.000Z' }));
+    expect(await runCli(['handover', 'override', 'cs_1', '--reason', '书面确认'], done.io)).toBe(EXIT.ok);
+    expect(done.requests[0]!.url).toBe('http://api.test/v1/cases/cs_1/handover/override');
+    expect(await done.requests[0]!.json()).toEqual({ reason: '书面确认' });
+    const early = io(connection, () => json({ statusCode: 409, code: 'ACKNOWLEDGEMENT_NOT_OVERDUE', message: 'not overdue' }, 409));
+    expect(await runCli(['handover', 'override', 'cs_1', '--reason', 'x'], early.io)).toBe(EXIT.refused);
+    expect(early.err()).toContain('ACKNOWLEDGEMENT_NOT_OVERDUE');
+  });
+
   it('builds the case body from flags over a JSON file', async () => {
     const call = io(connection, () => json({ id: 'cs_9', status: 'draft' }, 201));
     const code = await runCli(

@@ -1,24 +1,24 @@
-import { Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { loadConfig, loadSecrets, portalSchema, type PortalConfig, type Secrets } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { connectTemporalClient } from '@handover/temporal';
-import { AnswerRepository, CaseKeyService, CaseRepository, connectMongo } from '@handover/persistence';
+import { AnswerRepository, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository } from '@handover/persistence';
 import { CsrfTokens } from './security/csrf';
-import {
-  ANSWER_REPOSITORY,
-  CASE_KEYS,
-  CASE_REPOSITORY,
-  MASTER_KEY,
-  MONGO_CONNECTION,
-  PORTAL_CONFIG,
-  PORTAL_LOGGER,
-  SECRETS,
-  TEMPORAL_CLIENT,
-  TOKEN_SIGNER,
-} from './common/tokens';
+import { CASE_KEYS, MASTER_KEY, PORTAL_CONFIG, PORTAL_LOGGER, SECRETS, TEMPORAL_CLIENT, TOKEN_SIGNER } from './common/tokens';
+
+/** Config, secrets and the master key: what the persistence module needs before it connects. */
+@Global()
+@Module({
+  providers: [
+    { provide: PORTAL_CONFIG, useFactory: (): PortalConfig => loadConfig(portalSchema) },
+    { provide: SECRETS, useFactory: (config: PortalConfig): Secrets => loadSecrets(config), inject: [PORTAL_CONFIG] },
+    { provide: MASTER_KEY, useFactory: (secrets: Secrets) => MasterKey.fromBase64(secrets.masterKey), inject: [SECRETS] },
+  ],
+  exports: [PORTAL_CONFIG, SECRETS, MASTER_KEY],
+})
+class ConfigurationModule {}
 
 /**
  * Config, secrets, logger, MongoDB, and what the master key yields for the portal: the link signer,
@@ -29,17 +29,20 @@ import {
  */
 @Global()
 @Module({
+  imports: [
+    ConfigurationModule,
+    // The evidence, requests, exclusions and third-party indexes (autoIndex is off); the customers' are the worker's.
+    PersistenceModule.forRoot({
+      uri: { inject: [PORTAL_CONFIG], useFactory: (config: PortalConfig) => config.MONGODB_URI },
+      masterKey: MASTER_KEY,
+      indexes: [AnswerRepository, RequestRepository, ThirdPartyRepository, TransferExclusionRepository],
+    }),
+  ],
   providers: [
-    { provide: PORTAL_CONFIG, useFactory: (): PortalConfig => loadConfig(portalSchema) },
-    { provide: SECRETS, useFactory: (config: PortalConfig): Secrets => loadSecrets(config), inject: [PORTAL_CONFIG] },
     { provide: PORTAL_LOGGER, useFactory: (config: PortalConfig) => createLogger('portal', config.LOG_LEVEL), inject: [PORTAL_CONFIG] },
-    { provide: MONGO_CONNECTION, useFactory: (config: PortalConfig) => connectMongo(config.MONGODB_URI), inject: [PORTAL_CONFIG] },
-    { provide: MASTER_KEY, useFactory: (secrets: Secrets) => MasterKey.fromBase64(secrets.masterKey), inject: [SECRETS] },
     { provide: TOKEN_SIGNER, useFactory: (master: MasterKey) => portalTokenSigner(master), inject: [MASTER_KEY] },
     { provide: CsrfTokens, useFactory: (master: MasterKey) => CsrfTokens.fromMasterKey(master), inject: [MASTER_KEY] },
-    { provide: CASE_KEYS, useFactory: (mongo: Connection, master: MasterKey) => new CaseKeyService(mongo, master), inject: [MONGO_CONNECTION, MASTER_KEY] },
-    { provide: CASE_REPOSITORY, useFactory: (mongo: Connection) => new CaseRepository(mongo), inject: [MONGO_CONNECTION] },
-    { provide: ANSWER_REPOSITORY, useFactory: (mongo: Connection) => new AnswerRepository(mongo), inject: [MONGO_CONNECTION] },
+    { provide: CASE_KEYS, useExisting: CaseKeyService },
     {
       provide: TEMPORAL_CLIENT,
       useFactory: (config: PortalConfig, secrets: Secrets) =>
@@ -47,22 +50,12 @@ import {
       inject: [PORTAL_CONFIG, SECRETS],
     },
   ],
-  exports: [PORTAL_CONFIG, SECRETS, PORTAL_LOGGER, MONGO_CONNECTION, TOKEN_SIGNER, CsrfTokens, CASE_KEYS, CASE_REPOSITORY, ANSWER_REPOSITORY, TEMPORAL_CLIENT],
+  exports: [ConfigurationModule, PersistenceModule, PORTAL_LOGGER, TOKEN_SIGNER, CsrfTokens, CASE_KEYS, TEMPORAL_CLIENT],
 })
-export class InfrastructureModule implements OnModuleInit, OnApplicationShutdown {
-  constructor(
-    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
-    @Inject(ANSWER_REPOSITORY) private readonly answers: AnswerRepository,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
-
-  /** The evidence index (autoIndex is off); the customers' indexes are the worker's. */
-  async onModuleInit(): Promise<void> {
-    await this.answers.ensureIndexes();
-  }
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close().catch(() => undefined);
-    await this.mongo.close().catch(() => undefined);
   }
 }

@@ -4,6 +4,7 @@ import { json, urlencoded } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PortalConfig } from '@handover/config';
 import { PinoNestLogger, type Logger } from '@handover/logging';
+import { httpMetricsMiddleware } from '@handover/metrics';
 import { PortalModule } from './app.module';
 import { PortalExceptionFilter } from './common/portal-exception.filter';
 import { PORTAL_CONFIG, PORTAL_LOGGER } from './common/tokens';
@@ -19,6 +20,7 @@ export async function createPortalApp(): Promise<NestExpressApplication> {
   const config = portalConfig(app);
   app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
+  app.use(httpMetricsMiddleware('portal'));
   app.set('trust proxy', config.PORTAL_TRUST_PROXY_HOPS);
   app.use(securityHeaders({ https: config.PORTAL_URL.startsWith('https:') }));
   // Parse errors wait until the link is verified (ReadableBodyGuard): a bad link is a 404 whatever its body.

@@ -1,4 +1,3 @@
-import type { Connection } from 'mongoose';
 import {
   createCaseActivities,
   createDeletionActivities,
@@ -9,22 +8,29 @@ import {
   createReportActivities,
   createRequestActivities,
   createThirdPartyActivities,
-  NotificationStore,
+  DEFAULT_CHROMIUM_PATH,
+  renderReportPdf,
 } from '@handover/activities';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
 import {
+  AnswerRepository,
   AuditRepository,
   CaseKeyService,
   CaseRepository,
+  ComplianceReportRepository,
   CustomerCorrectionRepository,
   CustomerRepository,
+  DeletionCertificateRepository,
+  DispositionStore,
   HandoverRepository,
   IncidentPopulationRepository,
   IncidentRepository,
+  InterimReportRepository,
   InventoryImportRepository,
   MailLedgerRepository,
+  NotificationStore,
   PiiaRepository,
   RecipientAcknowledgementRepository,
   RecipientKeyRepository,
@@ -32,10 +38,12 @@ import {
   RequestDecisionRepository,
   RequestRepository,
   ThirdPartyRepository,
+  TransferExclusionRepository,
+  type DatabaseConnection,
 } from '@handover/persistence';
 
 export interface ActivityContext {
-  connection: Connection;
+  connection: DatabaseConnection;
   mailer: Mailer;
   masterKey: string;
   mailDomain: string;
@@ -48,6 +56,8 @@ export interface ActivityContext {
   internalAddresses?: readonly string[];
   /** The data directory shared with the admin API (uploads, handover packages); default `.data`. */
   dataDir?: string;
+  /** The Chromium that prints report PDFs (CHROMIUM_PATH); default /usr/bin/chromium. */
+  chromiumPath?: string;
 }
 
 /**
@@ -68,6 +78,10 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const thirdParties = new ThirdPartyRepository(connection);
   const requests = new RequestRepository(connection);
   const handover = new HandoverRepository(connection);
+  const customers = new CustomerRepository(connection);
+  const rejections = new RejectionRepository(connection);
+  const piia = new PiiaRepository(connection);
+  const certificates = new DeletionCertificateRepository(connection);
   const mailing = { ledger, mailer, mailDomain, logger };
   return {
     ...createCaseActivities({ cases, keys, ...mailing }),
@@ -75,9 +89,9 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       cases,
       keys,
       imports: new InventoryImportRepository(connection),
-      customers: new CustomerRepository(connection),
-      rejections: new RejectionRepository(connection),
-      piia: new PiiaRepository(connection),
+      customers,
+      rejections,
+      piia,
       master,
       logger,
     }),
@@ -125,13 +139,32 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       tokens,
       dataDir,
       portalUrl,
+      audit,
     }),
-    ...createDeletionActivities({ connection, keys, cases, logger, dataDir }),
-    ...createReportActivities({
-      connection,
+    ...createDeletionActivities({
+      dispositions: new DispositionStore(connection),
+      certificates,
+      exclusions: new TransferExclusionRepository(connection),
+      keys,
       cases,
+      audit,
+      logger,
+      dataDir,
+    }),
+    ...createReportActivities({
+      cases,
+      reports: new ComplianceReportRepository(connection),
+      interimReports: new InterimReportRepository(connection),
+      certificates,
+      piia,
+      audit,
+      customers,
+      ledger,
+      answers: new AnswerRepository(connection),
+      rejections,
       keys,
       logger,
+      printPdf: (html) => renderReportPdf(html, ctx.chromiumPath ?? DEFAULT_CHROMIUM_PATH),
       sources: {
         thirdParties: (caseId) => thirdParties.listForReport(caseId, keys),
         requests: (caseId) => requests.listForReport(caseId),

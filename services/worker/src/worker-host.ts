@@ -1,13 +1,16 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { Connection } from 'mongoose';
 import { handoverDataConverter } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes } from '@handover/persistence';
+import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
 import type { WorkerConfig } from '@handover/config';
+import { startMetricsServer } from '@handover/metrics';
+import type { Server } from 'node:http';
+import { assertChromium } from '@handover/activities';
 import { buildActivities } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
 import { workflowCacheOptions } from './workflow-cache-options';
+import { activityMetricsInterceptor, temporalSdkMetrics } from './worker-metrics';
 
 /**
  * Hosts the Temporal worker: connects MongoDB, SMTP and Temporal, runs until SIGINT/SIGTERM,
@@ -15,10 +18,11 @@ import { workflowCacheOptions } from './workflow-cache-options';
  */
 export class WorkerHost {
   private worker?: Worker;
-  private mongo?: Connection;
+  private mongo?: DatabaseConnection;
   private mailer?: NodemailerMailer;
   private temporal?: NativeConnection;
   private projector?: CaseStatsProjector;
+  private metrics?: Server;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -27,7 +31,25 @@ export class WorkerHost {
   ) {}
 
   async start(): Promise<void> {
-    Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'], logger: temporalLogger(this.logger) });
+    // The report activity prints PDFs with Chromium: without it the worker refuses to start
+    // (ChromiumMissingError names CHROMIUM_PATH) rather than fail each closing case later.
+    assertChromium(this.config.CHROMIUM_PATH);
+    const sdkMetricsPort = this.config.WORKER_METRICS_PORT > 0 ? this.config.TEMPORAL_SDK_METRICS_PORT : 0;
+    Runtime.install({
+      shutdownSignals: ['SIGINT', 'SIGTERM'],
+      logger: temporalLogger(this.logger),
+      ...(sdkMetricsPort > 0 && { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } } }),
+    });
+    if (this.config.WORKER_METRICS_PORT > 0) {
+      this.metrics = (
+        await startMetricsServer({
+          port: this.config.WORKER_METRICS_PORT,
+          host: this.config.METRICS_HOST,
+          ...(sdkMetricsPort > 0 && { extra: temporalSdkMetrics(sdkMetricsPort) }),
+        })
+      ).server;
+      this.logger.info({ port: this.config.WORKER_METRICS_PORT }, 'worker metrics served at /metrics');
+    }
     this.mongo = await connectMongo(this.config.MONGODB_URI);
     this.mailer = new NodemailerMailer({
       smtpUrl: this.config.SMTP_URL,
@@ -45,6 +67,7 @@ export class WorkerHost {
       mailConcurrency: this.config.SMTP_MAX_IN_FLIGHT || 2 * this.config.SMTP_MAX_CONNECTIONS,
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
+      chromiumPath: this.config.CHROMIUM_PATH,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);
@@ -67,6 +90,7 @@ export class WorkerHost {
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       ...workflowCacheOptions(this.config.WORKER_MAX_CACHED_WORKFLOWS),
       shutdownGraceTime: '10 seconds',
+      interceptors: { activity: [activityMetricsInterceptor] },
     });
   }
 
@@ -86,6 +110,7 @@ export class WorkerHost {
     this.mailer?.close();
     await this.temporal?.close().catch(() => undefined);
     await this.mongo?.close().catch(() => undefined);
+    this.metrics?.close();
     this.logger.info('worker stopped');
   }
 }

@@ -18,6 +18,7 @@ export function chaosWorkerEnv(env: TestEnv, taskQueue: string, database = CHAOS
     SMTP_URL: env.smtpUrl,
     TEMPORAL_TASK_QUEUE: taskQueue,
     WORKER_HEALTH_PORT: '0',
+    WORKER_METRICS_PORT: '0',
     HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
     HANDOVER_DATA_DIR: env.dataDir,
     MAIL_DOMAIN: 'chaos.handover.test',

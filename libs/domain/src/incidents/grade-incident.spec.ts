@@ -6,7 +6,7 @@ import { INCIDENT_TIER_LABELS_ZH, type IncidentGrade, type OperatorType } from '
 const offsetOf = (g: IncidentGrade, name: string): string | undefined => g.deadlines.find((d) => d.name === name)?.offset;
 const names = (g: IncidentGrade): string[] => g.deadlines.map((d) => d.name);
 
-describe('CN-PIPL incident grading (LEGAL.md §7)', () => {
+describe('CN-PIPL incident grading (docs/legal.md §7)', () => {
   const AUTHORITY: Record<OperatorType, string> = { ordinary: 'PT4H', ciio: 'PT1H', 'state-organ': 'PT2H' };
   const cases = (['ordinary', 'ciio', 'state-organ'] as const).flatMap((operatorType) => [
     [operatorType, 999_999, 'none', false, 'PT4H'] as const,
@@ -109,7 +109,7 @@ describe('deadlineDueAt', () => {
   });
 });
 
-describe('LEGAL.md §7 grading table: every clock per operator type at the tier boundaries', () => {
+describe('docs/legal.md §7 grading table: every clock per operator type at the tier boundaries', () => {
   const awareAt = new Date('2026-03-01T00:00:00Z');
   const clocks = (g: IncidentGrade) => Object.fromEntries(g.deadlines.map((d) => [d.name, `${d.offset}/${d.from}`]));
   const AUTHORITY = { ordinary: 'PT4H', ciio: 'PT1H', 'state-organ': 'PT2H' } as const;

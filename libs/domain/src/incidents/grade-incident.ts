@@ -1,4 +1,4 @@
-/** Incident grading and clocks (LEGAL.md §7): tiers and offsets come from the rule pack. */
+/** Incident grading and clocks (docs/legal.md §7): tiers and offsets come from the rule pack. */
 import { getRulePack } from '../rules/get-rule-pack';
 import type { IncidentProfile, RulePack } from '../rules/pack-types';
 import type { RuleReason } from '../rules/types';

@@ -9,7 +9,7 @@ import { birthDateFromId } from './id-number';
 /**
  * Sensitive categories (PIPL Art. 28; GB/T 35273 Annex B).
  *
- * A bank card yields BOTH `bank_card` (the column-level name API.md uses) and `financial_account`
+ * A bank card yields BOTH `bank_card` (the column-level name docs/api.md uses) and `financial_account`
  * (the Art. 28 category "金融账户"): rule packs and reports written against either vocabulary match,
  * and a future column such as an e-wallet account can yield `financial_account` alone.
  */

@@ -8,7 +8,7 @@ import {
 } from './columns';
 
 describe('inventory columns', () => {
-  it('lists the thirteen canonical columns of API.md in order', () => {
+  it('lists the thirteen canonical columns of docs/api.md in order', () => {
     expect(CANONICAL_COLUMNS).toEqual([
       'customer_id',
       'type',

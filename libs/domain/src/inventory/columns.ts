@@ -1,5 +1,5 @@
 /**
- * Inventory columns: the canonical (English) names of API.md "Inventory columns", the Chinese
+ * Inventory columns: the canonical (English) names of docs/api.md "Inventory columns", the Chinese
  * header names Excel exports carry, and the optional sensitive columns (PIPL Art. 28).
  * Pure TypeScript: bundled into Temporal workflows.
  */
@@ -27,7 +27,7 @@ export type SensitiveColumn = (typeof SENSITIVE_COLUMNS)[number];
 
 export type InventoryColumn = CanonicalColumn | SensitiveColumn;
 
-/** Chinese header names, exactly as API.md lists them (`姓名` and `名称` both mean `name`). */
+/** Chinese header names, exactly as docs/api.md lists them (`姓名` and `名称` both mean `name`). */
 export const CHINESE_COLUMN_NAMES: Readonly<Record<InventoryColumn, readonly string[]>> = {
   customer_id: ['客户编号'],
   type: ['客户类型'],

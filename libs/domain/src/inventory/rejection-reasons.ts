@@ -1,6 +1,6 @@
 /**
  * Why an inventory row is quarantined. Reasons are fixed English phrases: they never contain the
- * rejected value, so the rejected-rows listing echoes no personal data (API.md).
+ * rejected value, so the rejected-rows listing echoes no personal data (docs/api.md).
  */
 export const REJECTION_REASONS = {
   // Row-level (field `row`): detected by the parser, which knows the header and the raw text.

@@ -1,5 +1,5 @@
 /**
- * Validates one inventory row (API.md "Inventory columns") and builds the customer it describes.
+ * Validates one inventory row (docs/api.md "Inventory columns") and builds the customer it describes.
  * Checks that need the parser (field count) or the case (duplicate customer_id) belong to the
  * caller; their reasons are in REJECTION_REASONS. Error reasons never contain the rejected value.
  */

@@ -28,7 +28,7 @@ export interface ParsedPhone {
 }
 
 const MOBILE_RE = /^1[3-9]\d{9}$/;
-/** `0` + 2–3 digit area code + 7–8 digit number (API.md). */
+/** `0` + 2–3 digit area code + 7–8 digit number (docs/api.md). */
 const LANDLINE_RE = /^0\d{2,3}\d{7,8}$/;
 /** After +86 a landline drops its trunk 0: area codes 10, 2x, or 3–9xx. */
 const LANDLINE_NO_TRUNK_RE = /^(?:10|[2-9]\d)\d{7,9}$/;

@@ -1,6 +1,6 @@
 import { CN_CALENDAR_2026, WEEKENDS_ONLY_CALENDAR } from './calendars';
 import { computeDueDate } from './due-date';
-import { addWorkingDays, isWorkingDay } from './working-calendar';
+import { addWorkingDays, CalendarCoverageError, isWorkingDay } from './working-calendar';
 import type { WorkingCalendar } from './types';
 
 const cnDue = (receivedAt: string, extra: { workingDays?: number; extended?: boolean; calendar?: WorkingCalendar } = {}) =>
@@ -68,10 +68,10 @@ describe('computeDueDate, CN-PIPL (15 working days)', () => {
     expect(due.warnings[0]).toContain('no extension');
   });
 
-  it('GB/T 35273 §8.5: a window leaving the calendar coverage is flagged', () => {
-    const due = cnDue('2026-12-20T02:00:00Z');
-    expect(due.dueDate).toBe('2027-01-08');
-    expect(due.warnings).toEqual([expect.stringContaining('does not cover')]);
+  it('GB/T 35273 §8.5: a window leaving the calendar coverage is an error naming the first day no source covers', () => {
+    expect(() => cnDue('2026-12-20T02:00:00Z')).toThrow(CalendarCoverageError);
+    expect(() => cnDue('2026-12-20T02:00:00Z')).toThrow('the working calendar CN-2026 does not cover 2027-01-01');
+    expect(() => isWorkingDay('2025-12-31', CN_CALENDAR_2026)).toThrow(CalendarCoverageError);
   });
 
   it('GB/T 35273 §8.5: an invalid receipt date is rejected', () => {

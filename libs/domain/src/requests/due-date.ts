@@ -1,10 +1,10 @@
-/** Data-subject request deadlines (LEGAL.md §6): CN 15 working days, EU 1 month (+2). */
+/** Data-subject request deadlines (docs/legal.md §6): CN 15 working days, EU 1 month (+2). */
 import { getRulePack } from '../rules/get-rule-pack';
 import type { RulePack } from '../rules/pack-types';
 import type { RuleReason } from '../rules/types';
 import { addMonthsClamped, endOfIsoDateUtc, toIsoDate, type IsoDate } from '../time/date-only';
 import type { DueDate, DueDateInput } from './types';
-import { addWorkingDays, calendarCovers, nextWorkingDayOnOrAfter } from './working-calendar';
+import { addWorkingDays, nextWorkingDayOnOrAfter } from './working-calendar';
 
 export function computeDueDate(input: DueDateInput, pack: RulePack = getRulePack(input.jurisdiction)): DueDate {
   const sla = pack.requestSla;
@@ -44,9 +44,5 @@ export function computeDueDate(input: DueDateInput, pack: RulePack = getRulePack
     }
   }
 
-  if (!calendarCovers(input.calendar, received, dueDate)) {
-    const name = input.calendar.id ? `calendar ${input.calendar.id}` : 'the calendar';
-    warnings.push(`${name} does not cover ${received}..${dueDate}: outside its coverage only weekends were applied`);
-  }
   return { dueDate, dueAt: endOfIsoDateUtc(dueDate), reasons, warnings };
 }

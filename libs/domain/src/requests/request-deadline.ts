@@ -6,7 +6,6 @@
 import type { Jurisdiction, RuleReason } from '../rules/types';
 import { addDuration, parseDuration } from '../time/duration';
 import { endOfIsoDateUtc, toIsoDate, type IsoDate } from '../time/date-only';
-import { CN_CALENDAR_2026, WEEKENDS_ONLY_CALENDAR } from './calendars';
 import { computeDueDate } from './due-date';
 import type { WorkingCalendar } from './types';
 import { addWorkingDays } from './working-calendar';
@@ -26,14 +25,10 @@ export interface RequestDeadline {
 export interface RequestDeadlineInput {
   filedAt: Date;
   jurisdiction: Jurisdiction;
-  /** Default: the jurisdiction's calendar (CN 2026, or weekends only for the EU). */
-  calendar?: WorkingCalendar;
+  /** The case's working calendar (libs/calendars chooses it: CN official, an EU member state's). */
+  calendar: WorkingCalendar;
   /** Case policy `requestDeadline` (ISO-8601 duration); overrides the profile when given. */
   override?: string;
-}
-
-export function calendarFor(jurisdiction: Jurisdiction): WorkingCalendar {
-  return jurisdiction === 'EU-GDPR' ? WEEKENDS_ONLY_CALENDAR : CN_CALENDAR_2026;
 }
 
 const REMIND_FRACTION = 0.75;
@@ -43,7 +38,7 @@ function remindBetween(from: Date, dueAt: Date): string {
 }
 
 export function planRequestDeadline(input: RequestDeadlineInput): RequestDeadline {
-  const calendar = input.calendar ?? calendarFor(input.jurisdiction);
+  const calendar = input.calendar;
   const calendarId = calendar.id ?? 'custom';
   if (input.override !== undefined) {
     parseDuration(input.override); // throws DurationFormatError on a malformed value
@@ -74,7 +69,7 @@ export interface ExtensionInput extends RequestDeadlineInput {
  * benchmark), with the reason sent to the customer. Override: the duration once more.
  */
 export function extendRequestDeadline(input: ExtensionInput): RequestDeadline {
-  const calendar = input.calendar ?? calendarFor(input.jurisdiction);
+  const calendar = input.calendar;
   const calendarId = calendar.id ?? 'custom';
   let dueAt: Date;
   let reason: RuleReason;

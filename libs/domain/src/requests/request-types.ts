@@ -1,4 +1,4 @@
-/** Data-subject requests (PIPL Art. 44–50, LEGAL.md §6): what a customer may ask for. */
+/** Data-subject requests (PIPL Art. 44–50, docs/legal.md §6): what a customer may ask for. */
 export const REQUEST_TYPES = ['access', 'copy', 'correct', 'delete', 'withdraw', 'object', 'explanation', 'complaint'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

@@ -15,7 +15,7 @@ export interface WorkingCalendar {
   holidays: ReadonlySet<IsoDate> | readonly IsoDate[];
   /** Make-up working days (调休上班) that fall on a weekend, ISO dates. */
   extraWorkingDays: ReadonlySet<IsoDate> | readonly IsoDate[];
-  /** Dates for which holidays are known; outside it only weekends apply (and a warning is given). */
+  /** Dates for which holidays are known; a date outside it is an error (CalendarCoverageError), never a weekend-only guess. */
   coverage?: { from: IsoDate; to: IsoDate };
 }
 
@@ -35,6 +35,6 @@ export interface DueDate {
   /** The end of that day, 23:59:59.999 UTC. */
   dueAt: Date;
   reasons: RuleReason[];
-  /** E.g. the window leaves the calendar's coverage. */
+  /** E.g. an option the jurisdiction ignores. */
   warnings: string[];
 }

@@ -6,8 +6,22 @@ function has(dates: ReadonlySet<IsoDate> | readonly IsoDate[], date: IsoDate): b
   return dates instanceof Set ? dates.has(date) : (dates as readonly IsoDate[]).includes(date);
 }
 
+/** A date outside every source the calendar was built from: no working-day count may guess it. */
+export class CalendarCoverageError extends Error {
+  readonly code = 'CALENDAR_NOT_COVERED';
+
+  constructor(
+    readonly date: IsoDate,
+    readonly calendarId: string,
+  ) {
+    super(`the working calendar ${calendarId} does not cover ${date}: load that year's official calendar (HANDOVER_CALENDAR_FILES)`);
+  }
+}
+
+/** Whether `date` is a working day; throws CalendarCoverageError outside the calendar's coverage. */
 export function isWorkingDay(date: IsoDate, calendar: WorkingCalendar): boolean {
   assertIsoDate(date);
+  if (!calendarCovers(calendar, date, date)) throw new CalendarCoverageError(date, calendar.id ?? 'custom');
   if (has(calendar.extraWorkingDays, date)) return true;
   if (has(calendar.holidays, date)) return false;
   return !calendar.weekendDays.includes(weekdayOf(date) as WorkingCalendar['weekendDays'][number]);

@@ -1,4 +1,4 @@
-/** Step 0 of LEGAL.md §1: the base route from the case kind (and recipient). */
+/** Step 0 of docs/legal.md §1: the base route from the case kind (and recipient). */
 import type { BaseRouteRule, RulePack } from './pack-types';
 import { reasonOf } from './reason';
 import type { CaseFacts, RuleReason } from './types';

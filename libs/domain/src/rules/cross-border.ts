@@ -1,4 +1,4 @@
-/** LEGAL.md §1 modifier 2 and the case-level transfer mechanism (PIPL Art. 38-39; GDPR Art. 44-46). */
+/** docs/legal.md §1 modifier 2 and the case-level transfer mechanism (PIPL Art. 38-39; GDPR Art. 44-46). */
 import type { RulePack } from './pack-types';
 import { reasonOf } from './reason';
 import type { CaseFacts, CrossBorderMechanism, RuleReason } from './types';

@@ -1,4 +1,4 @@
-/** Route of one customer record: base route by case kind, then modifiers 1-6 (LEGAL.md §1). */
+/** Route of one customer record: base route by case kind, then modifiers 1-6 (docs/legal.md §1). */
 import { resolveBaseRoute } from './base-route';
 import { getRulePack } from './get-rule-pack';
 import { MODIFIERS_IN_ORDER } from './modifiers';

@@ -1,4 +1,4 @@
-/** LEGAL.md §1 modifiers 1-6, each a step over the route being built, in that order. */
+/** docs/legal.md §1 modifiers 1-6, each a step over the route being built, in that order. */
 import { isCrossBorder, recipientCountryOf } from './cross-border';
 import type { RulePack } from './pack-types';
 import { reasonOf } from './reason';
@@ -99,7 +99,7 @@ export function applyLegalHold(state: RouteState, { customer, pack, asOf }: Modi
   }
 }
 
-/** The modifiers in the order of LEGAL.md §1. */
+/** The modifiers in the order of docs/legal.md §1. */
 export const MODIFIERS_IN_ORDER = [
   applyPurposeChange,
   applyCrossBorder,

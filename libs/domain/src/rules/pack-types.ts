@@ -98,7 +98,7 @@ export interface RetentionRule extends RuleRef {
   period: { years?: number; months?: number };
   from: string;
   appliesTo: string;
-  /** Confidence tag from research/legal-notes.md (V, V2, R, I). */
+  /** Confidence tag from docs/legal.md §11 (V, V2, R, I). */
   status: 'V' | 'V2' | 'R' | 'I';
 }
 

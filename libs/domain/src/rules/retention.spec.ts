@@ -1,7 +1,7 @@
 import { CN_PIPL_PACK } from './packs/cn-pipl.pack';
 import { findRetentionRule, isLegalHoldRunning, legalHoldFor, longestHold } from './retention';
 
-describe('legal-hold retention rules (legal-notes.md Table G)', () => {
+describe('legal-hold retention rules (docs/legal.md §9)', () => {
   it.each([
     ['cn-pipl.retention.accounting-archives', 30],
     ['cn-pipl.retention.aml-precious-metals', 10],

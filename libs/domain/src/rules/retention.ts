@@ -1,4 +1,4 @@
-/** Legal holds from the pack's statutory retention rules (legal-notes.md Table G). */
+/** Legal holds from the pack's statutory retention rules (docs/legal.md §9). */
 import { addMonthsClamped, assertIsoDate, toIsoDate, type IsoDate } from '../time/date-only';
 import type { RetentionRule, RulePack } from './pack-types';
 import type { LegalHold } from './types';

@@ -20,7 +20,7 @@ const ids = (d: { reasons: Array<{ ruleId: string }> }): string[] => d.reasons.m
 const HOLD = { ruleId: 'cn-pipl.retention.accounting-archives', until: '2040-12-31' };
 const SUCCESSOR_KINDS = ['merger', 'division', 'dissolution', 'bankruptcy'] as const;
 
-describe('CN-PIPL base routes (LEGAL.md §1 table)', () => {
+describe('CN-PIPL base routes (docs/legal.md §1 table)', () => {
   it.each(SUCCESSOR_KINDS)('PIPL Art. 22: %s → notice', (kind) => {
     const d = decideRoute(cn({ kind }), customer());
     expect(d).toMatchObject({ route: 'notice', transferable: true, handover: true, noticeChannel: 'individual', noticeAdditions: [] });
@@ -98,7 +98,7 @@ describe('CN-PIPL base routes (LEGAL.md §1 table)', () => {
   });
 });
 
-describe('CN-PIPL modifiers, in the order of LEGAL.md §1', () => {
+describe('CN-PIPL modifiers, in the order of docs/legal.md §1', () => {
   it('PIPL Art. 22 (last sentence): purpose change → separate consent for everyone', () => {
     const d = decideRoute(cn({ purposeChange: true }), customer());
     expect(d.route).toBe('separate-consent');
@@ -301,7 +301,7 @@ describe('CN-PIPL modifiers, in the order of LEGAL.md §1', () => {
     expect(() => decideRoute(cn(), customer({ legalHold: { ruleId: 'x', until: '2040-13-01' } }))).toThrow(RangeError);
   });
 
-  it('LEGAL.md §1 order: base route, then modifiers 1-6, each reason citing its rule', () => {
+  it('docs/legal.md §1 order: base route, then modifiers 1-6, each reason citing its rule', () => {
     const d = decideRoute(
       cn({ purposeChange: true, recipientCountry: 'US' }),
       customer({ minor: true, sensitive: ['minor'], reachable: false, legalHold: HOLD }),

@@ -1,4 +1,4 @@
-/** Public vocabulary of the legal rule engine (LEGAL.md §1, API.md). */
+/** Public vocabulary of the legal rule engine (docs/legal.md §1, docs/api.md). */
 
 export const CASE_KINDS = [
   'bankruptcy',

@@ -10,7 +10,7 @@ const ask = (route: string | undefined, requested: AnswerDecision, current?: Cus
   decideAnswer({ route, current, requested, deadlines, now });
 const code = (verdict: AnswerVerdict): string => (verdict.kind === 'reject' ? verdict.code : verdict.kind);
 
-describe('answer rules (LEGAL.md §3)', () => {
+describe('answer rules (docs/legal.md §3)', () => {
   it.each(['separate-consent', 'guardian-consent'])('accepts consent and refusal on the consent route %s, with the route as scope', (route) => {
     expect(ask(route, 'consent')).toEqual({ kind: 'record', next: 'consent', scope: route });
     expect(ask(route, 'refuse')).toEqual({ kind: 'record', next: 'refuse', scope: route });

@@ -1,8 +1,9 @@
+import type { AnswerErrorCode } from '@handover/contracts';
 import type { CaseDeadlines } from '@handover/contracts';
 import type { AnswerDecision, AnswerScope, CustomerDecision } from './answer.entity';
 
 /**
- * What a customer may answer, when (LEGAL.md §3, API.md "Portal"). Pure: the repository and the
+ * What a customer may answer, when (docs/legal.md §3, docs/api.md "Portal"). Pure: the repository and the
  * portal's page (which offers only the buttons these rules allow) share it.
  *
  * - Consent routes (separate-consent, guardian-consent): consent or refuse; withdraw after consenting.
@@ -15,16 +16,8 @@ import type { AnswerDecision, AnswerScope, CustomerDecision } from './answer.ent
  *   customer exercises rights through requests, which are not answers.
  */
 
-export type AnswerRejectionCode =
-  /** The route asks for no answer (delete, hold, or not routed yet). */
-  | 'NO_ANSWER_EXPECTED'
-  /** consent / refuse / withdraw on a notice route, object on a consent route. */
-  | 'WRONG_DECISION_FOR_ROUTE'
-  | 'DEADLINE_PASSED'
-  /** withdraw without a standing consent. */
-  | 'NOTHING_TO_WITHDRAW'
-  /** refuse while a consent stands: the customer withdraws it instead. */
-  | 'CONSENT_GIVEN';
+/** Codes of docs/api.md (the catalogue's `AnswerErrorCode`): no answer expected on the route, a decision the route does not take, the deadline passed, nothing to withdraw, a consent that stands. */
+export type AnswerRejectionCode = AnswerErrorCode;
 
 export type AnswerVerdict =
   | { kind: 'record'; next: CustomerDecision; scope: AnswerScope }

@@ -1,18 +1,12 @@
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Connection } from 'mongoose';
 import { apiKeySchema, API_KEY_COLLECTION, type ApiKeyDocument } from './api-key.schema';
 import type { ApiKeyEntity, ApiKeySummary } from './api-key.entity';
 
 /** Stores API keys (hashes only), finds them by token hash, revokes them and records their use. */
-export class ApiKeyRepository {
-  private readonly model: Model<ApiKeyDocument>;
-
+export class ApiKeyRepository extends CollectionRepository<ApiKeyDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[API_KEY_COLLECTION] ?? connection.model<ApiKeyDocument>(API_KEY_COLLECTION, apiKeySchema);
-  }
-
-  /** Builds the unique tokenHash index (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, API_KEY_COLLECTION, apiKeySchema);
   }
 
   async create(entity: ApiKeyEntity): Promise<void> {

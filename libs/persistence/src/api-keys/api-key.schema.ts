@@ -1,4 +1,5 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
+import type { ApiKeyEntity } from './api-key.entity';
 
 /**
  * api_keys: one document per API key; _id is the key id (the principal id recorded in audit
@@ -6,33 +7,14 @@ import { Schema } from 'mongoose';
  * that audit events keep pointing at a known key. `team` scopes the key to one team's cases;
  * `expiresAt` ends it.
  */
-export interface ApiKeyDocument {
-  _id: string;
-  name: string;
-  role: string;
-  team?: string;
-  tokenHash: string;
-  createdAt: Date;
-  lastUsedAt?: Date;
-  revokedAt?: Date;
-  expiresAt?: Date;
-}
+export type ApiKeyDocument = Omit<ApiKeyEntity, 'id'> & { _id: string };
 
 export const API_KEY_COLLECTION = 'api_keys';
 
-export const apiKeySchema = new Schema<ApiKeyDocument>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    role: { type: String, required: true },
-    team: String,
-    tokenHash: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-    lastUsedAt: Date,
-    revokedAt: Date,
-    expiresAt: Date,
-  },
-  { collection: API_KEY_COLLECTION, versionKey: false },
+export const apiKeySchema = collectionSchema<ApiKeyDocument>(
+  { String: ['_id', 'name', 'role', 'tokenHash'], Date: ['createdAt'] },
+  { team: String, lastUsedAt: Date, revokedAt: Date, expiresAt: Date },
+  { collection: API_KEY_COLLECTION },
 );
 
 // Serves the bearer guard's lookup of a presented token: findOne({ tokenHash }). Unique, so a hash

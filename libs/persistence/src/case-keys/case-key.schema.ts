@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * case_keys: the per-case data key, wrapped by the master key (AAD = case id). Deleting the
@@ -14,12 +14,8 @@ export interface CaseKeyDocument {
 
 export const CASE_KEY_COLLECTION = 'case_keys';
 
-export const caseKeySchema = new Schema<CaseKeyDocument>(
-  {
-    _id: { type: String, required: true },
-    keyId: { type: String, required: true },
-    wrapped: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: CASE_KEY_COLLECTION, versionKey: false },
+export const caseKeySchema = collectionSchema<CaseKeyDocument>(
+  { String: ['_id', 'keyId', 'wrapped'], Date: ['createdAt'] },
+  {},
+  { collection: CASE_KEY_COLLECTION },
 );

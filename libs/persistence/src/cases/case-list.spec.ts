@@ -1,4 +1,4 @@
-import { caseListQuery, nextDeadlineOf, searchNamesOf } from './case-list';
+import { caseListQuery, nextDeadlineOf, searchNamesOf, toListItem } from './case-list';
 
 describe('case list query', () => {
   it('keeps company names only, lower-cased', () => {
@@ -24,5 +24,15 @@ describe('case list query', () => {
     expect(nextDeadlineOf({ noticeDeadline: '2026-05-01T00:00:00Z', consentDeadline: '2026-07-01T00:00:00Z' }, now)?.toISOString()).toBe('2026-07-01T00:00:00.000Z');
     expect(nextDeadlineOf({ noticeDeadline: '2026-05-01T00:00:00Z' }, now)).toBeNull();
     expect(nextDeadlineOf(undefined, now)).toBeNull();
+  });
+
+  it('gives a cancelled case no next deadline', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    const doc = {
+      _id: 'cs_1', kind: 'merger', jurisdiction: 'CN-PIPL', phase: 'consent', createdAt: now, transferor: { name: 'A' },
+      notification: { noticeDeadline: '2026-07-01T00:00:00Z', consentDeadline: '2026-06-15T00:00:00Z' },
+    };
+    expect(toListItem({ ...doc, status: 'running' } as Parameters<typeof toListItem>[0], now).nextDeadline?.toISOString()).toBe('2026-06-15T00:00:00.000Z');
+    expect(toListItem({ ...doc, status: 'cancelled' } as Parameters<typeof toListItem>[0], now).nextDeadline).toBeNull();
   });
 });

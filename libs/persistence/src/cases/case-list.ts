@@ -59,6 +59,7 @@ export function toListItem(doc: ListedDocument, now: Date): CaseListItem {
     transferor: { name: doc.transferor.name },
     ...(doc.recipient && { recipient: { name: doc.recipient.name } }),
     ...(doc.inventory?.routes && { routes: doc.inventory.routes }),
-    nextDeadline: nextDeadlineOf(doc.notification, now),
+    // A cancelled case has no deadline left, whatever its notification stored (issue 14).
+    nextDeadline: doc.status === 'cancelled' ? null : nextDeadlineOf(doc.notification, now),
   };
 }

@@ -1,7 +1,8 @@
 import type { CaseKind, Jurisdiction } from '@handover/domain';
 import type { Phase, RouteSummary } from '@handover/contracts';
 
-export type CaseStatus = 'draft' | 'running' | 'closed';
+/** `closed` and `cancelled` are final. */
+export type CaseStatus = 'draft' | 'running' | 'closed' | 'cancelled';
 
 export interface PartyContact {
   name: string;
@@ -12,6 +13,8 @@ export interface RecipientParty extends PartyContact {
   email: string;
   country: string;
   publicKey?: string;
+  /** Branch deregistration: the recipient is the head office (the same legal person). */
+  sameLegalEntity?: boolean;
 }
 
 export interface CasePolicy {
@@ -28,6 +31,11 @@ export interface CasePolicy {
   retention?: string[];
   /** Customer fields the handover package carries (default DEFAULT_HANDOVER_FIELDS). */
   handoverFields?: string[];
+  /** EU cases: the member state whose public holidays end no request period (libs/calendars). */
+  memberState?: string;
+  /** The recipient's time to acknowledge the package and the reminders before it (ISO-8601; defaults P14D, P7D/P12D). */
+  acknowledgementDeadline?: string;
+  acknowledgementReminders?: string[];
 }
 
 /** A transfer case in the domain's terms: plaintext, only ever held in memory. */

@@ -1,7 +1,7 @@
-import type { Collection } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
-import type { CaseDeadlines, Phase, RouteSummary } from '@handover/contracts';
+import type { CaseDeadlines, GateName, Phase, RouteSummary } from '@handover/contracts';
 import type { CaseKind, Jurisdiction } from '@handover/domain';
 import { keysetPage, type KeysetPage } from '../keyset';
 import { updateEach } from '../update-each';
@@ -19,13 +19,12 @@ const LIST_PROJECTION = {
 } as const;
 
 /** Reads and writes cases; the mapper encrypts contact fields on the way in and decrypts on the way out. */
-export class CaseRepository {
-  private readonly model: Model<CaseDocument>;
+export class CaseRepository extends CollectionRepository<CaseDocument> {
   /** The status read model: every state change below is also recorded there (docs/architecture.md, "Case status"). */
   private readonly statistics: CaseStatisticsRepository;
 
   constructor(connection: Connection) {
-    this.model = connection.models[CASE_COLLECTION] ?? connection.model<CaseDocument>(CASE_COLLECTION, caseSchema);
+    super(connection, CASE_COLLECTION, caseSchema);
     this.statistics = new CaseStatisticsRepository(connection);
   }
 
@@ -40,10 +39,6 @@ export class CaseRepository {
    */
   async recountStatistics(id: string, names?: ReadonlyArray<keyof CaseCounters>): Promise<CaseCounters> {
     return this.statistics.recountAndRecord(id, names);
-  }
-
-  private get raw(): Collection<CaseDocument> {
-    return this.model.collection as unknown as Collection<CaseDocument>;
   }
 
   /**
@@ -140,6 +135,17 @@ export class CaseRepository {
     return result.modifiedCount === 1;
   }
 
+  /**
+   * Marks a draft or running case cancelled (the phase it stopped in is kept); false when it was
+   * neither (closed, cancelled already, or moved on meanwhile).
+   */
+  async markCancelled(id: string, from: 'draft' | 'running', at: Date): Promise<boolean> {
+    const result = await this.model.updateOne({ _id: id, status: from }, { $set: { status: 'cancelled', cancelledAt: at, updatedAt: at } }).exec();
+    const cancelled = result.modifiedCount === 1 || (from === 'running' && (await this.findState(id))?.status === 'cancelled');
+    if (cancelled) await this.statistics.emit(id, { kind: 'status', status: 'cancelled' }, 'status:cancelled', at);
+    return result.modifiedCount === 1;
+  }
+
   /** Closes a running case (the case workflow's last step; the phase becomes `closed`). */
   async markClosed(id: string, at: Date): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { status: 'closed', phase: 'closed', closedAt: at, updatedAt: at } }).exec();
@@ -147,9 +153,15 @@ export class CaseRepository {
     await this.statistics.emit(id, { kind: 'status', status: 'closed' }, 'status:closed', at);
   }
 
-  async recordPhase(id: string, phase: Phase, at: Date): Promise<void> {
+  /** `round` > 0: the phase entered again after a rejection (a fact of its own, not a retry's duplicate). */
+  async recordPhase(id: string, phase: Phase, at: Date, round = 0): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { phase, updatedAt: at } }).exec();
-    await this.statistics.emit(id, { kind: 'phase', phase }, `phase:${phase}`, at);
+    await this.statistics.emit(id, { kind: 'phase', phase }, round > 0 ? `phase:${phase}:${round}` : `phase:${phase}`, at);
+  }
+
+  /** Withdraws a gate's approval from the status read (the case was sent back before it). */
+  async reopenGate(id: string, gate: GateName, round: number, at: Date = new Date()): Promise<void> {
+    await this.statistics.emit(id, { kind: 'gate-reopened', gate }, `gate-reopened:${gate}:${round}`, at);
   }
 
   /** The inventory's route counts (ids and counters only), shown by the case status at the inventory gate. */
@@ -203,6 +215,7 @@ function toPersistence(entity: CaseEntity, cipher: FieldCipher): CaseDocument {
         emailEnc: enc('recipient.email', entity.recipient.email),
         country: entity.recipient.country,
         ...(entity.recipient.publicKey && { publicKey: entity.recipient.publicKey }),
+        ...(entity.recipient.sameLegalEntity !== undefined && { sameLegalEntity: entity.recipient.sameLegalEntity }),
       },
     }),
     manager: { nameEnc: enc('manager.name', entity.manager.name), emailEnc: enc('manager.email', entity.manager.email) },
@@ -232,6 +245,7 @@ function toDomain(doc: CaseDocument, cipher: FieldCipher): CaseEntity {
         email: dec('recipient.email', doc.recipient.emailEnc),
         country: doc.recipient.country,
         ...(doc.recipient.publicKey && { publicKey: doc.recipient.publicKey }),
+        ...(doc.recipient.sameLegalEntity !== undefined && { sameLegalEntity: doc.recipient.sameLegalEntity }),
       },
     }),
     manager: { name: dec('manager.name', doc.manager.nameEnc), email: dec('manager.email', doc.manager.emailEnc) },

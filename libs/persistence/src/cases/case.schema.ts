@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * cases: one document per transfer case. Contact fields are ciphertext under the case's data key
@@ -13,7 +13,7 @@ export interface CaseDocument {
   status: string;
   phase: string;
   transferor: { name: string; contactEnc: string };
-  recipient?: { name: string; contactEnc: string; emailEnc: string; country: string; publicKey?: string };
+  recipient?: { name: string; contactEnc: string; emailEnc: string; country: string; publicKey?: string; sameLegalEntity?: boolean };
   manager: { nameEnc: string; emailEnc: string };
   purposeChangeEnc?: string;
   /**
@@ -27,35 +27,30 @@ export interface CaseDocument {
   createdAt: Date;
   startedAt?: Date;
   closedAt?: Date;
+  cancelledAt?: Date;
   updatedAt: Date;
 }
 
 export const CASE_COLLECTION = 'cases';
 
-export const caseSchema = new Schema<CaseDocument>(
+export const caseSchema = collectionSchema<CaseDocument>(
+  { String: ['_id', 'kind', 'jurisdiction', 'status', 'phase'], Mixed: ['policy'], Date: ['createdAt', 'updatedAt'] },
   {
-    _id: { type: String, required: true },
     team: String,
-    kind: { type: String, required: true },
-    jurisdiction: { type: String, required: true },
-    status: { type: String, required: true },
-    phase: { type: String, required: true },
     transferor: { type: { name: String, contactEnc: String }, required: true, _id: false },
     recipient: {
-      type: { name: String, contactEnc: String, emailEnc: String, country: String, publicKey: String },
+      type: { name: String, contactEnc: String, emailEnc: String, country: String, publicKey: String, sameLegalEntity: Boolean },
       required: false,
       _id: false,
     },
     manager: { type: { nameEnc: String, emailEnc: String }, required: true, _id: false },
     purposeChangeEnc: String,
     searchNames: { type: [String], default: undefined },
-    policy: { type: Schema.Types.Mixed, required: true },
-    createdAt: { type: Date, required: true },
     startedAt: Date,
     closedAt: Date,
-    updatedAt: { type: Date, required: true },
+    cancelledAt: Date,
   },
-  { collection: CASE_COLLECTION, versionKey: false, minimize: false },
+  { collection: CASE_COLLECTION, minimize: false },
 );
 
 // Serves the case list filtered by status: newest first.

@@ -66,7 +66,7 @@ export interface CustomerClassificationView {
 }
 
 /**
- * What a route decision depends on besides the case (LEGAL.md §1 modifiers 3-6): customers with
+ * What a route decision depends on besides the case (docs/legal.md §1 modifiers 3-6): customers with
  * the same signature get the same route fields, so one filtered update writes them all.
  */
 export interface RouteSignature {

@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { CustomerTier, CustomerType, Route } from '@handover/domain';
 import { duplicateKeyIndexes } from './bulk-write-errors';
 import { canonicalJson } from '@handover/crypto';
@@ -68,23 +69,12 @@ export type CustomerReportView = Pick<CustomerDocument, '_id' | 'route' | 'route
   excluded?: boolean;
 };
 
-export class CustomerRepository {
-  private readonly model: Model<CustomerDocument>;
-
+export class CustomerRepository extends CollectionRepository<CustomerDocument> {
   private readonly statistics: CaseStatisticsRepository;
 
   constructor(connection: Connection) {
+    super(connection, CUSTOMER_COLLECTION, customerSchema);
     this.statistics = new CaseStatisticsRepository(connection);
-    this.model = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
-  }
-
-  private get raw(): Collection<CustomerDocument> {
-    return this.model.collection as unknown as Collection<CustomerDocument>;
-  }
-
-  /** Builds the declared indexes (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
   }
 
   /**
@@ -230,6 +220,18 @@ export class CustomerRepository {
         update: { $set: { ...fields, routeKey: routeKeyOf(fields, seal), ...(seal && { routeSealed: true }) } },
       })),
     );
+  }
+
+  /**
+   * The notices gate was rejected (issue 14): every sealed route of the case is unsealed, and its
+   * route key dropped so the next sealing write rewrites it. One filtered statement.
+   */
+  async unsealRoutes(caseId: string): Promise<number> {
+    const result = await this.raw.updateMany(
+      { _id: customerIdRange(caseId), routeSealed: true } as Filter<CustomerDocument>,
+      { $unset: { routeSealed: '', routeKey: '' } },
+    );
+    return result.modifiedCount;
   }
 
   /** Removes what one import wrote (an upload found tampered after its rows were read). */

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * customers: one document per customer of a case. `_id` = `<caseId>:<ref>`, where `ref` is the
@@ -51,24 +51,14 @@ export interface CustomerDocument {
 
 export const CUSTOMER_COLLECTION = 'customers';
 
-export const customerSchema = new Schema<CustomerDocument>(
+export const customerSchema = collectionSchema<CustomerDocument>(
+  { String: ['_id', 'caseId', 'ref', 'importId', 'rowHash', 'personalEnc', 'type', 'tier'], Number: ['line'], Boolean: ['minor', 'reachable'] },
   {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    ref: { type: String, required: true },
-    importId: { type: String, required: true },
-    line: { type: Number, required: true },
-    rowHash: { type: String, required: true },
-    personalEnc: { type: String, required: true },
     emailBi: String,
     phoneBi: String,
     idNumberBi: String,
-    type: { type: String, required: true },
-    tier: { type: String, required: true },
     productLines: { type: [String], default: [] },
     sensitive: { type: [String], default: [] },
-    minor: { type: Boolean, required: true },
-    reachable: { type: Boolean, required: true },
     channels: { type: { email: Boolean, phone: Boolean }, required: true, _id: false },
     legalHold: { type: { ruleId: String, until: String }, required: false, _id: false },
     route: String,
@@ -85,7 +75,7 @@ export const customerSchema = new Schema<CustomerDocument>(
     outcomeAt: Date,
     locale: { type: String, enum: ['zh-CN', 'en'] },
   },
-  { collection: CUSTOMER_COLLECTION, versionKey: false, minimize: false },
+  { collection: CUSTOMER_COLLECTION, minimize: false },
 );
 
 // Serves the route counts of the inventory gate / PIIA (countDocuments({caseId, route})) and the

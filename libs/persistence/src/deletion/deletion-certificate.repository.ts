@@ -1,8 +1,10 @@
+import type { Collection as DriverCollection } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
 import { sha256Hex } from '@handover/crypto';
+import { keysetPage, type KeysetPage } from '../keyset';
 
 /** What a certificate attests the destruction of. */
-export type DeletionStage = 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key';
+export type DeletionStage = 'cancelled-discard' | 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key';
 
 /**
  * deletion_certificates: one document per (case, stage), `_id` = `<caseId>:<stage>`, written once
@@ -56,6 +58,12 @@ export class DeletionCertificateRepository {
 
   async listByCase(caseId: string): Promise<DeletionCertificateDocument[]> {
     return this.collection.find({ caseId: { $eq: caseId } }).toArray();
+  }
+
+  /** A keyset page of the case's certificates in the order they were issued (API list). */
+  async page(caseId: string, page: { limit: number; cursor?: string }): Promise<KeysetPage<DeletionCertificateDocument>> {
+    const collection = this.collection as unknown as DriverCollection<DeletionCertificateDocument>;
+    return keysetPage(collection, { caseId: { $eq: caseId } }, { order: { field: 'at', direction: 1 }, ...page }, (doc) => doc);
   }
 }
 

@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { transferExclusionSchema, TRANSFER_EXCLUSION_COLLECTION, type TransferExclusionDocument } from './transfer-exclusion.schema';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import { isDuplicateKey } from '../customers/bulk-write-errors';
@@ -15,23 +16,12 @@ export interface TransferExclusionInput {
 }
 
 /** Customers a deletion request or an objection took out of the transfer before the handover. Insert-only. */
-export class TransferExclusionRepository {
-  private readonly model: Model<TransferExclusionDocument>;
-
+export class TransferExclusionRepository extends CollectionRepository<TransferExclusionDocument> {
   private readonly statistics: CaseStatisticsRepository;
 
   constructor(connection: Connection) {
+    super(connection, TRANSFER_EXCLUSION_COLLECTION, transferExclusionSchema);
     this.statistics = new CaseStatisticsRepository(connection);
-    this.model =
-      connection.models[TRANSFER_EXCLUSION_COLLECTION] ?? connection.model<TransferExclusionDocument>(TRANSFER_EXCLUSION_COLLECTION, transferExclusionSchema);
-  }
-
-  private get raw(): Collection<TransferExclusionDocument> {
-    return this.model.collection as unknown as Collection<TransferExclusionDocument>;
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
   }
 
   /** True when this call excluded the customer; false when they were already excluded. */

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * transfer_exclusions: one document per customer taken out of the transfer by a data-subject
@@ -16,15 +16,10 @@ export interface TransferExclusionDocument {
 
 export const TRANSFER_EXCLUSION_COLLECTION = 'transfer_exclusions';
 
-export const transferExclusionSchema = new Schema<TransferExclusionDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    requestId: { type: String, required: true },
-    reason: { type: String, required: true, enum: ['deletion-request', 'objection'] },
-    at: { type: Date, required: true },
-  },
-  { collection: TRANSFER_EXCLUSION_COLLECTION, versionKey: false },
+export const transferExclusionSchema = collectionSchema<TransferExclusionDocument>(
+  { String: ['_id', 'caseId', 'requestId'], Date: ['at'] },
+  { reason: { type: String, required: true, enum: ['deletion-request', 'objection'] } },
+  { collection: TRANSFER_EXCLUSION_COLLECTION },
 );
 
 // Serves the excluded customers of a case (find({caseId}) for the handover package and the

@@ -1,14 +1,21 @@
+import { CollectionRepository } from '../collection-repository';
 import { randomBytes } from 'node:crypto';
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import { gateDecisionSchema, GATE_DECISION_COLLECTION, type GateDecisionDocument } from './gate-decision.schema';
+
+/**
+ * `rejected` (issue 14): the gate was sent back; `overridden` (handover only): the manager confirmed
+ * the handover without the recipient's acknowledgement. The note is then the reason.
+ */
+export type GateDecisionKind = 'approved' | 'rejected' | 'overridden';
 
 /** A decision on a gate as the API shows it (note decrypted). */
 export interface GateDecision {
   id: string;
   gate: string;
-  decision: 'approved';
+  decision: GateDecisionKind;
   decidedBy: string;
   decidedAt: Date;
   note?: string;
@@ -17,7 +24,7 @@ export interface GateDecision {
 export interface NewGateDecision {
   caseId: string;
   gate: string;
-  decision: 'approved';
+  decision: GateDecisionKind;
   decidedBy: string;
   decidedAt: Date;
   note?: string | undefined;
@@ -26,19 +33,9 @@ export interface NewGateDecision {
 const noteAad = (caseId: string, id: string): string => `${caseId}:gate-decision:${id}:note`;
 
 /** Gate decisions of a case: insert-only records (who, when, note), read in order. */
-export class GateDecisionRepository {
-  private readonly model: Model<GateDecisionDocument>;
-
+export class GateDecisionRepository extends CollectionRepository<GateDecisionDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[GATE_DECISION_COLLECTION] ?? connection.model<GateDecisionDocument>(GATE_DECISION_COLLECTION, gateDecisionSchema);
-  }
-
-  private get raw(): Collection<GateDecisionDocument> {
-    return this.model.collection as unknown as Collection<GateDecisionDocument>;
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, GATE_DECISION_COLLECTION, gateDecisionSchema);
   }
 
   /** Records one decision; returns its id. The note is encrypted under the case's key (no key: the note is not kept). */

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * gate_decisions: one document per decision on a gate (insert-only evidence: a decision is never
@@ -9,7 +9,7 @@ export interface GateDecisionDocument {
   _id: string;
   caseId: string;
   gate: string;
-  decision: 'approved';
+  decision: 'approved' | 'rejected' | 'overridden';
   decidedBy: string;
   decidedAt: Date;
   noteEnc?: string;
@@ -17,17 +17,10 @@ export interface GateDecisionDocument {
 
 export const GATE_DECISION_COLLECTION = 'gate_decisions';
 
-export const gateDecisionSchema = new Schema<GateDecisionDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    gate: { type: String, required: true },
-    decision: { type: String, required: true },
-    decidedBy: { type: String, required: true },
-    decidedAt: { type: Date, required: true },
-    noteEnc: String,
-  },
-  { collection: GATE_DECISION_COLLECTION, versionKey: false },
+export const gateDecisionSchema = collectionSchema<GateDecisionDocument>(
+  { String: ['_id', 'caseId', 'gate', 'decision', 'decidedBy'], Date: ['decidedAt'] },
+  { noteEnc: String },
+  { collection: GATE_DECISION_COLLECTION },
 );
 
 // Serves GET /v1/cases/{id}/gates: a case's decisions in the order they were taken.

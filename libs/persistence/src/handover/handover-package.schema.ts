@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 import type { HandoverManifest } from './handover-package.entity';
 
 /**
@@ -17,15 +17,10 @@ export interface HandoverPackageDocument {
 
 export const HANDOVER_PACKAGE_COLLECTION = 'handover_packages';
 
-export const handoverPackageSchema = new Schema<HandoverPackageDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    buildId: { type: String, required: true },
-    manifest: { type: Schema.Types.Mixed, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: HANDOVER_PACKAGE_COLLECTION, versionKey: false, minimize: false },
+export const handoverPackageSchema = collectionSchema<HandoverPackageDocument>(
+  { String: ['_id', 'caseId', 'buildId'], Mixed: ['manifest'], Date: ['createdAt'] },
+  {},
+  { collection: HANDOVER_PACKAGE_COLLECTION, minimize: false },
 );
 // No secondary index: every read is by `_id` (the package id derives from the case id), the one
 // lookup every backend indexes.

@@ -1,5 +1,6 @@
+import { CollectionRepository } from '../collection-repository';
 import type { Collection, Db, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { handoverPackageId } from '@handover/contracts';
 import { CASE_COLLECTION } from '../cases/case.schema';
 import { CONSENT_EVIDENCE_COLLECTION } from '../answers/consent-evidence.schema';
@@ -22,16 +23,9 @@ const HANDOVER_PROJECTION = { _id: 1, caseId: 1, ref: 1, type: 1, route: 1, pers
  * The handover package's records: the customers to hand over (one cursor), the exclusions, the
  * versions the manifest names, and the committed package (`handover_packages`).
  */
-export class HandoverRepository {
-  private readonly model: Model<HandoverPackageDocument>;
-
+export class HandoverRepository extends CollectionRepository<HandoverPackageDocument> {
   constructor(private readonly connection: Connection) {
-    this.model =
-      connection.models[HANDOVER_PACKAGE_COLLECTION] ?? connection.model<HandoverPackageDocument>(HANDOVER_PACKAGE_COLLECTION, handoverPackageSchema);
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, HANDOVER_PACKAGE_COLLECTION, handoverPackageSchema);
   }
 
   private get packages(): Collection<HandoverPackageDocument> {

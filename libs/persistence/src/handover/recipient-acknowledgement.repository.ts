@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import type { RecipientAcknowledgementInput } from './handover-package.entity';
 import { recipientAcknowledgementSchema, RECIPIENT_ACK_COLLECTION, type RecipientAcknowledgementDocument } from './recipient-acknowledgement.schema';
@@ -15,17 +16,9 @@ export interface AcknowledgementOutcome {
 }
 
 /** The recipient's acknowledgement (evidence), one per case. */
-export class RecipientAcknowledgementRepository {
-  private readonly model: Model<RecipientAcknowledgementDocument>;
-
+export class RecipientAcknowledgementRepository extends CollectionRepository<RecipientAcknowledgementDocument> {
   constructor(connection: Connection) {
-    this.model =
-      connection.models[RECIPIENT_ACK_COLLECTION] ??
-      connection.model<RecipientAcknowledgementDocument>(RECIPIENT_ACK_COLLECTION, recipientAcknowledgementSchema);
-  }
-
-  private get raw(): Collection<RecipientAcknowledgementDocument> {
-    return this.model.collection as unknown as Collection<RecipientAcknowledgementDocument>;
+    super(connection, RECIPIENT_ACK_COLLECTION, recipientAcknowledgementSchema);
   }
 
   async find(caseId: string): Promise<RecipientAcknowledgementDocument | null> {

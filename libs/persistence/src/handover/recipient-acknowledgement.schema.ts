@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * recipient_acknowledgements: the recipient's acknowledgement of receipt and of its continuing
@@ -20,17 +20,9 @@ export interface RecipientAcknowledgementDocument {
 
 export const RECIPIENT_ACK_COLLECTION = 'recipient_acknowledgements';
 
-export const recipientAcknowledgementSchema = new Schema<RecipientAcknowledgementDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    packageId: { type: String, required: true },
-    tokenHash: { type: String, required: true },
-    acknowledgedByEnc: { type: String, required: true },
-    ipEnc: { type: String, required: true },
-    userAgentEnc: { type: String, required: true },
-    at: { type: Date, required: true },
-  },
-  { collection: RECIPIENT_ACK_COLLECTION, versionKey: false },
+export const recipientAcknowledgementSchema = collectionSchema<RecipientAcknowledgementDocument>(
+  { String: ['_id', 'caseId', 'packageId', 'tokenHash', 'acknowledgedByEnc', 'ipEnc', 'userAgentEnc'], Date: ['at'] },
+  {},
+  { collection: RECIPIENT_ACK_COLLECTION },
 );
 // Reads by `_id` (the case id) only: the workflow's re-check, the report, a repeated acknowledgement.

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * recipient_keys: the key pair generated for a case whose recipient gave no public key, `_id` =
@@ -27,25 +27,16 @@ export interface RecipientKeyFetchDocument {
 export const RECIPIENT_KEY_COLLECTION = 'recipient_keys';
 export const RECIPIENT_KEY_FETCH_COLLECTION = 'recipient_key_fetches';
 
-export const recipientKeySchema = new Schema<RecipientKeyDocument>(
-  {
-    _id: { type: String, required: true },
-    publicKey: { type: String, required: true },
-    fingerprint: { type: String, required: true },
-    privateKeySealed: String,
-    createdAt: { type: Date, required: true },
-    fetchedAt: Date,
-  },
-  { collection: RECIPIENT_KEY_COLLECTION, versionKey: false },
+export const recipientKeySchema = collectionSchema<RecipientKeyDocument>(
+  { String: ['_id', 'publicKey', 'fingerprint'], Date: ['createdAt'] },
+  { privateKeySealed: String, fetchedAt: Date },
+  { collection: RECIPIENT_KEY_COLLECTION },
 );
 // Reads by `_id` (the case id) only.
 
-export const recipientKeyFetchSchema = new Schema<RecipientKeyFetchDocument>(
-  {
-    _id: { type: String, required: true },
-    by: { type: String, required: true },
-    at: { type: Date, required: true },
-  },
-  { collection: RECIPIENT_KEY_FETCH_COLLECTION, versionKey: false },
+export const recipientKeyFetchSchema = collectionSchema<RecipientKeyFetchDocument>(
+  { String: ['_id', 'by'], Date: ['at'] },
+  {},
+  { collection: RECIPIENT_KEY_FETCH_COLLECTION },
 );
 // `_id` only: the unique claim.

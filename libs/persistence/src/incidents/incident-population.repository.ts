@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { AffectedScope } from '@handover/domain';
 import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from '../customers/customer.schema';
 
@@ -18,15 +19,9 @@ export interface AffectedCounts {
  * collection on plaintext classification only (`sensitive`, `reachable`, `channels`): counts never
  * decrypt. Served by the `{caseId, sensitive}` index and the `_id` range of the case.
  */
-export class IncidentPopulationRepository {
-  private readonly model: Model<CustomerDocument>;
-
+export class IncidentPopulationRepository extends CollectionRepository<CustomerDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
-  }
-
-  private get raw(): Collection<CustomerDocument> {
-    return this.model.collection as unknown as Collection<CustomerDocument>;
+    super(connection, CUSTOMER_COLLECTION, customerSchema);
   }
 
   private filter(caseId: string, scope: AffectedScope, extra: Record<string, unknown> = {}): Filter<CustomerDocument> {

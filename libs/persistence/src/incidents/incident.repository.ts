@@ -1,5 +1,6 @@
+import { CollectionRepository } from '../collection-repository';
 import type { Collection } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { IncidentAssessment, IncidentView } from '@handover/contracts';
 import type { FieldCipher } from '@handover/crypto';
 import type { IncidentDrafts, IncidentEntity, IncidentListFilter, IncidentListItem, IncidentRecord, IncidentSeverity } from './incident.entity';
@@ -13,15 +14,9 @@ export const incidentKeyScope = (incidentId: string): string => `incident:${inci
 const noteAad = (incidentId: string, taskId: string, at: Date): string => `${incidentId}:incident-note:${taskId}:${at.toISOString()}`;
 
 /** Incidents: what the responder opened, the workflow's snapshots, the assessment and the drafts. */
-export class IncidentRepository {
-  private readonly model: Model<IncidentDocument>;
-
+export class IncidentRepository extends CollectionRepository<IncidentDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[INCIDENT_COLLECTION] ?? connection.model<IncidentDocument>(INCIDENT_COLLECTION, incidentSchema);
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, INCIDENT_COLLECTION, incidentSchema);
   }
 
   async create(entity: IncidentEntity): Promise<void> {

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * incidents: one document per incident, `_id` = the incident id (`inc_…`, opaque). Holds what the
@@ -36,15 +37,12 @@ export interface IncidentDocument {
 
 export const INCIDENT_COLLECTION = 'incidents';
 
-export const incidentSchema = new Schema<IncidentDocument>(
+export const incidentSchema = collectionSchema<IncidentDocument>(
+  { String: ['_id', 'title', 'createdBy', 'status'], Date: ['detectedAt', 'createdAt', 'updatedAt'], Boolean: ['drill'], Number: ['revision'] },
   {
-    _id: { type: String, required: true },
-    title: { type: String, required: true },
     caseId: String,
-    detectedAt: { type: Date, required: true },
     categories: { type: [String], required: true },
     severity: String,
-    drill: { type: Boolean, required: true },
     operatorType: String,
     jurisdiction: String,
     clockOverrides: { type: Schema.Types.Mixed, default: {} },
@@ -53,18 +51,13 @@ export const incidentSchema = new Schema<IncidentDocument>(
     contact: String,
     harmAvoided: { type: { justification: String }, required: false, _id: false },
     affectedEstimate: Number,
-    createdAt: { type: Date, required: true },
-    createdBy: { type: String, required: true },
     team: String,
-    status: { type: String, required: true },
-    revision: { type: Number, required: true },
     view: Schema.Types.Mixed,
     assessment: Schema.Types.Mixed,
     drafts: Schema.Types.Mixed,
     notes: { type: [{ taskId: String, at: Date, by: String, noteEnc: String, _id: false }], default: [] },
-    updatedAt: { type: Date, required: true },
   },
-  { collection: INCIDENT_COLLECTION, versionKey: false, minimize: false },
+  { collection: INCIDENT_COLLECTION, minimize: false },
 );
 
 // Serves the yearly drill evidence (GB/T 35273 §10.1): find({drill: true, detectedAt: {$gte}}).sort({detectedAt: -1}).

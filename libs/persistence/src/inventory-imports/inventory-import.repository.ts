@@ -1,4 +1,5 @@
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Connection } from 'mongoose';
 import type { InventoryFormat } from '@handover/contracts';
 import {
   ZERO_COUNTERS,
@@ -15,18 +16,9 @@ import { inventoryImportSchema, INVENTORY_IMPORT_COLLECTION, type InventoryImpor
 const REASON_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 /** Imports of inventory files: creation by the API, progress and outcome by the import activity. */
-export class InventoryImportRepository {
-  private readonly model: Model<InventoryImportDocument>;
-
+export class InventoryImportRepository extends CollectionRepository<InventoryImportDocument> {
   constructor(connection: Connection) {
-    this.model =
-      connection.models[INVENTORY_IMPORT_COLLECTION] ??
-      connection.model<InventoryImportDocument>(INVENTORY_IMPORT_COLLECTION, inventoryImportSchema);
-  }
-
-  /** Builds the declared indexes (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, INVENTORY_IMPORT_COLLECTION, inventoryImportSchema);
   }
 
   async create(input: NewInventoryImport): Promise<void> {

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * inventory_imports: one document per upload, `_id` = importId. Progress is read from here by the
@@ -23,18 +23,14 @@ export interface InventoryImportDocument {
 
 export const INVENTORY_IMPORT_COLLECTION = 'inventory_imports';
 
-export const inventoryImportSchema = new Schema<InventoryImportDocument>(
+export const inventoryImportSchema = collectionSchema<InventoryImportDocument>(
+  { String: ['_id', 'caseId', 'format', 'status'], Number: ['checkpointLine'], Date: ['createdAt'] },
   {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    format: { type: String, required: true },
-    status: { type: String, required: true },
     counters: {
       type: { processed: Number, accepted: Number, rejected: Number, unchanged: Number },
       required: true,
       _id: false,
     },
-    checkpointLine: { type: Number, required: true },
     upload: {
       type: { path: String, bytes: Number, seal: { type: { wrappedKey: String, iv: String, authTag: String }, _id: false } },
       required: true,
@@ -43,11 +39,10 @@ export const inventoryImportSchema = new Schema<InventoryImportDocument>(
     encoding: String,
     header: { type: { known: [String], unknown: [String], hasCustomerId: Boolean }, required: false, _id: false },
     error: String,
-    createdAt: { type: Date, required: true },
     startedAt: Date,
     finishedAt: Date,
   },
-  { collection: INVENTORY_IMPORT_COLLECTION, versionKey: false, minimize: false },
+  { collection: INVENTORY_IMPORT_COLLECTION, minimize: false },
 );
 
 // Serves a case's import list, newest first (find({caseId}).sort({createdAt:-1})), and the

@@ -283,6 +283,14 @@ export class MailLedgerRepository {
     return requests.map(() => undefined);
   }
 
+  /** The subjects a mailing of a case was attempted for (claimed: sent, bounced, or perhaps sent). One read. */
+  async claimedSubjects(caseId: string, mailing: string): Promise<Set<string>> {
+    const subjects = new Set<string>();
+    const filter = { caseId: { $eq: caseId }, mailing: { $eq: mailing } } as Filter<ClaimDocument>;
+    for await (const claim of this.claimed.find(filter, { projection: { subjectId: 1 } })) subjects.add(claim.subjectId);
+    return subjects;
+  }
+
   /** The entry of a key: its outcome, or `sending` while only the claim exists. */
   async find(key: LedgerKey): Promise<MailLedgerDocument | null> {
     const id = ledgerId(key);

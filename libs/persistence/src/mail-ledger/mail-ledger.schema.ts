@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 export type LedgerStatus = 'sending' | 'sent' | 'bounced' | 'failed';
 
@@ -20,28 +20,16 @@ export interface MailLedgerDocument {
   claimedAt: Date;
   sentAt?: Date;
   error?: string;
-  /** Evidence: the versioned wording the message carried (customer notices, LEGAL.md §2). */
+  /** Evidence: the versioned wording the message carried (customer notices, docs/legal.md §2). */
   wordingVersion?: string;
 }
 
 export const MAIL_LEDGER_COLLECTION = 'mail_ledger';
 
-export const mailLedgerSchema = new Schema<MailLedgerDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    subjectId: { type: String, required: true },
-    mailing: { type: String, required: true },
-    status: { type: String, required: true },
-    messageId: { type: String, required: true },
-    attempts: { type: Number, required: true },
-    resent: { type: Number, required: true },
-    claimedAt: { type: Date, required: true },
-    sentAt: Date,
-    error: String,
-    wordingVersion: String,
-  },
-  { collection: MAIL_LEDGER_COLLECTION, versionKey: false },
+export const mailLedgerSchema = collectionSchema<MailLedgerDocument>(
+  { String: ['_id', 'caseId', 'subjectId', 'mailing', 'status', 'messageId'], Number: ['attempts', 'resent'], Date: ['claimedAt'] },
+  { sentAt: Date, error: String, wordingVersion: String },
+  { collection: MAIL_LEDGER_COLLECTION },
 );
 
 // Serves the per-mailing counters (sent / bounced) of a case's status and report.
@@ -50,19 +38,10 @@ mailLedgerSchema.index({ caseId: 1, mailing: 1, status: 1 });
 export const MAIL_LEDGER_CLAIM_COLLECTION = 'mail_ledger_claims';
 
 /** mail_ledger_claims: the claim of each key (insert once), attempts and resends; see MailLedgerRepository. */
-export const mailLedgerClaimSchema = new Schema<Omit<MailLedgerDocument, 'status' | 'sentAt' | 'error'>>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    subjectId: { type: String, required: true },
-    mailing: { type: String, required: true },
-    messageId: { type: String, required: true },
-    attempts: { type: Number, required: true },
-    resent: { type: Number, required: true },
-    claimedAt: { type: Date, required: true },
-    wordingVersion: String,
-  },
-  { collection: MAIL_LEDGER_CLAIM_COLLECTION, versionKey: false },
+export const mailLedgerClaimSchema = collectionSchema<Omit<MailLedgerDocument, 'status' | 'sentAt' | 'error'>>(
+  { String: ['_id', 'caseId', 'subjectId', 'mailing', 'messageId'], Number: ['attempts', 'resent'], Date: ['claimedAt'] },
+  { wordingVersion: String },
+  { collection: MAIL_LEDGER_CLAIM_COLLECTION },
 );
 
 // Serves the in-doubt and resent counts of a mailing (its end, the report).

@@ -1,20 +1,13 @@
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Connection } from 'mongoose';
 import { DUPLICATE_KEY } from '../customers/bulk-write-errors';
 import { piiaReportId, type PiiaContent, type PiiaReportEntity } from './piia-report.entity';
 import { piiaReportSchema, PIIA_REPORT_COLLECTION, type PiiaReportDocument } from './piia-report.schema';
 
 /** PIIA versions of a case. */
-export class PiiaRepository {
-  private readonly model: Model<PiiaReportDocument>;
-
+export class PiiaRepository extends CollectionRepository<PiiaReportDocument> {
   constructor(connection: Connection) {
-    this.model =
-      connection.models[PIIA_REPORT_COLLECTION] ?? connection.model<PiiaReportDocument>(PIIA_REPORT_COLLECTION, piiaReportSchema);
-  }
-
-  /** Builds the declared indexes (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, PIIA_REPORT_COLLECTION, piiaReportSchema);
   }
 
   /** Stores a version; false when that version already exists (a concurrent draft took it). */

@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * piia_reports: `_id` = `<caseId>:<version zero-padded to 6>`; versions only grow (a new draft is
@@ -15,16 +15,10 @@ export interface PiiaReportDocument {
 
 export const PIIA_REPORT_COLLECTION = 'piia_reports';
 
-export const piiaReportSchema = new Schema<PiiaReportDocument>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    version: { type: Number, required: true },
-    final: { type: Boolean, required: true },
-    createdAt: { type: Date, required: true },
-    content: { type: Schema.Types.Mixed, required: true },
-  },
-  { collection: PIIA_REPORT_COLLECTION, versionKey: false, minimize: false },
+export const piiaReportSchema = collectionSchema<PiiaReportDocument>(
+  { String: ['_id', 'caseId'], Number: ['version'], Boolean: ['final'], Date: ['createdAt'], Mixed: ['content'] },
+  {},
+  { collection: PIIA_REPORT_COLLECTION, minimize: false },
 );
 
 // Serves latest(caseId): find({caseId}).sort({version:-1}).limit(1). Unique: one document per version.

@@ -15,7 +15,7 @@ export interface RejectionEntity {
   createdAt: Date;
 }
 
-/** What the rejected-rows listing shows (API.md): no raw data. */
+/** What the rejected-rows listing shows (docs/api.md): no raw data. */
 export interface RejectionSummary {
   /** Cursor for the next page (`after`). */
   id: string;

@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { duplicateKeyIndexes } from '../customers/bulk-write-errors';
 import { normaliseRejectionCursor, rejectionId, type RejectionEntity, type RejectionSummary } from './rejection.entity';
 import { keysetPage, type KeysetPage } from '../keyset';
@@ -8,20 +9,9 @@ import { rejectionSchema, REJECTION_COLLECTION, type RejectionDocument } from '.
 const MAX_PAGE = 10_000;
 
 /** Quarantined inventory rows. Writes are idempotent by `<importId>:<line>`. */
-export class RejectionRepository {
-  private readonly model: Model<RejectionDocument>;
-
+export class RejectionRepository extends CollectionRepository<RejectionDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[REJECTION_COLLECTION] ?? connection.model<RejectionDocument>(REJECTION_COLLECTION, rejectionSchema);
-  }
-
-  private get raw(): Collection<RejectionDocument> {
-    return this.model.collection as unknown as Collection<RejectionDocument>;
-  }
-
-  /** Builds the declared indexes (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, REJECTION_COLLECTION, rejectionSchema);
   }
 
   /** Unordered insert; rows already quarantined (same import and line) are skipped silently. */

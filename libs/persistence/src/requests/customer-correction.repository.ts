@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import type { ProposedCorrections } from '@handover/domain';
 import { customerAad, type CustomerCrypto } from '../customers/customer-crypto';
@@ -12,15 +13,9 @@ import { customerSchema, CUSTOMER_COLLECTION, type CustomerDocument } from '../c
  * re-encrypted with the new values (so the handover package shows them) and the blind indexes of
  * changed email/phone follow. Called by the request workflow's activity only, after review.
  */
-export class CustomerCorrectionRepository {
-  private readonly model: Model<CustomerDocument>;
-
+export class CustomerCorrectionRepository extends CollectionRepository<CustomerDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[CUSTOMER_COLLECTION] ?? connection.model<CustomerDocument>(CUSTOMER_COLLECTION, customerSchema);
-  }
-
-  private get raw(): Collection<CustomerDocument> {
-    return this.model.collection as unknown as Collection<CustomerDocument>;
+    super(connection, CUSTOMER_COLLECTION, customerSchema);
   }
 
   async findById(customerId: string): Promise<CustomerDocument | null> {

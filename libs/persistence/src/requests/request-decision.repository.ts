@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import type { RequestOutcome } from '@handover/domain';
 import { requestDecisionSchema, REQUEST_DECISION_COLLECTION, type RequestDecisionDocument } from './request-decision.schema';
@@ -11,16 +12,9 @@ const DUPLICATE_KEY = 11000;
 const decisionId = (requestId: string, kind: 'resolve' | 'extend'): string => `${requestId}:${kind}`;
 
 /** The manager's resolve / extend decisions: insert-only claims (a second one is refused, never merged). */
-export class RequestDecisionRepository {
-  private readonly model: Model<RequestDecisionDocument>;
-
+export class RequestDecisionRepository extends CollectionRepository<RequestDecisionDocument> {
   constructor(connection: Connection) {
-    this.model =
-      connection.models[REQUEST_DECISION_COLLECTION] ?? connection.model<RequestDecisionDocument>(REQUEST_DECISION_COLLECTION, requestDecisionSchema);
-  }
-
-  private get raw(): Collection<RequestDecisionDocument> {
-    return this.model.collection as unknown as Collection<RequestDecisionDocument>;
+    super(connection, REQUEST_DECISION_COLLECTION, requestDecisionSchema);
   }
 
   /** False when the request was already resolved. */

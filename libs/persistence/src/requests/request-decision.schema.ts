@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * request_decisions: the case manager's decisions on a request, insert-only with `_id` =
@@ -28,11 +28,9 @@ export interface RequestDecisionDocument {
 
 export const REQUEST_DECISION_COLLECTION = 'request_decisions';
 
-export const requestDecisionSchema = new Schema<RequestDecisionDocument>(
+export const requestDecisionSchema = collectionSchema<RequestDecisionDocument>(
+  { String: ['_id', 'requestId', 'caseId', 'by'], Date: ['at'] },
   {
-    _id: { type: String, required: true },
-    requestId: { type: String, required: true },
-    caseId: { type: String, required: true },
     kind: { type: String, required: true, enum: ['resolve', 'extend'] },
     outcome: { type: String, enum: ['done', 'refused'] },
     reasonsEnc: String,
@@ -42,9 +40,7 @@ export const requestDecisionSchema = new Schema<RequestDecisionDocument>(
     dueAt: Date,
     remindAt: Date,
     deadlineReasons: { type: [{ ruleId: String, article: String, _id: false }], default: undefined },
-    by: { type: String, required: true },
-    at: { type: Date, required: true },
   },
-  { collection: REQUEST_DECISION_COLLECTION, versionKey: false },
+  { collection: REQUEST_DECISION_COLLECTION },
 );
 // `_id` only: every read is by `<requestId>:<kind>`.

@@ -1,5 +1,7 @@
+import { calendars } from '@handover/calendars';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import type { DataSubjectRequestInput } from '@handover/contracts';
 import {
   excludesFromTransfer,
   isBeforeHandover,
@@ -38,6 +40,11 @@ export interface FileRequestInput {
   channel: NewRequest['channel'];
   locale?: 'zh-CN' | 'en';
   at?: Date;
+}
+
+/** The request workflow's input for a filed request: ids, type and instants only. */
+export function requestWorkflowInput(filed: FiledRequest): DataSubjectRequestInput {
+  return { caseId: filed.caseId, requestId: filed.id, type: filed.type, dueAt: filed.deadline.dueAt, remindAt: filed.deadline.remindAt };
 }
 
 export interface FiledRequest {
@@ -85,10 +92,12 @@ export class RequestFilingService {
     if (!(await this.customers.findById(customerId))) throw new RequestSubjectNotFoundError('customer');
 
     const filedAt = input.at ?? new Date();
-    const override = (transferCase.policy as { requestDeadline?: unknown }).requestDeadline;
+    const { requestDeadline: override, memberState } = transferCase.policy as { requestDeadline?: unknown; memberState?: unknown };
+    const jurisdiction = transferCase.jurisdiction as Jurisdiction;
     const deadline = planRequestDeadline({
       filedAt,
-      jurisdiction: transferCase.jurisdiction as Jurisdiction,
+      jurisdiction,
+      calendar: calendars().calendarFor(jurisdiction, typeof memberState === 'string' ? memberState : undefined),
       ...(typeof override === 'string' && { override }),
     });
     const reason = excludesFromTransfer(input.type);

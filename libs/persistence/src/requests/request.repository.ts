@@ -1,5 +1,6 @@
-import type { Collection, Filter } from 'mongodb';
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Filter } from 'mongodb';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '@handover/crypto';
 import type { ProposedCorrections, RequestOutcome, RequestStatus, RequestType } from '@handover/domain';
 import { requestSchema, REQUEST_COLLECTION, type RequestDocument } from './request.schema';
@@ -20,19 +21,9 @@ export function isLate(doc: Pick<RequestDocument, 'dueAt' | 'resolvedAt'>, now: 
  * Data-subject requests. `insert` is the only write of the filing services; every later write
  * belongs to the request's workflow activities (one writer per document).
  */
-export class RequestRepository {
-  private readonly model: Model<RequestDocument>;
-
+export class RequestRepository extends CollectionRepository<RequestDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[REQUEST_COLLECTION] ?? connection.model<RequestDocument>(REQUEST_COLLECTION, requestSchema);
-  }
-
-  private get raw(): Collection<RequestDocument> {
-    return this.model.collection as unknown as Collection<RequestDocument>;
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, REQUEST_COLLECTION, requestSchema);
   }
 
   async insert(request: NewRequest, cipher: FieldCipher): Promise<void> {

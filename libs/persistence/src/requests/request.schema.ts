@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /**
  * requests: one document per data-subject request, `_id` = the request id (`rq_…`, opaque).
@@ -48,31 +48,21 @@ export interface RequestDocument {
 
 export const REQUEST_COLLECTION = 'requests';
 
-export const requestSchema = new Schema<RequestDocument>(
+export const requestSchema = collectionSchema<RequestDocument>(
   {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    customerId: { type: String, required: true },
-    ref: { type: String, required: true },
-    type: { type: String, required: true },
+    String: ['_id', 'caseId', 'customerId', 'ref', 'type', 'filedById', 'channel', 'jurisdiction', 'phaseAtFiling', 'dueDate', 'calendarId'],
+    Date: ['filedAt', 'dueAt', 'remindAt'],
+    Boolean: ['extended'],
+  },
+  {
     filedBy: { type: String, required: true, enum: ['customer', 'manager'] },
-    filedById: { type: String, required: true },
-    channel: { type: String, required: true },
-    filedAt: { type: Date, required: true },
-    jurisdiction: { type: String, required: true },
-    phaseAtFiling: { type: String, required: true },
-    dueDate: { type: String, required: true },
-    dueAt: { type: Date, required: true },
-    remindAt: { type: Date, required: true },
     deadlineReasons: { type: [{ ruleId: String, article: String, _id: false }], default: [] },
-    calendarId: { type: String, required: true },
     deadlineOverride: String,
     messageEnc: String,
     correctionsEnc: String,
     locale: { type: String, enum: ['zh-CN', 'en'] },
     exclusion: { type: String, enum: ['deletion-request', 'objection'] },
     status: { type: String, required: true, enum: ['open', 'resolved'] },
-    extended: { type: Boolean, required: true },
     originalDueAt: Date,
     extendedAt: Date,
     remindedAt: Date,
@@ -83,7 +73,7 @@ export const requestSchema = new Schema<RequestDocument>(
     appliedAt: Date,
     answeredAt: Date,
   },
-  { collection: REQUEST_COLLECTION, versionKey: false },
+  { collection: REQUEST_COLLECTION },
 );
 
 // Serves GET /v1/requests?caseId=&status= and the compliance report (find({caseId[, status]}).sort({filedAt: 1})).

@@ -35,6 +35,32 @@ describe('foldFacts', () => {
     expect(figures.counters.thirdParties).toBe(1); // not recounted: the delta counts
   });
 
+  it('keeps a delta produced after a recount started when the recount is folded later', () => {
+    // A third party confirms (delta at 12, folded at once) while a phase-end recount that began
+    // at 10 and did not see the answer is still counting; its fact is folded afterwards.
+    const afterAnswer = foldFacts(initialFigures(at(0)), [
+      fact('first', 5, { kind: 'delta', counters: { thirdPartiesConfirmed: 1 } }),
+      fact('second', 12, { kind: 'delta', counters: { thirdPartiesConfirmed: 1 } }),
+    ]);
+    expect(afterAnswer.counters.thirdPartiesConfirmed).toBe(2);
+    const figures = foldFacts(afterAnswer, [fact('recount', 14, { kind: 'recount', counters: { thirdPartiesConfirmed: 1 }, asOf: at(10) })]);
+    expect(figures.counters.thirdPartiesConfirmed).toBe(2);
+    expect(figures.recountedAt.thirdPartiesConfirmed).toBe(at(10));
+  });
+
+  it('keeps the newer of two recounts whatever order they are folded in', () => {
+    const newer = foldFacts(initialFigures(at(0)), [fact('new', 21, { kind: 'recount', counters: { thirdPartiesConfirmed: 2 }, asOf: at(20) })]);
+    const figures = foldFacts(newer, [fact('old', 22, { kind: 'recount', counters: { thirdPartiesConfirmed: 1 }, asOf: at(10) })]);
+    expect(figures.counters.thirdPartiesConfirmed).toBe(2);
+    expect(figures.recountedAt.thirdPartiesConfirmed).toBe(at(20));
+  });
+
+  it('forgets folded deltas older than the recent window', () => {
+    let figures = foldFacts(initialFigures(at(0)), [fact('early', 1, { kind: 'delta', counters: { notified: 1 } })]);
+    figures = foldFacts(figures, [fact('much-later', 0, { kind: 'status', status: 'running' })].map((f) => ({ ...f, at: new Date(Date.parse(at(1)) + 31 * 60_000).toISOString() })));
+    expect(figures.recent).toEqual([]);
+  });
+
   it('never lets a counter go below zero and never reopens a closed case', () => {
     const figures = foldFacts(initialFigures(at(0)), [
       fact('neg', 1, { kind: 'delta', counters: { noResponse: -3 } }),
@@ -44,6 +70,29 @@ describe('foldFacts', () => {
     ]);
     expect(figures.counters.noResponse).toBe(0);
     expect(figures).toMatchObject({ status: 'closed', phase: 'closed' });
+  });
+
+  it('never moves a cancelled case to another status, and keeps the phase it stopped in', () => {
+    const figures = foldFacts(initialFigures(at(0)), [
+      fact('running', 1, { kind: 'status', status: 'running' }),
+      fact('phase', 2, { kind: 'phase', phase: 'consent' }),
+      fact('cancelled', 3, { kind: 'status', status: 'cancelled' }),
+      fact('late', 4, { kind: 'status', status: 'closed' }),
+    ]);
+    expect(figures).toMatchObject({ status: 'cancelled', phase: 'consent' });
+  });
+
+  it('withdraws an approval when the case is sent back before the gate, and takes the next approval', () => {
+    const figures = foldFacts(initialFigures(at(0)), [
+      fact('g1', 1, { kind: 'gate', gate: 'inventory', approval: { approvedBy: 'key_a', approvedAt: at(1) } }),
+      fact('p1', 2, { kind: 'phase', phase: 'legal-basis' }),
+      fact('reopen', 3, { kind: 'gate-reopened', gate: 'inventory' }),
+      fact('p2', 4, { kind: 'phase', phase: 'inventory' }),
+    ]);
+    expect(figures.approvals.inventory).toBeUndefined();
+    expect(gateStates({ status: 'running', phase: figures.phase, approvals: figures.approvals }).map((g) => g.state)).toEqual(['pending', 'waiting', 'waiting', 'waiting']);
+    const again = foldFacts(figures, [fact('g2', 5, { kind: 'gate', gate: 'inventory', approval: { approvedBy: 'key_b', approvedAt: at(5) } })]);
+    expect(again.approvals.inventory).toEqual({ approvedBy: 'key_b', approvedAt: at(5) });
   });
 
   it('keeps the first approval of a gate', () => {
@@ -69,6 +118,11 @@ describe('gateStates', () => {
     expect(state({ status: 'running', phase: 'legal-basis', approvals: {} })).toEqual(['approved', 'pending', 'waiting', 'waiting']);
     expect(state({ status: 'running', phase: 'consent', approvals: {} })).toEqual(['approved', 'approved', 'waiting', 'waiting']);
     expect(state({ status: 'closed', phase: 'closed', approvals: {} })).toEqual(['approved', 'approved', 'approved', 'approved']);
+  });
+
+  it('shows no gate pending on a cancelled case', () => {
+    expect(state({ status: 'cancelled', phase: 'inventory', approvals: {} })).toEqual(['waiting', 'waiting', 'waiting', 'waiting']);
+    expect(state({ status: 'cancelled', phase: 'handover', approvals: {} })).toEqual(['approved', 'approved', 'waiting', 'waiting']);
   });
 
   it('carries who approved and when', () => {

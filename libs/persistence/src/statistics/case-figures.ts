@@ -27,7 +27,10 @@ export const COUNTER_NAMES: readonly CounterName[] = [
 export const emptyCounters = (): CaseCounters =>
   Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as unknown as CaseCounters;
 
-export type CaseLifecycle = 'draft' | 'running' | 'closed';
+export type CaseLifecycle = 'draft' | 'running' | 'closed' | 'cancelled';
+
+/** Final states: no later status fact changes them. */
+const FINAL: readonly CaseLifecycle[] = ['closed', 'cancelled'];
 
 export interface GateApproval {
   approvedBy: string;
@@ -43,8 +46,17 @@ export interface CaseFigures {
   approvals: Partial<Record<GateName, GateApproval>>;
   /** Per counter, the time of the full recount last applied: deltas produced before it are in it. */
   recountedAt: Partial<Record<CounterName, string>>;
+  /**
+   * Deltas folded lately (the last RECENT_DELTA_MS, at most RECENT_DELTA_MAX): a recount folded
+   * after a delta produced past its `asOf` adds that delta back instead of losing it.
+   */
+  recent?: Array<{ at: string; counters: Partial<CaseCounters> }>;
   updatedAt: string;
 }
+
+/** How long and how many folded deltas a case's figures keep for recounts folded late. */
+export const RECENT_DELTA_MS = 30 * 60_000;
+export const RECENT_DELTA_MAX = 1_000;
 
 /**
  * A change of the figures, inserted by whoever made it (insert-only, so any number of processes
@@ -60,6 +72,7 @@ export type FactBody =
   | { kind: 'phase'; phase: Phase }
   | { kind: 'status'; status: CaseLifecycle }
   | { kind: 'gate'; gate: GateName; approval: GateApproval }
+  | { kind: 'gate-reopened'; gate: GateName }
   | { kind: 'routes'; routes: RouteSummary };
 
 export type CaseFact = FactBody & { _id: string; caseId: string; at: string };
@@ -80,27 +93,39 @@ export function foldFacts(figures: CaseFigures, facts: readonly CaseFact[]): Cas
     counters: { ...figures.counters },
     approvals: { ...figures.approvals },
     recountedAt: { ...figures.recountedAt },
+    recent: [...(figures.recent ?? [])],
   };
   const ordered = [...facts].sort((a, b) => (a.at === b.at ? (a._id < b._id ? -1 : 1) : a.at < b.at ? -1 : 1));
   for (const fact of ordered) {
     applyFact(next, fact);
     if (fact.at > next.updatedAt) next.updatedAt = fact.at;
   }
+  const horizon = new Date(Date.parse(next.updatedAt) - RECENT_DELTA_MS).toISOString();
+  next.recent = (next.recent ?? []).filter((delta) => delta.at >= horizon).slice(-RECENT_DELTA_MAX);
   return next;
 }
 
 function applyFact(figures: CaseFigures, fact: CaseFact): void {
   switch (fact.kind) {
-    case 'delta':
+    case 'delta': {
+      const applied: Partial<CaseCounters> = {};
       for (const [name, value] of Object.entries(fact.counters) as Array<[CounterName, number]>) {
         const recounted = figures.recountedAt[name];
         if (recounted !== undefined && fact.at < recounted) continue; // already in the recount
         figures.counters[name] = Math.max(0, figures.counters[name] + value);
+        applied[name] = value;
       }
+      if (Object.keys(applied).length > 0) (figures.recent ??= []).push({ at: fact.at, counters: applied });
       return;
+    }
     case 'recount':
       for (const [name, value] of Object.entries(fact.counters) as Array<[CounterName, number]>) {
-        figures.counters[name] = value;
+        // An older count folded after a newer one (two recounts racing) is stale: keep the newer.
+        const newest = figures.recountedAt[name];
+        if (newest !== undefined && fact.asOf < newest) continue;
+        // Deltas produced after the count started were not in it: those already folded are added back.
+        const after = (figures.recent ?? []).reduce((sum, delta) => sum + (delta.at >= fact.asOf ? (delta.counters[name] ?? 0) : 0), 0);
+        figures.counters[name] = Math.max(0, value + after);
         figures.recountedAt[name] = fact.asOf;
       }
       return;
@@ -108,11 +133,16 @@ function applyFact(figures: CaseFigures, fact: CaseFact): void {
       if (figures.phase !== 'closed') figures.phase = fact.phase;
       return;
     case 'status':
-      if (figures.status !== 'closed') figures.status = fact.status;
+      if (FINAL.includes(figures.status)) return;
+      figures.status = fact.status;
       if (fact.status === 'closed') figures.phase = 'closed';
       return;
     case 'gate':
       figures.approvals[fact.gate] ??= fact.approval;
+      return;
+    case 'gate-reopened':
+      // A later gate was rejected and the case sent back: this gate waits for approval again.
+      delete figures.approvals[fact.gate];
       return;
     case 'routes':
       figures.routes = fact.routes;
@@ -135,6 +165,8 @@ export function gateStates(figures: Pick<CaseFigures, 'status' | 'phase' | 'appr
     if (approval) return { name, state: 'approved', ...approval };
     const gateAt = PHASE_ORDER.indexOf(GATE_PHASE[name]);
     if (figures.status === 'draft' || at < gateAt) return { name, state: 'waiting' };
-    return { name, state: at === gateAt ? 'pending' : 'approved' };
+    // A cancelled case waits at no gate any more: the gate it stopped at is shown as never passed.
+    if (at === gateAt) return { name, state: figures.status === 'cancelled' ? 'waiting' : 'pending' };
+    return { name, state: 'approved' };
   });
 }

@@ -3,12 +3,14 @@ import { isDuplicateKey } from '../customers/bulk-write-errors';
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { Phase, RouteSummary } from '@handover/contracts';
+import type { Phase, RouteSummary, ThirdPartyAnswerKind } from '@handover/contracts';
 import { CASE_COLLECTION } from '../cases/case.schema';
 import { CUSTOMER_COLLECTION } from '../customers/customer.schema';
 import { TRANSFER_EXCLUSION_COLLECTION } from '../exclusions/transfer-exclusion.schema';
 import { MAIL_LEDGER_COLLECTION } from '../mail-ledger/mail-ledger.schema';
 import { THIRD_PARTY_COLLECTION } from '../third-parties/third-party.schema';
+import { THIRD_PARTY_ANSWER_COLLECTION } from '../third-parties/third-party-answer.schema';
+import { statusOfAnswer } from '../third-parties/third-party-status';
 import {
   COUNTER_NAMES,
   emptyCounters,
@@ -89,6 +91,18 @@ export class CaseStatisticsRepository {
     return new Map(docs.map((doc) => [doc._id, doc.counters]));
   }
 
+  /** How many cases are in each status and phase (the metrics' `handover_case_phase`). */
+  async casesByPhase(): Promise<Array<{ status: CaseLifecycle; phase: Phase; cases: number }>> {
+    const tally = new Map<string, { status: CaseLifecycle; phase: Phase; cases: number }>();
+    for await (const doc of this.stats.find({}, { projection: { status: 1, phase: 1 } })) {
+      const key = `${doc.status}/${doc.phase}`;
+      const entry = tally.get(key) ?? { status: doc.status, phase: doc.phase, cases: 0 };
+      entry.cases += 1;
+      tally.set(key, entry);
+    }
+    return [...tally.values()];
+  }
+
   /** The figures of a new case (draft, zero). Idempotent: an existing document is kept. */
   async initialize(caseId: string, at: Date = new Date()): Promise<void> {
     try {
@@ -151,9 +165,11 @@ export class CaseStatisticsRepository {
       }
     }
     if (wanted('thirdParties', 'thirdPartiesConfirmed')) {
-      const parties = await this.db.collection<{ status?: string }>(THIRD_PARTY_COLLECTION).find(byCase as Filter<{ status?: string }>, { projection: { status: 1 } }).toArray();
-      counters.thirdParties = parties.length;
-      counters.thirdPartiesConfirmed = parties.filter((party) => party.status === 'confirmed').length;
+      counters.thirdParties = (await this.db.collection(THIRD_PARTY_COLLECTION).find(byCase, { projection: { _id: 1 } }).toArray()).length;
+      // From the evidence (insert-only), not the status projected on the party: FerretDB v1 may lose
+      // that projection to a concurrent `overdue` until reapplyAnswers repairs it.
+      const answers = await this.db.collection<{ kind: string }>(THIRD_PARTY_ANSWER_COLLECTION).find(byCase as Filter<{ kind: string }>, { projection: { kind: 1 } }).toArray();
+      counters.thirdPartiesConfirmed = answers.filter((answer) => statusOfAnswer(answer.kind as ThirdPartyAnswerKind) === 'confirmed').length;
     }
     const excluded = wanted('excluded', 'transferred')
       ? new Set(
@@ -205,7 +221,8 @@ export class CaseStatisticsRepository {
    * Returns the number of facts folded.
    */
   async foldPending(limit: number): Promise<number> {
-    const pending = await this.facts.find({}, { limit }).toArray();
+    // Oldest first: a batch boundary must not fold a later phase or recount before the facts that preceded it.
+    const pending = await this.facts.find({}, { limit, sort: { at: 1, _id: 1 } }).toArray();
     if (pending.length === 0) return 0;
     const byCase = new Map<string, FactDocument[]>();
     for (const fact of pending) byCase.set(fact.caseId, [...(byCase.get(fact.caseId) ?? []), fact]);

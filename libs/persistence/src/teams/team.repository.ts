@@ -1,20 +1,14 @@
-import type { Connection, Model } from 'mongoose';
+import { CollectionRepository } from '../collection-repository';
+import type { Connection } from 'mongoose';
 import { DEFAULT_TEAM_ID, type TeamEntity } from './team.entity';
 import { teamSchema, TEAM_COLLECTION, type TeamDocument } from './team.schema';
 import { isDuplicateKey } from '../customers/bulk-write-errors';
 
 
 /** Stores teams; inserts only (a team is never renamed or deleted), so one writer per document holds. */
-export class TeamRepository {
-  private readonly model: Model<TeamDocument>;
-
+export class TeamRepository extends CollectionRepository<TeamDocument> {
   constructor(connection: Connection) {
-    this.model = connection.models[TEAM_COLLECTION] ?? connection.model<TeamDocument>(TEAM_COLLECTION, teamSchema);
-  }
-
-  /** Builds the unique name index (autoIndex is off). Idempotent. */
-  async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    super(connection, TEAM_COLLECTION, teamSchema);
   }
 
   /** Creates the default team unless it exists (every start; concurrent starts are harmless). */

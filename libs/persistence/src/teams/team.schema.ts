@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 
 /** teams: one document per team; `_id` is the team id that cases and API keys carry. */
 export interface TeamDocument {
@@ -9,13 +9,10 @@ export interface TeamDocument {
 
 export const TEAM_COLLECTION = 'teams';
 
-export const teamSchema = new Schema<TeamDocument>(
-  {
-    _id: { type: String, required: true },
-    name: { type: String, required: true },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: TEAM_COLLECTION, versionKey: false },
+export const teamSchema = collectionSchema<TeamDocument>(
+  { String: ['_id', 'name'], Date: ['createdAt'] },
+  {},
+  { collection: TEAM_COLLECTION },
 );
 
 // Serves the duplicate-name check of POST /v1/teams: the insert itself fails on a taken name, so

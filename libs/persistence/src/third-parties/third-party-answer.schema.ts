@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 import { THIRD_PARTY_ANSWER_KINDS } from '@handover/contracts';
 
 /**
@@ -32,26 +32,19 @@ export interface ThirdPartyAnswerDocument {
 
 export const THIRD_PARTY_ANSWER_COLLECTION = 'third_party_answers';
 
-export const thirdPartyAnswerSchema = new Schema<ThirdPartyAnswerDocument>(
+export const thirdPartyAnswerSchema = collectionSchema<ThirdPartyAnswerDocument>(
+  { String: ['_id', 'caseId', 'confirmedByEnc', 'tokenHash', 'ipEnc', 'userAgentEnc'], Date: ['at'], Boolean: ['late'] },
   {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
     kind: { type: String, required: true, enum: THIRD_PARTY_ANSWER_KINDS },
-    confirmedByEnc: { type: String, required: true },
     methodEnc: String,
     deletedAt: String,
     explanationEnc: String,
     basisEnc: String,
     retainedUntil: String,
     channel: { type: String, required: true, enum: ['portal-html', 'portal-json'] },
-    tokenHash: { type: String, required: true },
-    ipEnc: { type: String, required: true },
-    userAgentEnc: { type: String, required: true },
-    at: { type: Date, required: true },
     dueAt: Date,
-    late: { type: Boolean, required: true },
   },
-  { collection: THIRD_PARTY_ANSWER_COLLECTION, versionKey: false },
+  { collection: THIRD_PARTY_ANSWER_COLLECTION },
 );
 
 // Serves a case's answers (find({caseId})): status derivation of the list and the workflow's

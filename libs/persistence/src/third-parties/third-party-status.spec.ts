@@ -1,6 +1,6 @@
 import { deriveThirdPartyStatus, isLateAnswer, sameAnswer, statusOfAnswer, summarizeStatuses } from './third-party-status';
 
-describe('third-party status (LEGAL.md §4: sending is not completion)', () => {
+describe('third-party status (docs/legal.md §4: sending is not completion)', () => {
   it('shows the workflow-written state while there is no answer', () => {
     expect(deriveThirdPartyStatus({ stored: 'pending' })).toBe('pending');
     expect(deriveThirdPartyStatus({ stored: 'requested', answerKind: null })).toBe('requested');

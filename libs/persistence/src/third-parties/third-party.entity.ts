@@ -59,7 +59,7 @@ export interface ThirdPartyAnswerOutcome {
   changed: boolean;
 }
 
-/** GET /v1/cases/{id}/third-parties (API.md), plus categories and the answer kind. */
+/** GET /v1/cases/{id}/third-parties (docs/api.md), plus categories and the answer kind. */
 export interface ThirdPartyView {
   id: string;
   name: string;

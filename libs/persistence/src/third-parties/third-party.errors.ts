@@ -1,13 +1,11 @@
+import type { ThirdPartyAnswerErrorCode } from '@handover/contracts';
 /** The third party (or its case) does not exist: the portal and the API answer 404. */
 export class ThirdPartyNotFoundError extends Error {
   readonly code = 'NOT_FOUND';
 }
 
-export type ThirdPartyAnswerRejectionCode =
-  /** Another answer is already recorded (the first answer is the evidence; it is never replaced). */
-  | 'ALREADY_ANSWERED'
-  /** No request was sent yet (no link should exist). */
-  | 'NOT_REQUESTED';
+/** ALREADY_ANSWERED: the first answer is the evidence and is never replaced; NOT_REQUESTED: no request was sent yet. */
+export type ThirdPartyAnswerRejectionCode = ThirdPartyAnswerErrorCode;
 
 /** An answer the rules refuse (409 with the code). Messages name no person. */
 export class ThirdPartyAnswerRejectedError extends Error {

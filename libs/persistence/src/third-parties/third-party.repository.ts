@@ -188,7 +188,8 @@ export class ThirdPartyRepository {
     }
     await this.project(evidence);
     const kind = evidence.kind as ThirdPartyAnswerKind;
-    if (statusOfAnswer(kind) === 'confirmed') await this.statistics.add(input.caseId, { thirdPartiesConfirmed: 1 }, `third-party-answer:${input.thirdPartyId}`);
+    // A few parties per case: recounted from the evidence rather than added, so a lost or repeated delta cannot skew it.
+    await this.statistics.recountAndRecord(input.caseId, ['thirdParties', 'thirdPartiesConfirmed']);
     return { status: statusOfAnswer(kind), kind, answeredAt: evidence.at, late: evidence.late, changed: true };
   }
 

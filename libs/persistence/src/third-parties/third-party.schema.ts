@@ -1,4 +1,4 @@
-import { Schema } from 'mongoose';
+import { collectionSchema } from '../collection-schema';
 import { THIRD_PARTY_ANSWER_KINDS, THIRD_PARTY_STATUSES } from '@handover/contracts';
 
 /**
@@ -33,15 +33,11 @@ export interface ThirdPartyDocument {
 
 export const THIRD_PARTY_COLLECTION = 'third_parties';
 
-export const thirdPartySchema = new Schema<ThirdPartyDocument>(
+export const thirdPartySchema = collectionSchema<ThirdPartyDocument>(
+  { String: ['_id', 'caseId', 'nameEnc', 'emailEnc'], Date: ['createdAt'] },
   {
-    _id: { type: String, required: true },
-    caseId: { type: String, required: true },
-    nameEnc: { type: String, required: true },
-    emailEnc: { type: String, required: true },
     categories: { type: [String], required: true },
     status: { type: String, required: true, enum: THIRD_PARTY_STATUSES },
-    createdAt: { type: Date, required: true },
     createdBy: String,
     requestedAt: Date,
     dueAt: Date,
@@ -50,7 +46,7 @@ export const thirdPartySchema = new Schema<ThirdPartyDocument>(
     late: Boolean,
     answerKind: { type: String, enum: THIRD_PARTY_ANSWER_KINDS },
   },
-  { collection: THIRD_PARTY_COLLECTION, versionKey: false },
+  { collection: THIRD_PARTY_COLLECTION },
 );
 
 // Serves a case's third parties in the order they were added (GET /v1/cases/{id}/third-parties,

@@ -1,5 +1,5 @@
 /**
- * Synthesises inventory rows in the column order of CHINESE_HEADER (API.md "Inventory columns"):
+ * Synthesises inventory rows in the column order of CHINESE_HEADER (docs/api.md "Inventory columns"):
  * Chinese names, mainland phones, resident ID numbers with valid check digits (some minors), Luhn
  * bank cards, addresses, ';'-separated products, Excel-style dates and amounts with thousands
  * separators. A configurable share of rows carries exactly one defect, so each invalid row has one

@@ -8,7 +8,7 @@ import { mapHeader, validateRow, type InventoryRecord } from '@handover/domain';
 import { CHINESE_HEADER } from '../inventory-fixtures';
 import { writeInventoryCsv, type InventoryCsvEncoding } from './write-inventory-csv';
 
-/** What an importer following API.md would make of the file: counts by the field at fault. */
+/** What an importer following docs/api.md would make of the file: counts by the field at fault. */
 async function readBack(path: string, encoding: InventoryCsvEncoding, referenceDate: string) {
   const records = createReadStream(path)
     .pipe(iconv.decodeStream(encoding))

@@ -1,8 +1,6 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { AuditRepository, CaseRepository, GLOBAL_AUDIT_SCOPE } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION } from '../common/tokens';
 
 /**
  * 404 unless the trail can exist: `global`, a trail with events (which outlives its case), or a
@@ -10,14 +8,11 @@ import { MONGO_CONNECTION } from '../common/tokens';
  */
 @Injectable()
 export class AuditTrailLocator {
-  private readonly cases: CaseRepository;
 
   constructor(
     private readonly events: AuditRepository,
-    @Inject(MONGO_CONNECTION) connection: Connection,
-  ) {
-    this.cases = new CaseRepository(connection);
-  }
+    private readonly cases: CaseRepository,
+  ) {}
 
   async require(caseId: string): Promise<void> {
     if (caseId === GLOBAL_AUDIT_SCOPE || (await this.events.exists(caseId)) || (await this.cases.findState(caseId))) return;

@@ -1,7 +1,4 @@
-import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import type { Connection } from 'mongoose';
-import { AuditRepository } from '@handover/persistence';
-import { MONGO_CONNECTION } from '../common/tokens';
+import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { AuditTrailLocator } from './audit-trail-locator';
@@ -14,19 +11,12 @@ import { ExportAuditTrailUseCase } from './export-audit-trail.use-case';
 @Module({
   controllers: [AuditController],
   providers: [
-    { provide: AuditRepository, useFactory: (connection: Connection) => new AuditRepository(connection), inject: [MONGO_CONNECTION] },
     AuditService,
     AuditTrailLocator,
     ListAuditEventsUseCase,
     VerifyAuditTrailUseCase,
     ExportAuditTrailUseCase,
   ],
-  exports: [AuditService, AuditRepository],
+  exports: [AuditService],
 })
-export class AuditModule implements OnModuleInit {
-  constructor(private readonly events: AuditRepository) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.events.ensureIndexes();
-  }
-}
+export class AuditModule {}

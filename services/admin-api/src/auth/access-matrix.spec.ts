@@ -45,7 +45,7 @@ describe('access matrix', () => {
     expect(isAllowed('incident-responder', 'GET', '/v1/cases/:id')).toBe(true);
   });
 
-  it('covers every route of API.md', () => {
+  it('covers every route of docs/api.md', () => {
     const apiMd = [
       'POST /v1/keys', 'POST /v1/cases', 'POST /v1/cases/{id}/inventory', 'GET /v1/cases/{id}/inventory/imports/{importId}',
       'GET /v1/cases/{id}/inventory/rejected', 'POST /v1/cases/{id}/third-parties', 'GET /v1/cases/{id}/third-parties',

@@ -29,6 +29,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/cases/{id}/gates': MANAGER_AUDITOR,
   'POST /v1/cases/{id}/start': MANAGER,
   'POST /v1/cases/{id}/gates/{gate}/approve': MANAGER,
+  'POST /v1/cases/{id}/gates/{gate}/reject': MANAGER,
+  'POST /v1/cases/{id}/cancel': MANAGER,
   // inventory
   'POST /v1/cases/{id}/inventory': MANAGER,
   'GET /v1/cases/{id}/inventory/imports/{importId}': MANAGER_AUDITOR,
@@ -40,8 +42,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/cases/{id}/handover/package': MANAGER,
   'GET /v1/cases/{id}/handover/package/files/{name}': MANAGER,
   'GET /v1/cases/{id}/handover/private-key': MANAGER,
+  'POST /v1/cases/{id}/handover/override': MANAGER,
   'GET /v1/cases/{id}/report': MANAGER_AUDITOR,
+  'GET /v1/cases/{id}/certificates': MANAGER_AUDITOR,
   'GET /v1/cases/{id}/piia': MANAGER_AUDITOR,
+  'GET /v1/cases/{id}/announcement': MANAGER_AUDITOR,
+  // a customer's answer evidence is personal data: each read is audited
+  'GET /v1/cases/{id}/customers/{ref}/evidence': MANAGER_AUDITOR,
   // audit trail (`global` as the case id reads key events)
   'GET /v1/cases/{id}/audit': AUDITOR,
   'GET /v1/cases/{id}/audit/verify': AUDITOR,

@@ -1,14 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { timingSafeEqual, createHash } from 'node:crypto';
-import type { Secrets } from '@handover/config';
-import { SECRETS } from '../common/tokens';
 import { isAllowed } from './access-matrix';
-import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { RequestContext } from './request-context';
 import { PUBLIC_KEY, type Principal } from './roles';
-
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+import { CSRF_HEADER, isStateChanging, sessionIdOf } from './session-cookie';
+import { csrfMatches, SessionStore } from './session-store';
+import { TokenAuthenticator } from './token-authenticator';
 
 interface GuardedRequest {
   method: string;
@@ -19,26 +16,24 @@ interface GuardedRequest {
 
 /**
  * Authenticates `Authorization: Bearer <token>` (the bootstrap admin token or an unrevoked API
- * key) and enforces the access matrix for the matched route (401 / 403).
+ * key) or, without that header, the console's session cookie (with the session's CSRF token in
+ * X-CSRF-Token on every state-changing request: 403 CSRF_INVALID otherwise), and enforces
+ * the access matrix for the matched route (401 / 403).
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  private readonly adminDigest: Buffer;
-
   constructor(
     private readonly reflector: Reflector,
-    @Inject(SECRETS) secrets: Secrets,
-    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly tokens: TokenAuthenticator,
+    private readonly sessions: SessionStore,
     private readonly context: RequestContext,
-  ) {
-    this.adminDigest = digest(secrets.adminToken);
-  }
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const principal = await this.authenticate(request.headers['authorization']);
+    const principal = request.headers['authorization'] !== undefined ? await this.fromBearer(request.headers['authorization']) : this.fromSession(request);
     if (!principal) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'a valid bearer token is required' });
     if (!isAllowed(principal.role, request.method, request.route?.path ?? '')) {
       throw new ForbiddenException({ statusCode: 403, code: 'FORBIDDEN', message: `role ${principal.role} may not do this` });
@@ -48,11 +43,19 @@ export class BearerAuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | string[] | undefined): Promise<Principal | null> {
+  private async fromBearer(header: string | string[] | undefined): Promise<Principal | null> {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const token = match?.[1];
-    if (!token) return null;
-    if (timingSafeEqual(digest(token), this.adminDigest)) return { id: 'bootstrap-admin', role: 'admin' };
-    return this.apiKeys.authenticate(token);
+    return token ? this.tokens.authenticate(token) : null;
+  }
+
+  private fromSession(request: GuardedRequest): Principal | null {
+    const id = sessionIdOf(request);
+    const session = id ? this.sessions.find(id) : null;
+    if (!session) return null;
+    if (isStateChanging(request.method) && !csrfMatches(session, request.headers[CSRF_HEADER])) {
+      throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: `a state-changing request with the session cookie needs the session's ${CSRF_HEADER} header` });
+    }
+    return session.principal;
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, HttpException, type ExecutionContext } from '@nestjs/common';
+import { errorBody } from '@handover/http';
 import { Reflector } from '@nestjs/core';
-import { errorBody } from '../common/error-body';
 import { CaseAccessGuard } from './case-access.guard';
 import { CASE_SCOPE_KEY, type CaseScope, type CaseSubjectKind } from './case-scope';
 import { EVERY_TEAM, type CaseTeamResolver, type SubjectTeam } from './case-team-resolver';

@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DEFAULT_TEAM_ID } from '@handover/persistence';
-import { invalidField } from '@handover/http';
-import { AppError } from '../common/app-error';
+import { invalidField, AppError } from '@handover/http';
 import { checkPathParameters, isPlainParameter } from '../common/request-shape.interceptor';
 import { CASE_SCOPE_KEY, caseScopeOf, type CaseScope } from './case-scope';
 import { CaseTeamResolver, EVERY_TEAM } from './case-team-resolver';

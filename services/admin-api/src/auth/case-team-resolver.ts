@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
 import { incidentAuditScope } from '@handover/contracts';
 import { CaseRepository, DEFAULT_TEAM_ID, GLOBAL_AUDIT_SCOPE, IncidentRepository, RequestRepository } from '@handover/persistence';
-import { MONGO_CONNECTION } from '../common/tokens';
 import type { CaseSubjectKind } from './case-scope';
 
 /** The `global` audit trail (key and team events, no case data): readable by every team's auditors. */
@@ -19,17 +17,10 @@ const MAX_KNOWN_CASES = 100_000;
  */
 @Injectable()
 export class CaseTeamResolver {
-  private readonly cases: CaseRepository;
-  private readonly requests: RequestRepository;
-  private readonly incidents: IncidentRepository;
   /** A case's team never changes once the case exists: known ones are kept (bounded), so a status poll reads no case document. */
   private readonly caseTeams = new Map<string, string>();
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.cases = new CaseRepository(connection);
-    this.requests = new RequestRepository(connection);
-    this.incidents = new IncidentRepository(connection);
-  }
+  constructor(private readonly cases: CaseRepository, private readonly requests: RequestRepository, private readonly incidents: IncidentRepository) {}
 
   private async caseTeam(caseId: string): Promise<string | null> {
     const known = this.caseTeams.get(caseId);

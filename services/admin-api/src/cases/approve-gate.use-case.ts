@@ -1,11 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { approveGateUpdate, caseWorkflowId, type GateName, type GateView } from '@handover/contracts';
-import { AppError } from '../common/app-error';
-import { CASE_KEYS, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
-import type { Connection } from 'mongoose';
-import { CaseKeyService, CaseStatisticsRepository, CustomerRepository, GateDecisionRepository, InventoryImportRepository } from '@handover/persistence';
+import { approveGateUpdate, caseWorkflowId, errorCodeOf, type GateName, type GateView } from '@handover/contracts';
+import { CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { CaseKeyService, CaseRepository, CaseStatisticsRepository, CustomerRepository, GateDecisionRepository, InventoryImportRepository } from '@handover/persistence';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 
@@ -15,23 +14,15 @@ import { AuditService } from '../audit/audit.service';
  */
 @Injectable()
 export class ApproveGateUseCase {
-  private readonly imports: InventoryImportRepository;
-  private readonly customers: CustomerRepository;
-  private readonly statistics: CaseStatisticsRepository;
-
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly audit: AuditService,
-    @Inject(MONGO_CONNECTION) private readonly connection: Connection,
-    private readonly decisions: GateDecisionRepository,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-  ) {
-    this.imports = new InventoryImportRepository(connection);
-    this.customers = new CustomerRepository(connection);
-    this.statistics = new CaseStatisticsRepository(connection);
-  }
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, private readonly audit: AuditService,
+    private readonly imports: InventoryImportRepository, private readonly customers: CustomerRepository,
+    private readonly statistics: CaseStatisticsRepository, private readonly decisions: GateDecisionRepository,
+    private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
+  ) {}
 
   async execute(caseId: string, gate: GateName, principal: Principal, note?: string): Promise<GateView> {
+    if ((await this.cases.findState(caseId))?.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (gate === 'inventory') await this.checkInventoryReady(caseId);
     const approvedAt = new Date();
     try {
@@ -40,7 +31,8 @@ export class ApproveGateUseCase {
         .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: approvedAt.toISOString() }] });
       await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
       if (view.approvedBy && view.approvedAt) {
-        await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}`);
+        // Keyed by the approval's time: a gate approved again after the case was sent back is a new fact.
+        await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}:${view.approvedAt}`);
       }
       // The case key lives until the closure gate's approval has been acted on (then it is shredded).
       const cipher = await this.keys.cipherFor(caseId);
@@ -49,7 +41,7 @@ export class ApproveGateUseCase {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw new AppError(error.cause.type ?? 'GATE_REJECTED', error.cause.message, HttpStatus.CONFLICT);
+        throw new AppError(errorCodeOf(error.cause.type, 'GATE_REJECTED'), error.cause.message, HttpStatus.CONFLICT);
       }
       throw error;
     }

@@ -3,9 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validato
 import { PHASES, type Phase } from '@handover/contracts';
 import { PageDto, PageQueryDto } from '../common/paging';
 import { CASE_KINDS, JURISDICTIONS } from './open-case.dto';
-import { CaseCountersDto, RouteCountsDto } from './case-status.dto';
-
-export const CASE_STATUSES = ['draft', 'running', 'closed'] as const;
+import { CASE_STATUSES, CaseCountersDto, RouteCountsDto } from './case-status.dto';
 
 export class ListCasesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: (typeof CASE_STATUSES)[number];

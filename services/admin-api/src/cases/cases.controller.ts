@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiAcceptedResponse, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiOperation,
-  ApiBadRequestResponse, ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiBadRequestResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc.decorator';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ReasonDto } from '../common/reason.dto';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GATES, type GateName } from '@handover/contracts';
 import type { Principal } from '../auth/roles';
@@ -14,7 +13,9 @@ import { GateDecisionsDto } from './gate-decisions.dto';
 import { ListCasesUseCase } from './list-cases.use-case';
 import { EditCaseUseCase } from './edit-case.use-case';
 import { ListGateDecisionsUseCase } from './list-gate-decisions.use-case';
-import { CaseStartedDto, CaseStatusDto, GateDto } from './case-status.dto';
+import { CaseCancelledDto, CaseStartedDto, CaseStatusDto, GateDto, GateRejectedDto } from './case-status.dto';
+import { RejectGateUseCase } from './reject-gate.use-case';
+import { CancelCaseUseCase } from './cancel-case.use-case';
 import { OpenCaseUseCase } from './open-case.use-case';
 import { StartCaseUseCase } from './start-case.use-case';
 import { GetCaseStatusUseCase } from './get-case-status.use-case';
@@ -32,82 +33,102 @@ const gateEnum = Object.fromEntries(GATES.map((g) => [g, g])) as Record<GateName
 @Controller('v1/cases')
 export class CasesController {
   constructor(
-    private readonly openCase: OpenCaseUseCase,
-    private readonly startCase: StartCaseUseCase,
-    private readonly getStatus: GetCaseStatusUseCase,
-    private readonly approveGate: ApproveGateUseCase,
-    private readonly listCases: ListCasesUseCase,
-    private readonly editCase: EditCaseUseCase,
-    private readonly gateDecisions: ListGateDecisionsUseCase,
+    private readonly openCase: OpenCaseUseCase, private readonly startCase: StartCaseUseCase, private readonly getStatus: GetCaseStatusUseCase,
+    private readonly approveGate: ApproveGateUseCase, private readonly listCases: ListCasesUseCase, private readonly editCase: EditCaseUseCase,
+    private readonly gateDecisions: ListGateDecisionsUseCase, private readonly cancelCase: CancelCaseUseCase,
+    private readonly rejectGate: RejectGateUseCase,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List cases: filter by status, kind, phase; search by case-id prefix or company name; keyset pages, newest first' })
-  @ApiOkResponse({ type: CaseListDto })
-  @ApiBadRequestResponse({ description: 'an invalid filter, limit or cursor (the parameter is named)' })
+  @ApiDoc('List cases: filter by status, kind, phase; search by case-id prefix or company name; keyset pages, newest first', {
+    ok: { type: CaseListDto }, badRequest: 'an invalid filter, limit or cursor (the parameter is named)',
+  })
   list(@Query() query: ListCasesQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseListDto> {
     return this.listCases.execute(query, principal);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Open a transfer case (a draft): kind, parties, manager, policy, team' })
-  @ApiCreatedResponse({ type: CaseCreatedDto, description: "the case belongs to the team given, else the caller's" })
-  @ApiBadRequestResponse({ description: "invalid body (fields named); `team`: unknown, or not the caller's own (only an admin names another)" })
+  @ApiDoc('Open a transfer case (a draft): kind, parties, manager, policy, team', {
+    created: { type: CaseCreatedDto, description: "the case belongs to the team given, else the caller's" },
+    badRequest: "invalid body (fields named); `team`: unknown, or not the caller's own (only an admin names another)",
+  })
   open(@Body() dto: OpenCaseDto, @CurrentPrincipal() principal: Principal): Promise<CaseCreatedDto> {
     return this.openCase.execute(dto, principal);
   }
 
   @Post(':id/start')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Start the case workflow of a draft case' })
-  @ApiAcceptedResponse({ type: CaseStartedDto, description: 'the case workflow has started' })
-  @ApiConflictResponse({ description: 'the case was already started' })
-  @ApiNotFoundResponse()
+  @ApiDoc('Start the case workflow of a draft case', {
+    accepted: { type: CaseStartedDto, description: 'the case workflow has started' }, conflict: 'the case was already started', notFound: undefined,
+  })
   async start(@Param('id') id: string): Promise<CaseStartedDto> {
     await this.startCase.execute(id);
     return { id, status: 'running' };
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a draft case: parties, manager, purpose change, policy (validated as on open)' })
-  @ApiOkResponse({ type: CaseCreatedDto })
-  @ApiBadRequestResponse({ description: 'invalid body (the field at fault is named)' })
-  @ApiNotFoundResponse({ description: 'unknown case' })
-  @ApiConflictResponse({ description: 'CASE_NOT_DRAFT: the case has started' })
+  @ApiDoc('Edit a draft case: parties, manager, purpose change, policy (validated as on open)', {
+    ok: { type: CaseCreatedDto }, badRequest: 'invalid body (the field at fault is named)', notFound: 'unknown case',
+    conflict: 'CASE_NOT_DRAFT: the case has started',
+  })
   edit(@Param('id') id: string, @Body() dto: EditCaseDto, @CurrentPrincipal() principal: Principal): Promise<CaseCreatedDto> {
     return this.editCase.execute(id, dto, principal);
   }
 
-  @Get(':id/gates')
-  @ApiOperation({ summary: "The decisions taken on the case's gates (who, when, the note), oldest first" })
-  @ApiOkResponse({ type: GateDecisionsDto })
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Cancel a case until its handover gate is approved: running work stops, the case's customer records, quarantined rows and uploads are erased with certificates and its key is shredded",
+  })
+  @ApiOkResponse({ type: CaseCancelledDto, description: 'the case is cancelled (status `cancelled`); the erasure completes in the background' })
+  @ApiBadRequestResponse({ description: '`reason` missing or too long' })
   @ApiNotFoundResponse({ description: 'unknown case' })
+  @ApiConflictResponse({ description: 'CASE_CLOSED, CASE_CANCELLED, CASE_HANDED_OVER (the handover gate is approved), CASE_STARTED (started meanwhile: ask again)' })
+  cancel(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<CaseCancelledDto> {
+    return this.cancelCase.execute(id, dto.reason, principal);
+  }
+
+  @Get(':id/gates')
+  @ApiDoc("The decisions taken on the case's gates (who, when, the note), oldest first", { ok: { type: GateDecisionsDto }, notFound: 'unknown case' })
   gates(@Param('id') id: string): Promise<GateDecisionsDto> {
     return this.gateDecisions.execute(id);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Case status: phase, gates, counters, route counts' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiNotFoundResponse()
+  @ApiDoc('Case status: phase, gates, counters, route counts', { ok: { type: CaseStatusDto }, notFound: undefined })
   status(@Param('id') id: string): Promise<CaseStatusDto> {
     return this.getStatus.execute(id);
   }
 
   @Post(':id/gates/:gate/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates)' })
+  @ApiDoc('Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates)', {
+    ok: { type: GateDto }, badRequest: 'an unknown gate or an invalid note', notFound: 'the case is unknown or not started',
+    conflict: 'the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …)',
+  })
   @ApiParam({ name: 'gate', enum: GATES })
-  @ApiOkResponse({ type: GateDto })
-  @ApiBadRequestResponse({ description: 'an unknown gate or an invalid note' })
-  @ApiNotFoundResponse({ description: 'the case is unknown or not started' })
-  @ApiConflictResponse({ description: 'the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …)' })
   approve(
-    @Param('id') id: string,
-    @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName,
-    @Body() dto: ApproveGateDto,
+    @Param('id') id: string, @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName, @Body() dto: ApproveGateDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<GateDto> {
     return this.approveGate.execute(id, gate, principal, dto.note);
+  }
+
+  @Post(':id/gates/:gate/reject')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Reject the pending inventory or notices gate with a reason: inventory — the loaded inventory is discarded and a corrected upload awaited; notices — the case goes back to its inventory gate, routes unsealed',
+  })
+  @ApiParam({ name: 'gate', enum: GATES })
+  @ApiOkResponse({ type: GateRejectedDto, description: 'the rejection was acted on; the decision and its reason are listed by GET /v1/cases/{id}/gates' })
+  @ApiBadRequestResponse({ description: 'an unknown gate, `reason` missing or too long' })
+  @ApiNotFoundResponse({ description: 'the case is unknown or not started' })
+  @ApiConflictResponse({ description: 'GATE_NOT_REJECTABLE (handover, closure), GATE_NOT_PENDING, IMPORT_RUNNING, CASE_CANCELLED' })
+  reject(
+    @Param('id') id: string, @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName, @Body() dto: ReasonDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<GateRejectedDto> {
+    return this.rejectGate.execute(id, gate, dto.reason, principal);
   }
 }

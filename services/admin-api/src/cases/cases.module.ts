@@ -1,5 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
-import { GateDecisionRepository } from '@handover/persistence';
+import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller';
 import { OpenCaseUseCase } from './open-case.use-case';
 import { StartCaseUseCase } from './start-case.use-case';
@@ -8,16 +7,11 @@ import { ApproveGateUseCase } from './approve-gate.use-case';
 import { ListCasesUseCase } from './list-cases.use-case';
 import { EditCaseUseCase } from './edit-case.use-case';
 import { ListGateDecisionsUseCase } from './list-gate-decisions.use-case';
+import { CancelCaseUseCase } from './cancel-case.use-case';
+import { RejectGateUseCase } from './reject-gate.use-case';
 
 @Module({
   controllers: [CasesController],
-  providers: [OpenCaseUseCase, StartCaseUseCase, GetCaseStatusUseCase, ApproveGateUseCase, ListCasesUseCase, EditCaseUseCase, ListGateDecisionsUseCase],
+  providers: [OpenCaseUseCase, StartCaseUseCase, GetCaseStatusUseCase, ApproveGateUseCase, ListCasesUseCase, EditCaseUseCase, ListGateDecisionsUseCase, CancelCaseUseCase, RejectGateUseCase],
 })
-export class CasesModule implements OnModuleInit {
-  constructor(private readonly gateDecisions: GateDecisionRepository) {}
-
-  /** The gate decisions' index (autoIndex is off; the worker never registers this collection). */
-  async onModuleInit(): Promise<void> {
-    await this.gateDecisions.ensureIndexes();
-  }
-}
+export class CasesModule {}

@@ -1,11 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { CaseKeyService, CaseRepository, type CaseEntity } from '@handover/persistence';
-import { AppError } from '../common/app-error';
 import { CASE_KEYS } from '../common/tokens';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import type { EditCaseDto } from './open-case.dto';
-import { mergePolicy, recipientOf } from './case-input';
+import { checkRecipientKind, mergePolicy, recipientOf } from './case-input';
 
 /**
  * Edits a draft case (parties, manager, purpose change, policy), validated as on open. 409
@@ -13,11 +13,7 @@ import { mergePolicy, recipientOf } from './case-input';
  */
 @Injectable()
 export class EditCaseUseCase {
-  constructor(
-    private readonly cases: CaseRepository,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService) {}
 
   async execute(caseId: string, dto: EditCaseDto, principal: Principal): Promise<{ id: string; status: 'draft' }> {
     const state = await this.cases.findState(caseId);
@@ -27,6 +23,7 @@ export class EditCaseUseCase {
     const current = cipher ? await this.cases.findById(caseId, cipher) : null;
     if (!cipher || !current) throw new AppError('CASE_KEY_SHREDDED', `case ${caseId} has no data key`, HttpStatus.CONFLICT);
     const { recipient: _recipient, purposeChange: _purposeChange, ...kept } = current;
+    if (dto.recipient) checkRecipientKind(current.kind, dto.recipient);
     const recipient = dto.recipient === undefined ? current.recipient : dto.recipient === null ? undefined : recipientOf(dto.recipient);
     const purposeChange = dto.purposeChange === undefined ? current.purposeChange : dto.purposeChange?.trim() || undefined;
     const next: CaseEntity = {

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { AppError } from '@handover/http';
 import type { AdminApiConfig } from '@handover/config';
-import { CaseStatisticsRepository, FreshCache, gateStates, type CaseFigures } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { ADMIN_CONFIG, MONGO_CONNECTION } from '../common/tokens';
-import type { CaseStatusDto } from './case-status.dto';
+import { cancellationKeyId, CaseCancellationRepository, CaseKeyService, CaseStatisticsRepository, FreshCache, gateStates, type CaseFigures } from '@handover/persistence';
+import { ADMIN_CONFIG, CASE_KEYS } from '../common/tokens';
+import type { CaseCancellationDto, CaseStatusDto } from './case-status.dto';
 
 /**
  * Case status: ONE document read (`case_stats`), whatever the case's size. No count and no Temporal
@@ -15,11 +14,14 @@ import type { CaseStatusDto } from './case-status.dto';
  */
 @Injectable()
 export class GetCaseStatusUseCase {
-  private readonly statistics: CaseStatisticsRepository;
   private readonly cache: FreshCache<CaseFigures | null>;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(ADMIN_CONFIG) config: AdminApiConfig) {
-    this.statistics = new CaseStatisticsRepository(connection);
+  constructor(
+    private readonly statistics: CaseStatisticsRepository,
+    @Inject(ADMIN_CONFIG) config: AdminApiConfig,
+    private readonly cancellations: CaseCancellationRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
+  ) {
     this.cache = new FreshCache(config.STATUS_CACHE_MS);
   }
 
@@ -33,7 +35,21 @@ export class GetCaseStatusUseCase {
       gates: gateStates(figures),
       counters: { ...figures.counters },
       ...(figures.routes && { routes: figures.routes }),
+      ...(figures.status === 'cancelled' && { cancellation: await this.cancellationOf(caseId) }),
       updatedAt: figures.updatedAt,
+    };
+  }
+
+  /** A cancelled case's record (a second read, only for cancelled cases). */
+  private async cancellationOf(caseId: string): Promise<CaseCancellationDto | undefined> {
+    const found = await this.cancellations.find(caseId, await this.keys.cipherFor(cancellationKeyId(caseId)));
+    if (!found) return undefined;
+    return {
+      cancelledAt: found.cancelledAt.toISOString(),
+      cancelledBy: found.cancelledBy,
+      fromStatus: found.fromStatus,
+      ...(found.phase && { phase: found.phase }),
+      reason: found.reason,
     };
   }
 }

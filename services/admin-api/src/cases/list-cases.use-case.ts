@@ -7,10 +7,7 @@ import type { CaseListDto, CaseListItemDto, ListCasesQueryDto } from './case-lis
 /** GET /v1/cases: filtered, searched, keyset-paged; no personal data is read. */
 @Injectable()
 export class ListCasesUseCase {
-  constructor(
-    private readonly cases: CaseRepository,
-    private readonly statistics: CaseStatisticsRepository,
-  ) {}
+  constructor(private readonly cases: CaseRepository, private readonly statistics: CaseStatisticsRepository) {}
 
   /** A non-admin sees the cases of their team only; an admin every team's (or one, with `team`). */
   async execute(query: ListCasesQueryDto, principal: Principal): Promise<CaseListDto> {

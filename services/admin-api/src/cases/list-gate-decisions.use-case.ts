@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { CaseKeyService, CaseRepository, GateDecisionRepository } from '@handover/persistence';
-import { AppError } from '../common/app-error';
 import { CASE_KEYS } from '../common/tokens';
 import type { GateDecisionsDto } from './gate-decisions.dto';
 
@@ -8,8 +8,7 @@ import type { GateDecisionsDto } from './gate-decisions.dto';
 @Injectable()
 export class ListGateDecisionsUseCase {
   constructor(
-    private readonly cases: CaseRepository,
-    private readonly decisions: GateDecisionRepository,
+    private readonly cases: CaseRepository, private readonly decisions: GateDecisionRepository,
     @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
   ) {}
 

@@ -1,7 +1,8 @@
+import { EU_MEMBER_STATES } from '@handover/calendars';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDefined, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray, ArrayMaxSize, ArrayMinSize, ArrayUnique,
+  IsDefined, IsEmail, IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested, IsArray, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean,
 } from 'class-validator';
 import { HANDOVER_FIELDS, DEFAULT_HANDOVER_FIELDS, type HandoverField } from '@handover/contracts';
 
@@ -21,6 +22,10 @@ export class RecipientDto extends PartyDto {
   @ApiProperty({ example: 'CN', description: 'ISO 3166-1 alpha-2; not CN makes the transfer cross-border' }) @IsISO31661Alpha2() country!: string;
   @ApiPropertyOptional({ description: 'PEM public key the handover package is encrypted for' })
   @IsOptional() @IsString() @MaxLength(10_000) publicKey?: string;
+  @ApiPropertyOptional({
+    description: 'branch deregistration only, and required there: true = the recipient is the head office (the same legal person: a notice of change, no package); false = another legal entity (handled as an asset sale: consent, a package)',
+  })
+  @IsOptional() @IsBoolean() sameLegalEntity?: boolean;
 }
 
 export class ManagerDto {
@@ -44,6 +49,10 @@ export class PolicyDto {
   requestDeadline?: string;
   @ApiPropertyOptional({ example: ['P7D', 'P21D'] })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'each must be an ISO-8601 duration' }) reminders?: string[];
+  @ApiPropertyOptional({ example: 'P14D', description: "the recipient's time to acknowledge the handover package, from the link's mail; then the manager is alerted and may override (default P14D)" })
+  @IsOptional() @Matches(ISO_DURATION, { message: 'must be an ISO-8601 duration such as P14D' }) acknowledgementDeadline?: string;
+  @ApiPropertyOptional({ example: ['P7D', 'P12D'], description: 'reminders to the recipient, counted from the link\'s mail; those at or past the deadline are dropped (default P7D, P12D)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ISO_DURATION, { each: true, message: 'each must be an ISO-8601 duration' }) acknowledgementReminders?: string[];
   @ApiPropertyOptional({ enum: ['guardian-consent', 'separate-consent'] }) @IsOptional() @IsIn(['guardian-consent', 'separate-consent']) minors?: 'guardian-consent' | 'separate-consent';
   @ApiPropertyOptional({ enum: ['notice', 'separate-consent'] }) @IsOptional() @IsIn(['notice', 'separate-consent']) sensitive?: 'notice' | 'separate-consent';
   @ApiPropertyOptional({ type: LegalBasisDto }) @IsOptional() @ValidateNested() @Type(() => LegalBasisDto) legalBasis?: LegalBasisDto;
@@ -61,6 +70,11 @@ export class PolicyDto {
   })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(HANDOVER_FIELDS, { each: true })
   handoverFields?: HandoverField[];
+  @ApiPropertyOptional({
+    enum: EU_MEMBER_STATES,
+    description: "EU cases: the member state whose public holidays (besides weekends) end no period (Regulation 1182/71 Art. 3(4)) in request deadlines; absent: weekends only. CN cases run on mainland China's official calendar",
+  })
+  @IsOptional() @IsIn(EU_MEMBER_STATES) memberState?: string;
 }
 
 export class OpenCaseDto {

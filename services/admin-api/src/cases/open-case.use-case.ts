@@ -5,7 +5,7 @@ import { invalidField } from '@handover/http';
 import { spansAllTeams, type Principal } from '../auth/roles';
 import { CASE_KEYS } from '../common/tokens';
 import type { OpenCaseDto } from './open-case.dto';
-import { DEFAULT_POLICY, mergePolicy, recipientOf } from './case-input';
+import { checkRecipientKind, DEFAULT_POLICY, mergePolicy, recipientOf } from './case-input';
 import { AuditService } from '../audit/audit.service';
 
 export const newCaseId = (): string => `cs_${randomBytes(12).toString('base64url')}`;
@@ -18,9 +18,7 @@ export const newCaseId = (): string => `cs_${randomBytes(12).toString('base64url
 @Injectable()
 export class OpenCaseUseCase {
   constructor(
-    private readonly cases: CaseRepository,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    private readonly teams: TeamRepository,
+    private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly teams: TeamRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -29,6 +27,7 @@ export class OpenCaseUseCase {
     const id = newCaseId();
     const jurisdiction = dto.jurisdiction ?? 'CN-PIPL';
     const policy = mergePolicy(DEFAULT_POLICY, jurisdiction, dto.policy);
+    checkRecipientKind(dto.kind, dto.recipient);
     const entity: CaseEntity = {
       id,
       team,

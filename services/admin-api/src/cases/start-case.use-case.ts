@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
-import { caseWorkflowId } from '@handover/contracts';
+import { caseWorkflowId, type TransferCaseWorkflow, WORKFLOW_TYPES } from '@handover/contracts';
 import type { AdminApiConfig } from '@handover/config';
 import { CaseRepository } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { ADMIN_CONFIG, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
 
 /**
@@ -20,26 +19,21 @@ import { AuditService } from '../audit/audit.service';
  */
 @Injectable()
 export class StartCaseUseCase {
-  private readonly cases: CaseRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
-    private readonly audit: AuditService,
-  ) {
-    this.cases = new CaseRepository(connection);
-  }
+    private readonly cases: CaseRepository, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig, private readonly audit: AuditService,
+  ) {}
 
   async execute(caseId: string): Promise<void> {
     const state = await this.cases.findState(caseId);
     if (!state) throw AppError.notFound('case', caseId);
+    if (state.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (state.status !== 'draft' && (state.status !== 'running' || (await this.workflowExists(caseId)))) {
       throw AppError.conflict('CASE_ALREADY_STARTED', `case ${caseId} is ${state.status}`);
     }
     // Only the request that moved the case out of draft records the event (a retry does not).
     const movedOutOfDraft = state.status === 'draft' && (await this.cases.markStarted(caseId, new Date()));
-    await this.temporal.workflow.start('transferCaseWorkflow', {
+    await this.temporal.workflow.start<TransferCaseWorkflow>(WORKFLOW_TYPES.transferCase, {
       workflowId: caseWorkflowId(caseId),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [{ caseId }],

@@ -2,26 +2,12 @@ import { Controller, ForbiddenException, Get, HttpCode, Post, Req, Res } from '@
 import { ApiConsumes, ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/roles';
+import { requireSameOrigin } from '../common/same-origin';
 import { CODEC_COOKIE, CODEC_COOKIE_MAX_AGE_SECONDS, isCookieSafeToken } from './codec-credentials';
 import { renderCodecSignInPage } from './codec-session.page';
 
 function cookie(request: Request, value: string, maxAgeSeconds: number): string {
   return [`${CODEC_COOKIE}=${value}`, 'Path=/codec', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(request.secure ? ['Secure'] : [])].join('; ');
-}
-
-/**
- * A form post from another site is refused (a page elsewhere must not sign this browser in).
- * Browsers say where a request comes from in Sec-Fetch-Site; Origin is only the fallback, as the
- * page's no-referrer policy makes a browser send `Origin: null` even for its own form.
- */
-function requireSameOrigin(request: Request): void {
-  const site = request.headers['sec-fetch-site'];
-  const origin = request.headers.origin;
-  const refused =
-    site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== `${request.protocol}://${request.get('host') ?? ''}`;
-  if (refused) {
-    throw new ForbiddenException({ statusCode: 403, code: 'CROSS_ORIGIN_FORM', message: 'sign in from this API\'s own page' });
-  }
 }
 
 /**

@@ -1,11 +1,10 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { AppError } from '@handover/http';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc.decorator';
 import type { AdminApiConfig } from '@handover/config';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
 import { ADMIN_CONFIG } from '../common/tokens';
 import { DecodePayloadsUseCase } from './decode-payloads.use-case';
 import { EncodePayloadsUseCase } from './encode-payloads.use-case';
@@ -24,15 +23,13 @@ import { PayloadsJsonDto } from './payloads.dto';
 @Controller('codec')
 export class CodecController {
   constructor(
-    private readonly decodePayloads: DecodePayloadsUseCase,
-    private readonly encodePayloads: EncodePayloadsUseCase,
+    private readonly decodePayloads: DecodePayloadsUseCase, private readonly encodePayloads: EncodePayloadsUseCase,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
   ) {}
 
   @Post('decode')
   @HttpCode(200)
-  @ApiOperation({ summary: 'decrypt payloads (binary/encrypted → the original payloads)' })
-  @ApiOkResponse({ type: PayloadsJsonDto })
+  @ApiDoc('decrypt payloads (binary/encrypted → the original payloads)', { ok: { type: PayloadsJsonDto } })
   decode(@Body() body: PayloadsJsonDto, @Headers('x-namespace') namespace: string | undefined, @CurrentPrincipal() principal: Principal): Promise<PayloadsJsonDto> {
     this.requireNamespace(namespace);
     return this.decodePayloads.execute(body, principal);
@@ -40,8 +37,7 @@ export class CodecController {
 
   @Post('encode')
   @HttpCode(200)
-  @ApiOperation({ summary: 'encrypt payloads as the workers do' })
-  @ApiOkResponse({ type: PayloadsJsonDto })
+  @ApiDoc('encrypt payloads as the workers do', { ok: { type: PayloadsJsonDto } })
   encode(@Body() body: PayloadsJsonDto, @Headers('x-namespace') namespace: string | undefined): Promise<PayloadsJsonDto> {
     this.requireNamespace(namespace);
     return this.encodePayloads.execute(body);

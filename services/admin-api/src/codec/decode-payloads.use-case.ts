@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { Logger } from '@handover/logging';
-import { AppError } from '../common/app-error';
 import { LOGGER } from '../common/tokens';
 import type { Principal } from '../auth/roles';
 import { PAYLOAD_CODEC } from './codec.tokens';

@@ -1,7 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { errorBody } from '@handover/http';
 import type { Request, Response } from 'express';
 import type { Logger } from '@handover/logging';
-import { errorBody } from './error-body';
 import { requestIdOf } from './request-id';
 
 /** The constructor name of what was thrown, nothing of its message (messages may quote data). */

@@ -5,7 +5,7 @@ import type { AuthFailureLimiter } from './auth-failure-limiter';
 import { requestIdOf } from './request-id';
 
 /** Routes without authentication: never blocked, never counted. */
-const PUBLIC_PATHS = /^\/(health|docs|docs-json)(\/|$)/;
+const PUBLIC_PATHS = /^\/(health|docs|docs-json|console)(\/|$)/;
 
 /** A short digest of the presented credential (or of its absence): what "distinct" means. */
 export function credentialFingerprint(authorization: string | string[] | undefined): string {

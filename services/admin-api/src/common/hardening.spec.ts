@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiConsumes } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, ValidateNested } from 'class-validator';
@@ -6,7 +7,6 @@ import { Type } from 'class-transformer';
 import type { Request } from 'express';
 import request from 'supertest';
 import type { AdminApiConfig } from '@handover/config';
-import { AppError } from './app-error';
 import { createPipelineTestApp, TEST_TOKENS, type LogEntry } from './pipeline.test-helpers';
 
 const CANARY_EMAIL = 'zhang.canary@example.cn';

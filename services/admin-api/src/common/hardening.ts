@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { mapBodyParserErrors, rejectHostileJson } from '@handover/http';
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AdminApiConfig } from '@handover/config';
@@ -8,11 +9,11 @@ import { codecCookieCredentials, codecFormCredentials } from '../codec/codec-cre
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { authRateLimit } from './auth-rate-limit.middleware';
-import { mapBodyParserErrors, rejectHostileJson } from './json-body';
 import { rejectHostileQuery } from './query-guard';
 import { RequestShapeInterceptor } from './request-shape.interceptor';
 import { requestId } from './request-id';
 import { securityHeaders } from './security-headers';
+import { serveConsole } from './console-static';
 
 const pathOf = (request: IncomingMessage): string => (request.url ?? '').split('?')[0] ?? '';
 const mediaType = (request: IncomingMessage): string => (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -23,7 +24,7 @@ const isUpload = (request: IncomingMessage): boolean => request.method === 'POST
 
 /**
  * Everything between the socket and the controllers, in order:
- * security headers → request id → codec CORS (preflights end here) → codec cookie as bearer →
+ * security headers → request id → the console's static files → codec CORS (preflights end here) → codec cookie as bearer →
  * authentication-failure limit (429 before any body is read) → query parameters (no operators, no
  * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else, and the
  * streamed inventory upload whatever its type (a JSON array included), is left unread) with parser errors as 400/413/415 codes → operator
@@ -37,6 +38,7 @@ export function applyHardening(app: NestExpressApplication, config: AdminApiConf
   app.set('trust proxy', config.ADMIN_TRUST_PROXY_HOPS);
   app.use(securityHeaders());
   app.use(requestId());
+  app.use(serveConsole(config.CONSOLE_DIST_DIR));
   app.use(codecCors(config.TEMPORAL_UI_ORIGIN));
   app.use(codecCookieCredentials());
   app.use(authRateLimit(new AuthFailureLimiter(config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));

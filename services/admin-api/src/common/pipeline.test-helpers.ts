@@ -7,6 +7,8 @@ import type { Logger } from '@handover/logging';
 import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { RequestContext } from '../auth/request-context';
+import { SessionStore } from '../auth/session-store';
+import { TokenAuthenticator } from '../auth/token-authenticator';
 import type { Principal } from '../auth/roles';
 import { applyHardening } from './hardening';
 import { ADMIN_CONFIG, LOGGER, MASTER_KEY, SECRETS } from './tokens';
@@ -60,9 +62,11 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
       { provide: MASTER_KEY, useValue: MasterKey.fromBase64(secrets.masterKey) },
       { provide: LOGGER, useValue: logger },
       { provide: ApiKeyAuthenticator, useValue: { authenticate: (token: string) => Promise.resolve(KEYS.get(token) ?? null) } },
+      TokenAuthenticator,
+      SessionStore,
       RequestContext,
     ],
-    exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, LOGGER, ApiKeyAuthenticator, RequestContext],
+    exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, LOGGER, ApiKeyAuthenticator, TokenAuthenticator, SessionStore, RequestContext],
   })
   class FakeInfrastructureModule {}
 

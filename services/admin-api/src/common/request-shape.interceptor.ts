@@ -1,8 +1,8 @@
 import { HttpStatus, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { AppError } from './app-error';
 
 /** Where @nestjs/swagger's @ApiConsumes keeps its media types (DECORATORS.API_CONSUMES). */
 export const API_CONSUMES_METADATA = 'swagger/apiConsumes';

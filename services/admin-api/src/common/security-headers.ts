@@ -19,6 +19,23 @@ const DOCS_CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * The console (/console/): scripts, styles and fonts from this origin only; inline styles (Ant
+ * Design writes its CSS-in-JS into <style> elements); data: images (icons); fetches of this origin.
+ */
+const CONSOLE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
 /** The codec sign-in page: a plain form posting to this origin, no script, no style. */
 const FORM_CSP = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -31,11 +48,12 @@ const COMMON: Readonly<Record<string, string>> = {
 };
 
 /** Paths whose answers carry case data or decoded payloads: never stored by a browser or proxy. */
-const NO_STORE = /^\/(v1|codec)(\/|$)/;
+const NO_STORE = /^\/(v1|codec|auth)(\/|$)/;
 
 export function contentSecurityPolicyFor(path: string): string {
   if (/^\/docs(-json)?(\/|$)/.test(path)) return DOCS_CSP;
   if (/^\/codec\/session(\/|$)/.test(path)) return FORM_CSP;
+  if (/^\/console(\/|$)/.test(path)) return CONSOLE_CSP;
   return API_CSP;
 }
 

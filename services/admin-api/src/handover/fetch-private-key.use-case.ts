@@ -1,11 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { AppError } from '@handover/http';
 import { MasterKey, openRecipientPrivateKey } from '@handover/crypto';
 import { CaseRepository, RecipientKeyRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, MASTER_KEY } from '../common/tokens';
+import { MASTER_KEY } from '../common/tokens';
 import type { RecipientPrivateKeyDto } from './handover-package.dto';
 
 /**
@@ -15,17 +14,10 @@ import type { RecipientPrivateKeyDto } from './handover-package.dto';
  */
 @Injectable()
 export class FetchPrivateKeyUseCase {
-  private readonly cases: CaseRepository;
-  private readonly keys: RecipientKeyRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(MASTER_KEY) private readonly master: MasterKey,
+    private readonly cases: CaseRepository, private readonly keys: RecipientKeyRepository, @Inject(MASTER_KEY) private readonly master: MasterKey,
     private readonly audit: AuditService,
-  ) {
-    this.cases = new CaseRepository(connection);
-    this.keys = new RecipientKeyRepository(connection);
-  }
+  ) {}
 
   async execute(caseId: string, principal: Principal): Promise<RecipientPrivateKeyDto> {
     if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);

@@ -1,23 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { handoverPackageId } from '@handover/contracts';
 import { CaseRepository, HandoverRepository, RecipientAcknowledgementRepository, type HandoverPackageDocument } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION } from '../common/tokens';
 import type { HandoverPackageDto } from './handover-package.dto';
 
 /** The committed package of a case: 404 for an unknown case, 409 PACKAGE_NOT_READY before it is built. */
 @Injectable()
 export class GetHandoverPackageUseCase {
-  private readonly cases: CaseRepository;
-  private readonly handover: HandoverRepository;
-  private readonly acks: RecipientAcknowledgementRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.cases = new CaseRepository(connection);
-    this.handover = new HandoverRepository(connection);
-    this.acks = new RecipientAcknowledgementRepository(connection);
-  }
+  constructor(private readonly cases: CaseRepository, private readonly handover: HandoverRepository, private readonly acks: RecipientAcknowledgementRepository) {}
 
   async require(caseId: string): Promise<HandoverPackageDocument> {
     if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);

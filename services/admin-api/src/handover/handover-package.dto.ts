@@ -1,3 +1,4 @@
+import { PHASES } from '@handover/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class PackageFileDto {
@@ -45,4 +46,10 @@ export class HandoverPackageDto {
 export class RecipientPrivateKeyDto {
   @ApiProperty({ description: 'PKCS#8 PEM; destroyed on the server once returned' }) privateKey!: string;
   @ApiProperty() fingerprint!: string;
+}
+
+export class AcknowledgementOverriddenDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: PHASES, description: 'the phase the case is in (handover; deletion follows)' }) phase!: string;
+  @ApiProperty({ format: 'date-time' }) overriddenAt!: string;
 }

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { AppError } from '@handover/http';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -6,7 +7,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AdminApiConfig } from '@handover/config';
 import { handoverBuildDir } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../common/app-error';
 import { ADMIN_CONFIG } from '../common/tokens';
 import { GetHandoverPackageUseCase } from './get-handover-package.use-case';
 
@@ -14,8 +14,7 @@ import { GetHandoverPackageUseCase } from './get-handover-package.use-case';
 @Injectable()
 export class ReadPackageFileUseCase {
   constructor(
-    private readonly packages: GetHandoverPackageUseCase,
-    private readonly audit: AuditService,
+    private readonly packages: GetHandoverPackageUseCase, private readonly audit: AuditService,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
   ) {}
 

@@ -1,17 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Connection } from 'mongoose';
+import { DatabaseHealth } from '@handover/persistence';
 import type { Client, Connection as TemporalConnection } from '@temporalio/client';
 import { Public } from '../auth/roles';
-import { MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { TEMPORAL_CLIENT } from '../common/tokens';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    @Inject(MONGO_CONNECTION) private readonly mongo: Connection,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-  ) {}
+  constructor(private readonly database: DatabaseHealth, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
   /** Liveness plus a ping of each dependency. */
   @Public()
@@ -20,7 +17,7 @@ export class HealthController {
   @ApiOkResponse({ description: '`status` is `degraded` when a dependency does not answer' })
   @ApiBadRequestResponse({ description: 'a repeated or operator query parameter (refused on every route)' })
   async check(): Promise<{ status: 'ok' | 'degraded'; mongo: boolean; temporal: boolean }> {
-    const mongo = await this.mongo.db?.command({ ping: 1 }).then(() => true, () => false) ?? false;
+    const mongo = await this.database.ping();
     const temporal = await (this.temporal.connection as TemporalConnection).healthService.check({}).then(() => true, () => false);
     return { status: mongo && temporal ? 'ok' : 'degraded', mongo, temporal };
   }

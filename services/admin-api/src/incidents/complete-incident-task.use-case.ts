@@ -1,15 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Connection } from 'mongoose';
-import { completeIncidentTaskUpdate, incidentAuditScope, incidentWorkflowId, type IncidentTaskView } from '@handover/contracts';
+import { completeIncidentTaskUpdate, errorCodeOf, incidentAuditScope, incidentWorkflowId, type ErrorCode, type IncidentTaskView } from '@handover/contracts';
 import { CaseKeyService, IncidentRepository, incidentKeyScope } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 
-const STATUS_OF: Record<string, HttpStatus> = {
+const STATUS_OF: Partial<Record<ErrorCode, HttpStatus>> = {
   TASK_UNKNOWN: HttpStatus.NOT_FOUND,
   TASK_DONE: HttpStatus.CONFLICT,
   TASK_WAITING: HttpStatus.CONFLICT,
@@ -24,16 +23,10 @@ const STATUS_OF: Record<string, HttpStatus> = {
  */
 @Injectable()
 export class CompleteIncidentTaskUseCase {
-  private readonly incidents: IncidentRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    private readonly audit: AuditService,
-  ) {
-    this.incidents = new IncidentRepository(connection);
-  }
+    private readonly incidents: IncidentRepository, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService,
+  ) {}
 
   async execute(id: string, taskId: string, note: string | undefined, principal: Principal): Promise<IncidentTaskView> {
     const record = await this.incidents.findById(id);
@@ -50,7 +43,7 @@ export class CompleteIncidentTaskUseCase {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('running incident', id);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        const code = error.cause.type ?? 'TASK_REJECTED';
+        const code = errorCodeOf(error.cause.type, 'TASK_REJECTED');
         throw new AppError(code, error.cause.message, STATUS_OF[code] ?? HttpStatus.CONFLICT);
       }
       throw error;

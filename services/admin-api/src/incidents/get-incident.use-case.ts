@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { incidentStateQuery, incidentWorkflowId, type IncidentView } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
 import { IncidentRepository, type IncidentRecord } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { LOGGER, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { IncidentReportDto, IncidentStatusDto } from './incident-view.dto';
 
 /**
@@ -14,15 +13,10 @@ import type { IncidentReportDto, IncidentStatusDto } from './incident-view.dto';
  */
 @Injectable()
 export class GetIncidentUseCase {
-  private readonly incidents: IncidentRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly incidents: IncidentRepository, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {
-    this.incidents = new IncidentRepository(connection);
-  }
+  ) {}
 
   async require(id: string): Promise<IncidentRecord> {
     const record = await this.incidents.findById(id);

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { splitClockOverrides } from '@handover/domain';
-import { AppError } from '../common/app-error';
 
 /**
  * Clock overrides of an incident. The organisation's settings (INCIDENT_CLOCK_OVERRIDES, JSON) apply

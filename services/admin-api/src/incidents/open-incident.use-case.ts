@@ -1,12 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import type { AdminApiConfig } from '@handover/config';
-import { incidentAuditScope, incidentWorkflowId, type IncidentWorkflowInput } from '@handover/contracts';
+import { incidentAuditScope, incidentWorkflowId, type IncidentWorkflowInput, type IncidentWorkflow, WORKFLOW_TYPES } from '@handover/contracts';
 import { CaseRepository, DEFAULT_TEAM_ID, IncidentRepository, type IncidentEntity } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { ADMIN_CONFIG, MONGO_CONNECTION, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { effectiveClocks, parseOrganisationClocks } from './incident-clock-policy';
@@ -23,18 +22,15 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  */
 @Injectable()
 export class OpenIncidentUseCase {
-  private readonly incidents: IncidentRepository;
-  private readonly cases: CaseRepository;
   private readonly organisationClocks: Record<string, string>;
 
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
+    private readonly incidents: IncidentRepository,
+    private readonly cases: CaseRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
     private readonly audit: AuditService,
   ) {
-    this.incidents = new IncidentRepository(connection);
-    this.cases = new CaseRepository(connection);
     this.organisationClocks = parseOrganisationClocks(config.INCIDENT_CLOCK_OVERRIDES);
   }
 
@@ -83,7 +79,7 @@ export class OpenIncidentUseCase {
       actor: principal,
     });
     const input: IncidentWorkflowInput = { incidentId: id };
-    await this.temporal.workflow.start('incidentWorkflow', {
+    await this.temporal.workflow.start<IncidentWorkflow>(WORKFLOW_TYPES.incident, {
       workflowId: incidentWorkflowId(id),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [input],

@@ -1,25 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { CaseRepository, InventoryImportRepository, PiiaRepository, RejectionRepository } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION } from '../common/tokens';
 import { pageOf, readPage, type PageQueryDto } from '../common/paging';
 import type { ImportProgressDto, RejectedRowPageDto } from './inventory.dto';
 
 /** Read side of the inventory: import progress, quarantined rows, the PIIA draft. */
 @Injectable()
 export class InventoryQueriesUseCase {
-  private readonly cases: CaseRepository;
-  private readonly imports: InventoryImportRepository;
-  private readonly rejections: RejectionRepository;
-  private readonly piia: PiiaRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.cases = new CaseRepository(connection);
-    this.imports = new InventoryImportRepository(connection);
-    this.rejections = new RejectionRepository(connection);
-    this.piia = new PiiaRepository(connection);
-  }
+  constructor(private readonly cases: CaseRepository, private readonly imports: InventoryImportRepository, private readonly rejections: RejectionRepository, private readonly piia: PiiaRepository) {}
 
   async importProgress(caseId: string, importId: string): Promise<ImportProgressDto> {
     const found = await this.imports.findForCase(caseId, importId);
@@ -41,10 +30,11 @@ export class InventoryQueriesUseCase {
     return { ...page, items: page.items.map((row) => ({ importId: row.importId, line: row.line, field: row.field, reason: row.reason })) };
   }
 
-  async latestPiia(caseId: string) {
+  /** The latest impact assessment, or the stored `version` (404 for a version never stored). */
+  async piiaVersion(caseId: string, version?: number) {
     await this.requireCase(caseId);
-    const report = await this.piia.latest(caseId);
-    if (!report) throw AppError.notFound('impact assessment for case', caseId);
+    const report = version === undefined ? await this.piia.latest(caseId) : await this.piia.find(caseId, version);
+    if (!report) throw AppError.notFound(version === undefined ? 'impact assessment for case' : `impact assessment version ${version} for case`, caseId);
     return report;
   }
 

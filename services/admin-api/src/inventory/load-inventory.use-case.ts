@@ -1,14 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
-import { importWorkflowId, type InventoryFormat } from '@handover/contracts';
+import { importWorkflowId, type InventoryFormat, type InventoryImportWorkflow, WORKFLOW_TYPES } from '@handover/contracts';
 import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { CaseRepository, InventoryImportRepository } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { ADMIN_CONFIG, MONGO_CONNECTION, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import { storeEncryptedUpload, UploadTooLargeError } from './store-upload';
 
 const FORMATS: Record<string, InventoryFormat> = {
@@ -24,18 +23,11 @@ export const newImportId = (): string => `imp_${randomBytes(12).toString('base64
 /** Accepts an inventory upload: stores it encrypted, records the import, starts its workflow. */
 @Injectable()
 export class LoadInventoryUseCase {
-  private readonly cases: CaseRepository;
-  private readonly imports: InventoryImportRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
+    private readonly cases: CaseRepository, private readonly imports: InventoryImportRepository,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
     @Inject(MASTER_KEY) private readonly master: MasterKey,
-  ) {
-    this.cases = new CaseRepository(connection);
-    this.imports = new InventoryImportRepository(connection);
-  }
+  ) {}
 
   static formatOf(contentType: string | undefined): InventoryFormat | null {
     const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -49,6 +41,7 @@ export class LoadInventoryUseCase {
     }
     const state = await this.cases.findState(caseId);
     if (!state) throw AppError.notFound('case', caseId);
+    if (state.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (state.status === 'closed' || !['opened', 'inventory'].includes(state.phase)) {
       throw AppError.conflict('INVENTORY_CLOSED', `case ${caseId} is past its inventory gate (phase ${state.phase})`);
     }
@@ -67,7 +60,7 @@ export class LoadInventoryUseCase {
     }
     if (upload.bytes === 0) throw new AppError('EMPTY_UPLOAD', 'the inventory file is empty', HttpStatus.BAD_REQUEST);
     await this.imports.create({ id: importId, caseId, format, upload, createdAt: new Date() });
-    await this.temporal.workflow.start('inventoryImportWorkflow', {
+    await this.temporal.workflow.start<InventoryImportWorkflow>(WORKFLOW_TYPES.inventoryImport, {
       workflowId: importWorkflowId(caseId, importId),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       args: [{ caseId, importId }],

@@ -12,11 +12,7 @@ import type { ApiKeyCreatedDto, CreateApiKeyDto } from './api-key.dto';
  */
 @Injectable()
 export class CreateApiKeyUseCase {
-  constructor(
-    private readonly keys: ApiKeyRepository,
-    private readonly teams: TeamRepository,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly keys: ApiKeyRepository, private readonly teams: TeamRepository, private readonly audit: AuditService) {}
 
   async execute(dto: CreateApiKeyDto, actor: Principal): Promise<ApiKeyCreatedDto> {
     const now = new Date();

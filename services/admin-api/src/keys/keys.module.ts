@@ -8,5 +8,7 @@ import { RevokeApiKeyUseCase } from './revoke-api-key.use-case';
 @Module({
   controllers: [KeysController],
   providers: [CreateApiKeyUseCase, ListApiKeysUseCase, RevokeApiKeyUseCase],
+  // The CLI's OpenID sign-in (OidcModule) hands out expiring keys.
+  exports: [CreateApiKeyUseCase],
 })
 export class KeysModule {}

@@ -16,7 +16,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Transfer cases, inventory, gates, third parties, incidents, requests, audit; the Temporal remote codec. ' +
         'Every operation except `/health` takes `Authorization: Bearer <token>` (the admin token or an API key). ' +
-        'Errors are `{statusCode, code, message, fields?}`.',
+        'Errors are `{statusCode, code, message, fields?}`. ' +
+        'The contract in prose (vocabulary, portal, error codes): docs/api.md; the legal rules behind it: docs/legal.md.',
     )
     .setVersion('0.1.0')
     .addServer('http://127.0.0.1:3000', 'local development (npm start)')

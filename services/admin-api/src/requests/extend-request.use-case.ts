@@ -1,13 +1,13 @@
+import { calendars } from '@handover/calendars';
 import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { dataSubjectRequestWorkflowId, requestExtendedSignal } from '@handover/contracts';
-import { extendRequestDeadline, type Jurisdiction } from '@handover/domain';
+import { CalendarCoverageError, extendRequestDeadline, type Jurisdiction } from '@handover/domain';
 import { CaseKeyService, RequestDecisionRepository, RequestRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ExtendRequestDto, RequestExtendedDto } from './request.dto';
 
 /**
@@ -16,18 +16,11 @@ import type { ExtendRequestDto, RequestExtendedDto } from './request.dto';
  */
 @Injectable()
 export class ExtendRequestUseCase {
-  private readonly requests: RequestRepository;
-  private readonly decisions: RequestDecisionRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly requests: RequestRepository, private readonly decisions: RequestDecisionRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditService,
-  ) {
-    this.requests = new RequestRepository(connection);
-    this.decisions = new RequestDecisionRepository(connection);
-  }
+  ) {}
 
   async execute(id: string, dto: ExtendRequestDto, principal: Principal): Promise<RequestExtendedDto> {
     const doc = await this.requests.findById(id);
@@ -37,9 +30,10 @@ export class ExtendRequestUseCase {
     if (doc.extended) throw AppError.conflict('REQUEST_ALREADY_EXTENDED', `request ${id} was already extended`);
 
     const at = new Date();
-    const next = extendRequestDeadline({
+    const next = planExtension({
       filedAt: new Date(doc.filedAt),
       jurisdiction: doc.jurisdiction as Jurisdiction,
+      calendar: calendars().recorded(doc.jurisdiction as Jurisdiction, doc.calendarId),
       ...(doc.deadlineOverride !== undefined && { override: doc.deadlineOverride }),
       current: {
         dueDate: doc.dueDate,
@@ -65,5 +59,15 @@ export class ExtendRequestUseCase {
     });
     await this.temporal.workflow.getHandle(dataSubjectRequestWorkflowId(doc.caseId, id)).signal(requestExtendedSignal, { dueAt: next.dueAt, remindAt: next.remindAt });
     return { id, dueDate: next.dueDate, dueAt: next.dueAt };
+  }
+}
+
+/** The extended deadline; a date outside the loaded calendars is a 503 naming it. */
+function planExtension(input: Parameters<typeof extendRequestDeadline>[0]): ReturnType<typeof extendRequestDeadline> {
+  try {
+    return extendRequestDeadline(input);
+  } catch (error) {
+    if (error instanceof CalendarCoverageError) throw AppError.calendarNotCovered(error.message);
+    throw error;
   }
 }

@@ -1,32 +1,24 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
-import { correctionsProblem, normaliseCorrections, type ProposedCorrections } from '@handover/domain';
-import { caseBlindIndex, CaseKeyService, customerRef, RequestFilingService, RequestSubjectNotFoundError } from '@handover/persistence';
+import { CalendarCoverageError, correctionsProblem, normaliseCorrections, type ProposedCorrections } from '@handover/domain';
+import { caseBlindIndex, customerRef, requestWorkflowInput, RequestFilingService, RequestSubjectNotFoundError } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { invalidField } from '@handover/http';
-import { ADMIN_CONFIG, MONGO_CONNECTION, MASTER_KEY, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { AppError, invalidField } from '@handover/http';
+import { ADMIN_CONFIG, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import type { FileRequestDto, RequestFiledDto } from './request.dto';
-import { startRequestWorkflow } from './request-workflow';
+import { startRequestWorkflow } from '@handover/temporal';
 
 /** A case manager files a request on a customer's behalf: same path as the portal's, filedBy `manager`. */
 @Injectable()
 export class FileRequestUseCase {
-  private readonly filing: RequestFilingService;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(MASTER_KEY) private readonly master: MasterKey,
-    @Inject(CASE_KEYS) keys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
+    private readonly filing: RequestFilingService, @Inject(MASTER_KEY) private readonly master: MasterKey,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
     private readonly audit: AuditService,
-  ) {
-    this.filing = new RequestFilingService(connection, keys);
-  }
+  ) {}
 
   async execute(dto: FileRequestDto, principal: Principal): Promise<RequestFiledDto> {
     if ((dto.customerId === undefined) === (dto.customerRef === undefined)) throw invalidField('customerId', 'give exactly one of customerId and customerRef');
@@ -46,6 +38,7 @@ export class FileRequestUseCase {
       });
     } catch (error) {
       if (error instanceof RequestSubjectNotFoundError) throw new NotFoundException({ statusCode: 404, code: 'NOT_FOUND', message: `${error.what} not found` });
+      if (error instanceof CalendarCoverageError) throw AppError.calendarNotCovered(error.message);
       throw error;
     }
     await this.audit.record({
@@ -58,7 +51,7 @@ export class FileRequestUseCase {
     if (filed.newlyExcluded) {
       await this.audit.record({ caseId: filed.caseId, action: 'customer.excluded', subject: { type: 'customer', id: filed.ref }, data: { requestId: filed.id, reason: filed.exclusion ?? null, phase: filed.phase }, actor: principal });
     }
-    await startRequestWorkflow(this.temporal, this.config.TEMPORAL_TASK_QUEUE, filed);
+    await startRequestWorkflow(this.temporal, this.config.TEMPORAL_TASK_QUEUE, requestWorkflowInput(filed));
     return { id: filed.id, status: 'open', dueDate: filed.deadline.dueDate, dueAt: filed.deadline.dueAt, excluded: filed.exclusion !== undefined };
   }
 }

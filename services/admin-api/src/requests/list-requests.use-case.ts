@@ -1,21 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { AppError } from '@handover/http';
 import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary } from '@handover/persistence';
-import { AppError } from '../common/app-error';
-import { MONGO_CONNECTION, CASE_KEYS } from '../common/tokens';
+import { CASE_KEYS } from '../common/tokens';
 import { pageOf, readPage } from '../common/paging';
 import type { ListRequestsQueryDto, RequestDetailDto, RequestPageDto } from './request.dto';
 
 /** GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
 @Injectable()
 export class ListRequestsUseCase {
-  private readonly requests: RequestRepository;
-  private readonly cases: CaseRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection, @Inject(CASE_KEYS) private readonly keys: CaseKeyService) {
-    this.requests = new RequestRepository(connection);
-    this.cases = new CaseRepository(connection);
-  }
+  constructor(private readonly requests: RequestRepository, private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService) {}
 
   async list(query: ListRequestsQueryDto): Promise<RequestPageDto> {
     const { caseId, status } = query;
@@ -29,6 +23,6 @@ export class ListRequestsUseCase {
     if (!doc || !cipher) throw AppError.notFound('request', id);
     const summary = toRequestSummary(doc);
     const texts = this.requests.decryptTexts(doc, cipher);
-    return { ...summary, ...texts, deadlineReasons: doc.deadlineReasons.map((r) => ({ ruleId: r.ruleId, article: r.article })) };
+    return { ...summary, ...texts, deadlineReasons: doc.deadlineReasons.map((r) => ({ ruleId: r.ruleId, article: r.article })), calendarId: doc.calendarId };
   }
 }

@@ -63,6 +63,7 @@ export class RequestDetailDto extends RequestSummaryDto {
   @ApiPropertyOptional({ description: "the customer's text (decrypted for the case manager)" }) message?: string;
   @ApiPropertyOptional({ type: CorrectionsDto }) corrections?: CorrectionsDto;
   @ApiProperty({ type: [Object], description: 'rule ids and articles of the due date' }) deadlineReasons!: Array<{ ruleId: string; article: string }>;
+  @ApiProperty({ example: 'EU-DE', description: 'the working calendar that counted the due date (CN official data and loaded files, an EU member state, or weekends-only)' }) calendarId!: string;
 }
 
 /** POST /v1/requests/{id}/resolve. A refusal needs reasons; it names the routes of complaint (PIPL Art. 50). */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc.decorator';
 import { CaseBound, NOT_FOUND_OR_OTHER_TEAM } from '../auth/case-scope';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
@@ -14,42 +15,38 @@ import { ResolveRequestUseCase } from './resolve-request.use-case';
 /** A request's team is its case's. */
 const REQUEST = { kind: 'request', in: 'path', name: 'id' } as const;
 
-/** Data-subject requests and complaints (LEGAL.md §6, PIPL Art. 44–50). Roles: access-matrix.ts. */
+/** Data-subject requests and complaints (docs/legal.md §6, PIPL Art. 44–50). Roles: access-matrix.ts. */
 @ApiTags('requests')
 @ApiBearerAuth()
 @Controller('v1/requests')
 export class RequestsController {
   constructor(
-    private readonly fileRequest: FileRequestUseCase,
-    private readonly listRequests: ListRequestsUseCase,
-    private readonly resolveRequest: ResolveRequestUseCase,
-    private readonly extendRequest: ExtendRequestUseCase,
+    private readonly fileRequest: FileRequestUseCase, private readonly listRequests: ListRequestsUseCase,
+    private readonly resolveRequest: ResolveRequestUseCase, private readonly extendRequest: ExtendRequestUseCase,
   ) {}
 
   @Post()
-  @ApiOperation({ summary: "File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar" })
-  @ApiCreatedResponse({ type: RequestFiledDto })
-  @ApiBadRequestResponse({ description: 'invalid body (the field at fault is named)' })
-  @ApiNotFoundResponse({ description: 'unknown case or customer, or a case of another team (the same answer)' })
+  @ApiDoc("File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar", {
+    created: { type: RequestFiledDto }, badRequest: 'invalid body (the field at fault is named)',
+    notFound: 'unknown case or customer, or a case of another team (the same answer)',
+  })
   @CaseBound({ kind: 'case', in: 'body', name: 'caseId' })
   file(@Body() dto: FileRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestFiledDto> {
     return this.fileRequest.execute(dto, principal);
   }
 
   @Get()
-  @ApiOperation({ summary: "A case's requests (no personal data), optionally by status; keyset pages in filing order" })
-  @ApiOkResponse({ type: RequestPageDto })
-  @ApiBadRequestResponse({ description: 'a missing caseId, an invalid status, limit or cursor (the parameter is named)' })
-  @ApiNotFoundResponse({ description: 'unknown case, or a case of another team (the same answer)' })
+  @ApiDoc("A case's requests (no personal data), optionally by status; keyset pages in filing order", {
+    ok: { type: RequestPageDto }, badRequest: 'a missing caseId, an invalid status, limit or cursor (the parameter is named)',
+    notFound: 'unknown case, or a case of another team (the same answer)',
+  })
   @CaseBound({ kind: 'case', in: 'query', name: 'caseId' })
   list(@Query() query: ListRequestsQueryDto): Promise<RequestPageDto> {
     return this.listRequests.list(query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "One request with the customer's message and proposed corrections (decrypted)" })
-  @ApiOkResponse({ type: RequestDetailDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @ApiDoc("One request with the customer's message and proposed corrections (decrypted)", { ok: { type: RequestDetailDto }, notFound: NOT_FOUND_OR_OTHER_TEAM })
   @CaseBound(REQUEST)
   detail(@Param('id') id: string): Promise<RequestDetailDto> {
     return this.listRequests.detail(id);
@@ -57,23 +54,21 @@ export class RequestsController {
 
   @Post(':id/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resolve: done, or refused with reasons and routes of complaint (PIPL Art. 50); the customer is mailed the outcome' })
-  @ApiOkResponse({ type: RequestResolvedDto })
-  @ApiBadRequestResponse({ description: 'refused without reasons, or an unknown complaint route' })
-  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @ApiDoc('Resolve: done, or refused with reasons and routes of complaint (PIPL Art. 50); the customer is mailed the outcome', {
+    ok: { type: RequestResolvedDto }, badRequest: 'refused without reasons, or an unknown complaint route', notFound: NOT_FOUND_OR_OTHER_TEAM,
+    conflict: 'REQUEST_ALREADY_RESOLVED',
+  })
   @CaseBound(REQUEST)
-  @ApiConflictResponse({ description: 'REQUEST_ALREADY_RESOLVED' })
   resolve(@Param('id') id: string, @Body() dto: ResolveRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestResolvedDto> {
     return this.resolveRequest.execute(id, dto, principal);
   }
 
   @Post(':id/extend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Extend the due date once, with the reason mailed to the customer' })
-  @ApiOkResponse({ type: RequestExtendedDto })
-  @ApiNotFoundResponse({ description: NOT_FOUND_OR_OTHER_TEAM })
+  @ApiDoc('Extend the due date once, with the reason mailed to the customer', {
+    ok: { type: RequestExtendedDto }, notFound: NOT_FOUND_OR_OTHER_TEAM, conflict: 'REQUEST_ALREADY_EXTENDED or REQUEST_ALREADY_RESOLVED',
+  })
   @CaseBound(REQUEST)
-  @ApiConflictResponse({ description: 'REQUEST_ALREADY_EXTENDED or REQUEST_ALREADY_RESOLVED' })
   extend(@Param('id') id: string, @Body() dto: ExtendRequestDto, @CurrentPrincipal() principal: Principal): Promise<RequestExtendedDto> {
     return this.extendRequest.execute(id, dto, principal);
   }

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { dataSubjectRequestWorkflowId, requestResolvedSignal } from '@handover/contracts';
 import { defaultComplaintRoutes, type Jurisdiction } from '@handover/domain';
 import type { Logger } from '@handover/logging';
 import { CaseKeyService, isLate, RequestDecisionRepository, RequestRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
-import { invalidField } from '@handover/http';
-import { LOGGER, MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { invalidField, AppError } from '@handover/http';
+import { LOGGER, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { RequestResolvedDto, ResolveRequestDto } from './request.dto';
 
 /**
@@ -20,19 +18,11 @@ import type { RequestResolvedDto, ResolveRequestDto } from './request.dto';
  */
 @Injectable()
 export class ResolveRequestUseCase {
-  private readonly requests: RequestRepository;
-  private readonly decisions: RequestDecisionRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(LOGGER) private readonly logger: Logger,
-    private readonly audit: AuditService,
-  ) {
-    this.requests = new RequestRepository(connection);
-    this.decisions = new RequestDecisionRepository(connection);
-  }
+    private readonly requests: RequestRepository, private readonly decisions: RequestDecisionRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(LOGGER) private readonly logger: Logger, private readonly audit: AuditService,
+  ) {}
 
   async execute(id: string, dto: ResolveRequestDto, principal: Principal): Promise<RequestResolvedDto> {
     const reasons = dto.reasons?.trim() ? dto.reasons.trim() : undefined;

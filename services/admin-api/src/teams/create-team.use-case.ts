@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { randomBytes } from 'node:crypto';
 import { GLOBAL_AUDIT_SCOPE, TeamRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
 import type { CreateTeamDto, TeamCreatedDto } from './team.dto';
 
 export const newTeamId = (): string => `tm_${randomBytes(12).toString('base64url')}`;
@@ -11,10 +11,7 @@ export const newTeamId = (): string => `tm_${randomBytes(12).toString('base64url
 /** Creates a team (admin only); a taken name is 409 TEAM_EXISTS. Recorded as `team.created`. */
 @Injectable()
 export class CreateTeamUseCase {
-  constructor(
-    private readonly teams: TeamRepository,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly teams: TeamRepository, private readonly audit: AuditService) {}
 
   async execute(dto: CreateTeamDto, actor: Principal): Promise<TeamCreatedDto> {
     const id = newTeamId();

@@ -1,13 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { thirdPartyAddedSignal, thirdPartyWorkflowId } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
 import { CaseKeyService, CaseRepository, ThirdPartyRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { AppError } from '../common/app-error';
-import { LOGGER, MONGO_CONNECTION, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
+import { LOGGER, CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
 import type { AddThirdPartyDto } from './third-party.dto';
 
 /**
@@ -17,24 +16,17 @@ import type { AddThirdPartyDto } from './third-party.dto';
  */
 @Injectable()
 export class AddThirdPartyUseCase {
-  private readonly cases: CaseRepository;
-  private readonly thirdParties: ThirdPartyRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(LOGGER) private readonly logger: Logger,
-    private readonly audit: AuditService,
-  ) {
-    this.cases = new CaseRepository(connection);
-    this.thirdParties = new ThirdPartyRepository(connection);
-  }
+    private readonly cases: CaseRepository, private readonly thirdParties: ThirdPartyRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(LOGGER) private readonly logger: Logger, private readonly audit: AuditService,
+  ) {}
 
   async execute(caseId: string, dto: AddThirdPartyDto, principal: Principal): Promise<{ id: string }> {
     const state = await this.cases.findState(caseId);
     if (!state) throw AppError.notFound('case', caseId);
     if (state.status === 'closed') throw AppError.conflict('CASE_CLOSED', `case ${caseId} is closed`);
+    if (state.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     const cipher = await this.keys.cipherFor(caseId);
     if (!cipher) throw new AppError('CASE_KEY_SHREDDED', `case ${caseId} has no data key any more`, HttpStatus.CONFLICT);
     const categories = [...new Set(dto.categories.map((category) => category.trim()))];

@@ -1,16 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AppError } from '@handover/http';
 import { CaseKeyService, CaseRepository, ThirdPartyRepository } from '@handover/persistence';
-import { AppError } from '../common/app-error';
 import { CASE_KEYS } from '../common/tokens';
 import { pageOf, readPage, type PageQueryDto } from '../common/paging';
 import type { ThirdPartyPageDto } from './third-party.dto';
 
-/** The case's third parties with their status derived from the recorded answers (API.md), in keyset pages. */
+/** The case's third parties with their status derived from the recorded answers (docs/api.md), in keyset pages. */
 @Injectable()
 export class ListThirdPartiesUseCase {
   constructor(
-    private readonly cases: CaseRepository,
-    private readonly thirdParties: ThirdPartyRepository,
+    private readonly cases: CaseRepository, private readonly thirdParties: ThirdPartyRepository,
     @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
   ) {}
 

@@ -1,7 +1,4 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import type { Connection } from 'mongoose';
-import { ThirdPartyRepository } from '@handover/persistence';
-import { MONGO_CONNECTION } from '../common/tokens';
+import { Module } from '@nestjs/common';
 import { AddThirdPartyUseCase } from './add-third-party.use-case';
 import { ListThirdPartiesUseCase } from './list-third-parties.use-case';
 import { ThirdPartiesController } from './third-parties.controller';
@@ -10,11 +7,4 @@ import { ThirdPartiesController } from './third-parties.controller';
   controllers: [ThirdPartiesController],
   providers: [AddThirdPartyUseCase, ListThirdPartiesUseCase],
 })
-export class ThirdPartiesModule implements OnModuleInit {
-  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
-
-  /** The third-party collections' indexes (autoIndex is off), whichever process starts first. */
-  async onModuleInit(): Promise<void> {
-    await new ThirdPartyRepository(this.connection).ensureIndexes();
-  }
-}
+export class ThirdPartiesModule {}

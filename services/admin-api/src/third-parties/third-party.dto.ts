@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { THIRD_PARTY_ANSWER_KINDS, THIRD_PARTY_STATUSES, type ThirdPartyAnswerKind, type ThirdPartyStatus } from '@handover/contracts';
 
-/** POST /v1/cases/{id}/third-parties (API.md). Name and email are stored encrypted with the case key. */
+/** POST /v1/cases/{id}/third-parties (docs/api.md). Name and email are stored encrypted with the case key. */
 export class AddThirdPartyDto {
   @ApiProperty({ example: '某某云仓储服务有限公司', description: 'the processor or partner that received data' })
   @IsString() @MinLength(1) @MaxLength(200) name!: string;

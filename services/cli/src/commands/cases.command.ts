@@ -36,7 +36,7 @@ export interface WatchTarget {
 
 /** Reached when the case is closed, at or past the phase, or the gate is pending (or approved). */
 export function watchReached(view: CaseStatus, target: WatchTarget): boolean {
-  if (view.status === 'closed') return true;
+  if (view.status === 'closed' || view.status === 'cancelled') return true;
   if (target.untilGate) return view.gates.some((g) => g.name === target.untilGate && g.state !== 'waiting');
   if (target.untilPhase) return PHASES.indexOf(view.phase) >= PHASES.indexOf(target.untilPhase as CaseStatus['phase']);
   return false;
@@ -88,29 +88,19 @@ class CaseBars {
 export function registerCases(program: Command, { t, run }: CommandDeps): void {
   const cases = program.command('cases').description(t('cmd.cases'));
 
-  cases
-    .command('open')
-    .description(t('cmd.cases.open'))
+  cases.command('open').description(t('cmd.cases.open'))
     .option('-f, --file <path>', t('opt.file'))
     .option('--kind <kind>', 'bankruptcy | merger | division | dissolution | asset-sale | equity-transfer | branch-deregistration')
-    .option('--jurisdiction <jurisdiction>', 'CN-PIPL | EU-GDPR')
-    .option('--transferor-name <name>')
-    .option('--transferor-contact <contact>')
-    .option('--recipient-name <name>')
-    .option('--recipient-contact <contact>')
-    .option('--recipient-email <email>')
-    .option('--recipient-country <code>', 'ISO 3166-1 alpha-2')
-    .option('--manager-name <name>')
-    .option('--manager-email <email>')
+    .option('--jurisdiction <jurisdiction>', 'CN-PIPL | EU-GDPR').option('--transferor-name <name>').option('--transferor-contact <contact>')
+    .option('--recipient-name <name>').option('--recipient-contact <contact>').option('--recipient-email <email>')
+    .option('--recipient-country <code>', 'ISO 3166-1 alpha-2').option('--manager-name <name>').option('--manager-email <email>')
     .option('--purpose-change <text>')
     .option('--policy <json>', 'policy fields as JSON, e.g. {"waitingPeriod":"P30D"}', (value: string) => JSON.parse(value) as Record<string, unknown>)
-    .action(
-      run(async (ctx, flags: OpenCaseFlags & { file?: string }) => {
-        const body = openCaseBody(readJsonObject(flags.file, ctx.t), flags);
-        const created = await call(ctx, ctx.client.POST('/v1/cases', { body }));
-        ctx.print(created, () => ctx.t('msg.caseOpened', { id: created.id }));
-      }),
-    );
+    .action(run(async (ctx, flags: OpenCaseFlags & { file?: string }) => {
+      const body = openCaseBody(readJsonObject(flags.file, ctx.t), flags);
+      const created = await call(ctx, ctx.client.POST('/v1/cases', { body }));
+      ctx.print(created, () => ctx.t('msg.caseOpened', { id: created.id }));
+    }));
 
   addWaitOptions(cases.command('start').description(t('cmd.cases.start')).argument('<case>'), t).action(
     run(async (ctx, id: string, flags: WaitFlags) => {
@@ -124,45 +114,52 @@ export function registerCases(program: Command, { t, run }: CommandDeps): void {
     }),
   );
 
-  cases
-    .command('list')
-    .description(t('cmd.cases.list'))
-    .option('--status <status>', 'draft | running | closed')
-    .option('--kind <kind>')
-    .option('--phase <phase>', PHASES.join(' | '))
-    .option('-q, --query <text>', 'case id prefix or part of a company name')
-    .option('--cursor <cursor>', 'nextCursor of the previous page')
-    .option('--limit <n>', 'cases per page (at most 500)', wholeNumber)
-    .action(
-      run(async (ctx, flags: { status?: string; kind?: string; phase?: string; query?: string; cursor?: string; limit?: number }) => {
-        const query = {
-          ...(flags.status && { status: flags.status as CaseStatus['status'] }),
-          ...(flags.kind && { kind: flags.kind }),
-          ...(flags.phase && { phase: flags.phase as CaseStatus['phase'] }),
-          ...(flags.query && { q: flags.query }),
-          ...(flags.cursor && { cursor: flags.cursor }),
-          ...(flags.limit && { limit: flags.limit }),
-        };
-        const page = await call(ctx, ctx.client.GET('/v1/cases', { params: { query: query as never } }));
-        ctx.print(page, () => {
-          if (page.items.length === 0) return ctx.t('msg.none');
-          const rows = page.items.map((c) => [c.id, c.kind, c.status, c.phase, c.transferor.name, c.counters?.customers ?? '', c.nextDeadline ?? '']);
-          const text = table([ctx.t('col.id'), 'kind', ctx.t('col.status'), ctx.t('col.phase'), 'transferor', 'customers', ctx.t('col.due')], rows);
-          return page.nextCursor ? `${text}\n${page.total} · ${ctx.t('msg.nextPage', { cursor: page.nextCursor })}` : `${text}\n${page.total}`;
-        });
-      }),
-    );
+  cases.command('cancel').description(t('cmd.cases.cancel')).argument('<case>').requiredOption('--reason <text>', t('opt.reason'))
+    .action(run(async (ctx, id: string, flags: { reason: string }) => {
+      const cancelled = await call(ctx, ctx.client.POST('/v1/cases/{id}/cancel', { params: { path: { id } }, body: { reason: flags.reason } }));
+      ctx.print(cancelled, () => ctx.t('msg.caseCancelled', { id, phase: cancelled.phase }));
+    }));
 
-  cases
-    .command('status')
-    .description(t('cmd.cases.status'))
-    .argument('<case>')
-    .action(
-      run(async (ctx, id: string) => {
-        const view = await readCase(ctx, id);
-        ctx.print(view, () => caseStatusText(ctx, view));
-      }),
-    );
+  cases.command('list').description(t('cmd.cases.list'))
+    .option('--status <status>', 'draft | running | closed | cancelled').option('--kind <kind>').option('--phase <phase>', PHASES.join(' | '))
+    .option('-q, --query <text>', 'case id prefix or part of a company name').option('--cursor <cursor>', 'nextCursor of the previous page')
+    .option('--limit <n>', 'cases per page (at most 500)', wholeNumber)
+    .action(run(async (ctx, flags: { status?: string; kind?: string; phase?: string; query?: string; cursor?: string; limit?: number }) => {
+      const query = {
+        ...(flags.status && { status: flags.status as CaseStatus['status'] }),
+        ...(flags.kind && { kind: flags.kind }),
+        ...(flags.phase && { phase: flags.phase as CaseStatus['phase'] }),
+        ...(flags.query && { q: flags.query }),
+        ...(flags.cursor && { cursor: flags.cursor }),
+        ...(flags.limit && { limit: flags.limit }),
+      };
+      const page = await call(ctx, ctx.client.GET('/v1/cases', { params: { query: query as never } }));
+      ctx.print(page, () => {
+        if (page.items.length === 0) return ctx.t('msg.none');
+        const rows = page.items.map((c) => [c.id, c.kind, c.status, c.phase, c.transferor.name, c.counters?.customers ?? '', c.nextDeadline ?? '']);
+        const text = table([ctx.t('col.id'), 'kind', ctx.t('col.status'), ctx.t('col.phase'), 'transferor', 'customers', ctx.t('col.due')], rows);
+        return page.nextCursor ? `${text}\n${page.total} · ${ctx.t('msg.nextPage', { cursor: page.nextCursor })}` : `${text}\n${page.total}`;
+      });
+    }));
+
+  cases.command('certificates').description(t('cmd.cases.certificates'))
+    .argument('<case>').option('--cursor <cursor>', 'nextCursor of the previous page').option('--limit <n>', 'certificates per page (at most 500)', wholeNumber)
+    .action(run(async (ctx, id: string, flags: { cursor?: string; limit?: number }) => {
+      const query = { ...(flags.cursor && { cursor: flags.cursor }), ...(flags.limit && { limit: flags.limit }) };
+      const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/certificates', { params: { path: { id }, query } }));
+      ctx.print(page, () => {
+        if (page.items.length === 0) return ctx.t('msg.none');
+        const rows = page.items.map((c) => [c.stage, c.count, c.at, c.method, c.recordsDigest.slice(0, 16)]);
+        const text = table(['stage', 'count', 'at', 'method', ctx.t('col.sha256')], rows);
+        return page.nextCursor ? `${text}\n${page.total} · ${ctx.t('msg.nextPage', { cursor: page.nextCursor })}` : `${text}\n${page.total}`;
+      });
+    }));
+
+  cases.command('status').description(t('cmd.cases.status')).argument('<case>')
+    .action(run(async (ctx, id: string) => {
+      const view = await readCase(ctx, id);
+      ctx.print(view, () => caseStatusText(ctx, view));
+    }));
 
   addWaitOptions(cases.command('watch').description(t('cmd.cases.watch')).argument('<case>'), t, 3600)
     .option('--until-phase <phase>', PHASES.join(' | '))
@@ -175,25 +172,32 @@ export function registerCases(program: Command, { t, run }: CommandDeps): void {
     );
 }
 
-/** `handover gates approve <case> <gate>`. */
+/** `handover gates approve <case> <gate>`, `handover gates reject <case> <gate> --reason`. */
 export function registerGates(program: Command, { t, run }: CommandDeps): void {
   const gates = program.command('gates').description(t('cmd.gates'));
-  gates
-    .command('approve')
-    .description(t('cmd.gates.approve'))
-    .argument('<case>')
-    .argument('<gate>', 'inventory | notices | handover | closure')
-    .option('--note <text>', t('opt.note'))
-    .action(
-      run(async (ctx, id: string, gate: string, flags: { note?: string }) => {
-        const approved = await call(
-          ctx,
-          ctx.client.POST('/v1/cases/{id}/gates/{gate}/approve', {
-            params: { path: { id, gate: gate as Schemas['GateDto']['name'] } },
-            body: flags.note ? { note: flags.note } : {},
-          }),
-        );
+  gates.command('approve').description(t('cmd.gates.approve'))
+    .argument('<case>').argument('<gate>', 'inventory | notices | handover | closure').option('--note <text>', t('opt.note'))
+    .action(run(async (ctx, id: string, gate: string, flags: { note?: string }) => {
+      const approved = await call(
+        ctx,
+        ctx.client.POST('/v1/cases/{id}/gates/{gate}/approve', {
+          params: { path: { id, gate: gate as Schemas['GateDto']['name'] } },
+          body: flags.note ? { note: flags.note } : {},
+    }));
         ctx.print(approved, () => ctx.t('msg.gateApproved', { id, gate }));
+      }),
+    );
+
+  gates.command('reject').description(t('cmd.gates.reject'))
+    .argument('<case>').argument('<gate>', 'inventory | notices').requiredOption('--reason <text>', t('opt.reason'))
+    .action(run(async (ctx, id: string, gate: string, flags: { reason: string }) => {
+      const rejected = await call(
+        ctx,
+        ctx.client.POST('/v1/cases/{id}/gates/{gate}/reject', {
+          params: { path: { id, gate: gate as Schemas['GateDto']['name'] } },
+          body: { reason: flags.reason },
+    }));
+        ctx.print(rejected, () => ctx.t('msg.gateRejected', { id, gate, phase: rejected.phase }));
       }),
     );
 }

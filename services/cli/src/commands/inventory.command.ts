@@ -73,33 +73,21 @@ export function registerInventory(program: Command, { t, run }: CommandDeps): vo
     }),
   );
 
-  inventory
-    .command('rejected')
-    .description(t('cmd.inventory.rejected'))
-    .argument('<case>')
-    .option('--cursor <cursor>', 'nextCursor of the previous page')
-    .option('--limit <n>', 'rows per page (at most 500)', wholeNumber)
-    .action(
-      run(async (ctx, id: string, flags: { cursor?: string; limit?: number }) => {
-        const query = { ...(flags.cursor ? { cursor: flags.cursor } : {}), ...(flags.limit ? { limit: flags.limit } : {}) };
-        const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id }, query } }));
-        const rows = page.items;
-        ctx.print(page, () => (rows.length ? table([ctx.t('col.import'), ctx.t('col.line'), ctx.t('col.field'), ctx.t('col.reason')], rows.map((r) => [r.importId, r.line, r.field, r.reason])) : ctx.t('msg.none')));
-      }),
-    );
+  inventory.command('rejected').description(t('cmd.inventory.rejected'))
+    .argument('<case>').option('--cursor <cursor>', 'nextCursor of the previous page').option('--limit <n>', 'rows per page (at most 500)', wholeNumber)
+    .action(run(async (ctx, id: string, flags: { cursor?: string; limit?: number }) => {
+      const query = { ...(flags.cursor ? { cursor: flags.cursor } : {}), ...(flags.limit ? { limit: flags.limit } : {}) };
+      const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id }, query } }));
+      const rows = page.items;
+      ctx.print(page, () => (rows.length ? table([ctx.t('col.import'), ctx.t('col.line'), ctx.t('col.field'), ctx.t('col.reason')], rows.map((r) => [r.importId, r.line, r.field, r.reason])) : ctx.t('msg.none')));
+    }));
 
-  inventory
-    .command('piia')
-    .description(t('cmd.inventory.piia'))
-    .argument('<case>')
-    .option('--format <format>', 'json | html', 'json')
-    .option('-o, --output <path>', t('opt.output'))
-    .action(
-      run(async (ctx, id: string, flags: { format: string; output?: string }) => {
-        const format = flags.format === 'html' ? 'html' : 'json';
-        const text = await call(ctx, ctx.client.GET('/v1/cases/{id}/piia', { params: { path: { id }, query: { format } }, parseAs: 'text' }));
-        await saveText(ctx, text, flags.output);
-      }),
-    );
+  inventory.command('piia').description(t('cmd.inventory.piia'))
+    .argument('<case>').option('--format <format>', 'json | html', 'json').option('-o, --output <path>', t('opt.output'))
+    .action(run(async (ctx, id: string, flags: { format: string; output?: string }) => {
+      const format = flags.format === 'html' ? 'html' : 'json';
+      const text = await call(ctx, ctx.client.GET('/v1/cases/{id}/piia', { params: { path: { id }, query: { format } }, parseAs: 'text' }));
+      await saveText(ctx, text, flags.output);
+    }));
 }
 

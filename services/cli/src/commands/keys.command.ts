@@ -12,9 +12,17 @@ export function registerKeys(program: Command, { t, run }: CommandDeps): void {
     .description(t('cmd.keys.create'))
     .requiredOption('--name <name>')
     .requiredOption('--role <role>', 'admin | case-manager | incident-responder | auditor')
+    .option('--team <team>', t('opt.keyTeam'))
+    .option('--expires-at <time>', t('opt.expiresAt'))
     .action(
-      run(async (ctx, flags: { name: string; role: string }) => {
-        const created = await call(ctx, ctx.client.POST('/v1/keys', { body: { name: flags.name, role: flags.role as Schemas['CreateApiKeyDto']['role'] } }));
+      run(async (ctx, flags: { name: string; role: string; team?: string; expiresAt?: string }) => {
+        const body: Schemas['CreateApiKeyDto'] = {
+          name: flags.name,
+          role: flags.role as Schemas['CreateApiKeyDto']['role'],
+          ...(flags.team !== undefined && { team: flags.team }),
+          ...(flags.expiresAt !== undefined && { expiresAt: flags.expiresAt }),
+        };
+        const created = await call(ctx, ctx.client.POST('/v1/keys', { body }));
         ctx.print(created, () => ctx.t('msg.keyCreated', { id: created.id, token: created.token }));
       }),
     );
@@ -28,22 +36,17 @@ export function registerKeys(program: Command, { t, run }: CommandDeps): void {
         ctx.print(rows, () =>
           rows.length
             ? table(
-                [ctx.t('col.id'), ctx.t('col.name'), ctx.t('col.role'), ctx.t('col.created'), ctx.t('col.lastUsed'), ctx.t('col.revoked')],
-                rows.map((k) => [k.id, k.name, k.role, k.createdAt, k.lastUsedAt, k.revokedAt]),
+                [ctx.t('col.id'), ctx.t('col.name'), ctx.t('col.role'), ctx.t('col.created'), ctx.t('col.lastUsed'), ctx.t('col.revoked'), ctx.t('col.expires')],
+                rows.map((k) => [k.id, k.name, k.role, k.createdAt, k.lastUsedAt, k.revokedAt, k.expiresAt]),
               )
             : ctx.t('msg.none'),
         );
       }),
     );
 
-  keys
-    .command('revoke')
-    .description(t('cmd.keys.revoke'))
-    .argument('<key>')
-    .action(
-      run(async (ctx, id: string) => {
-        await call(ctx, ctx.client.DELETE('/v1/keys/{id}', { params: { path: { id } } }));
-        ctx.print({ id, revoked: true }, () => ctx.t('msg.keyRevoked', { id }));
-      }),
-    );
+  keys.command('revoke').description(t('cmd.keys.revoke')).argument('<key>')
+    .action(run(async (ctx, id: string) => {
+      await call(ctx, ctx.client.DELETE('/v1/keys/{id}', { params: { path: { id } } }));
+      ctx.print({ id, revoked: true }, () => ctx.t('msg.keyRevoked', { id }));
+    }));
 }

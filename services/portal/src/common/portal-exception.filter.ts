@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from '@handover/logging';
+import { errorBody, type ErrorBody } from '@handover/http';
 import { sendHtml } from '../pages/send-html';
 import { renderErrorPage } from '../pages/error.page';
 
@@ -33,15 +34,10 @@ export class PortalExceptionFilter implements ExceptionFilter {
     }
   }
 
-  private jsonBody(exception: unknown, status: number): Record<string, unknown> {
+  /** The admin API's error body (libs/http errorBody), except that every 404 is the one generic body. */
+  private jsonBody(exception: unknown, status: number): ErrorBody {
     if (status === HttpStatus.NOT_FOUND) return { ...NOT_FOUND_BODY };
-    if (status >= 500 || !(exception instanceof HttpException)) {
-      return { statusCode: status, code: 'INTERNAL', message: 'internal error' };
-    }
-    const body = exception.getResponse();
-    if (typeof body === 'object' && body !== null && 'code' in body) return body as Record<string, unknown>;
-    // Framework errors (e.g. a malformed JSON body): the status's name, never the parser's text (it quotes the body).
-    const name = HttpStatus[status] ?? 'ERROR';
-    return { statusCode: status, code: name, message: name.toLowerCase().replace(/_/g, ' ') };
+    if (status >= 500 || !(exception instanceof HttpException)) return { statusCode: status, code: 'INTERNAL', message: 'internal error' };
+    return errorBody(exception);
   }
 }

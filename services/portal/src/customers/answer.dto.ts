@@ -7,7 +7,7 @@ export class AnswerDto {
   decision!: AnswerDecision;
 }
 
-/** GET /api/c/{token} (API.md "Portal"): nothing beyond what the customer's notice said. */
+/** GET /api/c/{token} (docs/api.md "Portal"): nothing beyond what the customer's notice said. */
 export interface CustomerViewResponse {
   route: string | null;
   deadline: string | null;

@@ -11,14 +11,11 @@ import { RecordAnswerUseCase } from './record-answer.use-case';
 
 const validation = createValidationPipe();
 
-/** The customer page's actions as JSON (API.md "Portal"): `/api/c/{token}`. */
+/** The customer page's actions as JSON (docs/api.md "Portal"): `/api/c/{token}`. */
 @Controller('api/c')
 @UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class CustomerApiController {
-  constructor(
-    private readonly getView: GetCustomerViewUseCase,
-    private readonly recordAnswer: RecordAnswerUseCase,
-  ) {}
+  constructor(private readonly getView: GetCustomerViewUseCase, private readonly recordAnswer: RecordAnswerUseCase) {}
 
   @Get(':token')
   async view(@VerifiedLink() link: CustomerLink): Promise<CustomerViewResponse> {
@@ -30,10 +27,7 @@ export class CustomerApiController {
   @Post(':token')
   @HttpCode(200)
   async answer(
-    @VerifiedLink() link: CustomerLink,
-    @Body(validation) dto: AnswerDto,
-    @Query('lang') lang: unknown,
-    @Req() request: Request,
+    @VerifiedLink() link: CustomerLink, @Body(validation) dto: AnswerDto, @Query('lang') lang: unknown, @Req() request: Request,
   ): Promise<AnswerResponse> {
     const outcome = await this.recordAnswer.execute({
       link,

@@ -24,9 +24,7 @@ const isAnswerDecision = (value: unknown): value is AnswerDecision => typeof val
 @UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class CustomerPageController {
   constructor(
-    private readonly getView: GetCustomerViewUseCase,
-    private readonly recordAnswer: RecordAnswerUseCase,
-    private readonly csrf: CsrfTokens,
+    private readonly getView: GetCustomerViewUseCase, private readonly recordAnswer: RecordAnswerUseCase, private readonly csrf: CsrfTokens,
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
   ) {}
 
@@ -40,11 +38,8 @@ export class CustomerPageController {
 
   @Post(':token')
   async answer(
-    @VerifiedLink() link: CustomerLink,
-    @Body() body: Record<string, unknown> | undefined,
-    @Query('lang') queryLang: unknown,
-    @Req() request: Request,
-    @Res() response: Response,
+    @VerifiedLink() link: CustomerLink, @Body() body: Record<string, unknown> | undefined, @Query('lang') queryLang: unknown,
+    @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
     this.csrf.requireForm(link.token, form);
@@ -65,10 +60,7 @@ export class CustomerPageController {
   }
 
   private render(
-    link: CustomerLink,
-    locale: Locale,
-    view: CustomerView,
-    notes: { confirmation?: CustomerDecision | undefined; rejection?: AnswerRejectionCode },
+    link: CustomerLink, locale: Locale, view: CustomerView, notes: { confirmation?: CustomerDecision | undefined; rejection?: AnswerRejectionCode },
   ): string {
     const now = new Date();
     return renderCustomerPage({

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { AnswerRepository, CaseKeyService, CaseRepository, CustomerDecision } from '@handover/persistence';
-import { ANSWER_REPOSITORY, CASE_KEYS, CASE_REPOSITORY } from '../common/tokens';
+import { AnswerRepository, CaseRepository, type CaseKeyService, type CustomerDecision } from '@handover/persistence';
+import { CASE_KEYS } from '../common/tokens';
 import type { CustomerLink } from './customer-link';
 
 /** What a customer may see through their link: nothing beyond what their notice told them. */
@@ -20,9 +20,7 @@ export interface CustomerView {
 @Injectable()
 export class GetCustomerViewUseCase {
   constructor(
-    @Inject(ANSWER_REPOSITORY) private readonly answers: AnswerRepository,
-    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
-    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    private readonly answers: AnswerRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService, private readonly cases: CaseRepository,
   ) {}
 
   async execute(link: CustomerLink): Promise<CustomerView> {

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { AppError } from '@handover/http';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { NOTICE_WORDING_VERSION } from '@handover/mail';
 import type { Logger } from '@handover/logging';
 import {
@@ -7,10 +8,10 @@ import {
   type AnswerChannel,
   type AnswerDecision,
   type AnswerOutcome,
-  type AnswerRepository,
+  AnswerRepository,
   type CaseKeyService,
 } from '@handover/persistence';
-import { ANSWER_REPOSITORY, CASE_KEYS, PORTAL_LOGGER } from '../common/tokens';
+import { CASE_KEYS, PORTAL_LOGGER } from '../common/tokens';
 import type { ClientInfo } from '../security/client-info';
 import type { Locale } from '../pages/i18n';
 import type { CustomerLink } from './customer-link';
@@ -25,9 +26,12 @@ export interface RecordAnswerCommand {
 }
 
 /** 409 with the rule's stable code; the message names no person. */
-export class AnswerConflictException extends HttpException {
-  constructor(readonly code: AnswerRejectedError['code'], message: string) {
-    super({ statusCode: HttpStatus.CONFLICT, code, message }, HttpStatus.CONFLICT);
+export class AnswerConflictException extends AppError {
+  constructor(
+    override readonly code: AnswerRejectedError['code'],
+    message: string,
+  ) {
+    super(code, message, HttpStatus.CONFLICT);
   }
 }
 
@@ -35,8 +39,7 @@ export class AnswerConflictException extends HttpException {
 @Injectable()
 export class RecordAnswerUseCase {
   constructor(
-    @Inject(ANSWER_REPOSITORY) private readonly answers: AnswerRepository,
-    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
+    private readonly answers: AnswerRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
     @Inject(PORTAL_LOGGER) private readonly logger: Logger,
   ) {}
 

@@ -1,7 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Connection } from 'mongoose';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { HandoverRepository, RecipientAcknowledgementRepository } from '@handover/persistence';
-import { MONGO_CONNECTION } from '../common/tokens';
 import type { RecipientLink } from './recipient-link';
 
 /** What the recipient's page shows: company names, the package's id, size and time, the acknowledgement. */
@@ -17,13 +15,8 @@ export interface RecipientView {
 /** The recipient's view of its link; 404 (no hint) when the case or the package is gone. */
 @Injectable()
 export class GetRecipientViewUseCase {
-  private readonly handover: HandoverRepository;
-  private readonly acks: RecipientAcknowledgementRepository;
 
-  constructor(@Inject(MONGO_CONNECTION) connection: Connection) {
-    this.handover = new HandoverRepository(connection);
-    this.acks = new RecipientAcknowledgementRepository(connection);
-  }
+  constructor(private readonly handover: HandoverRepository, private readonly acks: RecipientAcknowledgementRepository) {}
 
   async execute(link: RecipientLink): Promise<RecipientView> {
     const [names, pkg, ack] = await Promise.all([

@@ -10,14 +10,11 @@ import { RecordAcknowledgementUseCase } from './record-acknowledgement.use-case'
 
 const validation = createValidationPipe();
 
-/** The recipient's link as JSON (API.md "Portal"): `/api/r/{token}`. */
+/** The recipient's link as JSON (docs/api.md "Portal"): `/api/r/{token}`. */
 @Controller('api/r')
 @UseGuards(RecipientLinkGuard, ReadableBodyGuard)
 export class RecipientApiController {
-  constructor(
-    private readonly getView: GetRecipientViewUseCase,
-    private readonly record: RecordAcknowledgementUseCase,
-  ) {}
+  constructor(private readonly getView: GetRecipientViewUseCase, private readonly record: RecordAcknowledgementUseCase) {}
 
   @Get(':token')
   async view(@VerifiedRecipientLink() link: RecipientLink): Promise<RecipientViewResponse> {
@@ -37,9 +34,7 @@ export class RecipientApiController {
   @Post(':token')
   @HttpCode(200)
   async acknowledge(
-    @VerifiedRecipientLink() link: RecipientLink,
-    @Body(validation) dto: AcknowledgeDto,
-    @Req() request: Request,
+    @VerifiedRecipientLink() link: RecipientLink, @Body(validation) dto: AcknowledgeDto, @Req() request: Request,
   ): Promise<AcknowledgementResponse> {
     const outcome = await this.record.execute({ link, acknowledgedBy: dto.acknowledgedBy.trim(), client: clientInfo(request) });
     return { acknowledged: true, packageId: outcome.packageId, acknowledgedAt: outcome.at.toISOString() };

@@ -1,13 +1,9 @@
-import { signedLinkGuard, verifiedLinkParam } from '../security/signed-link';
+import { signedLinkGuard, verifiedLinkParam, type LinkBase } from '../security/signed-link';
 
-/** Who a verified recipient link is for: ids only, plus the token's hash for the evidence. */
-export interface RecipientLink {
-  caseId: string;
+/** Who a verified link is for. */
+export interface RecipientLink extends LinkBase {
   /** The package the link was sent for (the token's subject). */
   packageId: string;
-  /** The raw token: only to build the page's own URLs and CSRF value; never logged or stored. */
-  token: string;
-  tokenHash: string;
 }
 
 /** Verifies the `:token` of a recipient route (purpose `recipient`); anything else is the generic 404. */

@@ -23,9 +23,7 @@ const MAX_NAME = 200;
 @UseGuards(RecipientLinkGuard, ReadableBodyGuard)
 export class RecipientPageController {
   constructor(
-    private readonly getView: GetRecipientViewUseCase,
-    private readonly record: RecordAcknowledgementUseCase,
-    private readonly csrf: CsrfTokens,
+    private readonly getView: GetRecipientViewUseCase, private readonly record: RecordAcknowledgementUseCase, private readonly csrf: CsrfTokens,
     @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
   ) {}
 
@@ -36,11 +34,8 @@ export class RecipientPageController {
 
   @Post(':token')
   async acknowledge(
-    @VerifiedRecipientLink() link: RecipientLink,
-    @Body() body: Record<string, unknown> | undefined,
-    @Query('lang') queryLang: unknown,
-    @Req() request: Request,
-    @Res() response: Response,
+    @VerifiedRecipientLink() link: RecipientLink, @Body() body: Record<string, unknown> | undefined, @Query('lang') queryLang: unknown,
+    @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
     this.csrf.requireForm(link.token, form);

@@ -1,10 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import { caseWorkflowId, recipientAcknowledgedSignal } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
 import { HandoverRepository, RecipientAcknowledgementRepository, type AcknowledgementOutcome, type CaseKeyService } from '@handover/persistence';
-import { CASE_KEYS, MONGO_CONNECTION, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
+import { CASE_KEYS, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ClientInfo } from '../security/client-info';
 import type { RecipientLink } from './recipient-link';
 
@@ -21,18 +20,11 @@ export interface RecordAcknowledgementCommand {
  */
 @Injectable()
 export class RecordAcknowledgementUseCase {
-  private readonly handover: HandoverRepository;
-  private readonly acks: RecipientAcknowledgementRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly handover: HandoverRepository, private readonly acks: RecipientAcknowledgementRepository,
+    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(PORTAL_LOGGER) private readonly logger: Logger,
-  ) {
-    this.handover = new HandoverRepository(connection);
-    this.acks = new RecipientAcknowledgementRepository(connection);
-  }
+  ) {}
 
   async execute(command: RecordAcknowledgementCommand): Promise<AcknowledgementOutcome> {
     const { link } = command;

@@ -1,9 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Connection } from 'mongoose';
 import type { TokenSigner } from '@handover/crypto';
 import { yieldsCopy, type RequestType } from '@handover/domain';
 import { CaseRepository, CustomerCorrectionRepository, RequestRepository, type CaseKeyService, type CustomerPersonalData } from '@handover/persistence';
-import { CASE_KEYS, MONGO_CONNECTION, TOKEN_SIGNER } from '../common/tokens';
+import { CASE_KEYS, TOKEN_SIGNER } from '../common/tokens';
 
 /** The JSON file an access/copy request yields: exactly that customer's data, nobody else's. */
 export interface CustomerCopy {
@@ -31,19 +30,10 @@ export interface CustomerCopy {
  */
 @Injectable()
 export class DownloadCopyUseCase {
-  private readonly requests: RequestRepository;
-  private readonly customers: CustomerCorrectionRepository;
-  private readonly cases: CaseRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
-    @Inject(TOKEN_SIGNER) private readonly signer: TokenSigner,
-  ) {
-    this.requests = new RequestRepository(connection);
-    this.customers = new CustomerCorrectionRepository(connection);
-    this.cases = new CaseRepository(connection);
-  }
+    private readonly requests: RequestRepository, private readonly customers: CustomerCorrectionRepository, private readonly cases: CaseRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, @Inject(TOKEN_SIGNER) private readonly signer: TokenSigner,
+  ) {}
 
   async execute(token: string): Promise<CustomerCopy> {
     const payload = this.signer.verify(token, 'download');

@@ -1,13 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import type { PortalConfig } from '@handover/config';
-import { dataSubjectRequestWorkflowId, type DataSubjectRequestInput } from '@handover/contracts';
-import { correctionsProblem, normaliseCorrections, type ProposedCorrections, type RequestType } from '@handover/domain';
-import { invalidField } from '@handover/http';
+import { CalendarCoverageError, correctionsProblem, normaliseCorrections, type ProposedCorrections, type RequestType } from '@handover/domain';
+import { AppError, invalidField } from '@handover/http';
 import type { Logger } from '@handover/logging';
-import { AuditRepository, RequestFilingService, RequestSubjectNotFoundError, type CaseKeyService, type FiledRequest } from '@handover/persistence';
-import { CASE_KEYS, MONGO_CONNECTION, PORTAL_CONFIG, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
+import { AuditRepository, RequestFilingService, RequestSubjectNotFoundError, requestWorkflowInput, type FiledRequest } from '@handover/persistence';
+import { startRequestWorkflow } from '@handover/temporal';
+import { PORTAL_CONFIG, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { CustomerLink } from '../customers/customer-link';
 import type { Locale } from '../pages/i18n';
 
@@ -29,19 +28,11 @@ const CUSTOMER_ACTOR = { id: 'customer', role: 'customer' } as const;
  */
 @Injectable()
 export class FilePortalRequestUseCase {
-  private readonly filing: RequestFilingService;
-  private readonly audit: AuditRepository;
-
   constructor(
-    @Inject(MONGO_CONNECTION) connection: Connection,
-    @Inject(CASE_KEYS) keys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    private readonly audit: AuditRepository, private readonly filing: RequestFilingService,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
     @Inject(PORTAL_LOGGER) private readonly logger: Logger,
-  ) {
-    this.filing = new RequestFilingService(connection, keys);
-    this.audit = new AuditRepository(connection);
-  }
+  ) {}
 
   async execute(command: FilePortalRequestCommand): Promise<FiledRequest> {
     const { link } = command;
@@ -68,6 +59,7 @@ export class FilePortalRequestUseCase {
       });
     } catch (error) {
       if (error instanceof RequestSubjectNotFoundError) throw new NotFoundException();
+      if (error instanceof CalendarCoverageError) throw AppError.calendarNotCovered(error.message);
       throw error;
     }
     await this.audit.append(filed.caseId, {
@@ -79,13 +71,7 @@ export class FilePortalRequestUseCase {
     if (filed.newlyExcluded) {
       await this.audit.append(filed.caseId, { actor: CUSTOMER_ACTOR, action: 'customer.excluded', subject: { type: 'customer', id: filed.ref }, data: { requestId: filed.id, reason: filed.exclusion ?? null, phase: filed.phase } });
     }
-    const input: DataSubjectRequestInput = { caseId: filed.caseId, requestId: filed.id, type: filed.type, dueAt: filed.deadline.dueAt, remindAt: filed.deadline.remindAt };
-    await this.temporal.workflow.start('dataSubjectRequestWorkflow', {
-      workflowId: dataSubjectRequestWorkflowId(filed.caseId, filed.id),
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
+    await startRequestWorkflow(this.temporal, this.config.TEMPORAL_TASK_QUEUE, requestWorkflowInput(filed));
     this.logger.info({ caseId: filed.caseId, ref: filed.ref, requestId: filed.id, type: filed.type, excluded: filed.exclusion !== undefined }, 'request filed');
     return filed;
   }

@@ -10,7 +10,7 @@ export class PortalCorrectionsDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(500) address?: string;
 }
 
-/** POST /api/c/{token}/requests (API.md "Portal"): `{type, message?}`, plus `corrections` for type correct. */
+/** POST /api/c/{token}/requests (docs/api.md "Portal"): `{type, message?}`, plus `corrections` for type correct. */
 export class PortalRequestDto {
   @IsIn(REQUEST_TYPES)
   type!: RequestType;

@@ -8,7 +8,7 @@ import { PortalRequestDto, type PortalRequestResponse } from './portal-request.d
 
 const validation = createValidationPipe();
 
-/** `POST /api/c/{token}/requests` (API.md "Portal"): a customer exercises a right or complains. */
+/** `POST /api/c/{token}/requests` (docs/api.md "Portal"): a customer exercises a right or complains. */
 @Controller('api/c')
 @UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class RequestApiController {

@@ -14,10 +14,7 @@ const isRequestType = (value: unknown): value is RequestType => typeof value ===
 @Controller('c')
 @UseGuards(CustomerLinkGuard, ReadableBodyGuard)
 export class RequestPageController {
-  constructor(
-    private readonly fileRequest: FilePortalRequestUseCase,
-    private readonly csrf: CsrfTokens,
-  ) {}
+  constructor(private readonly fileRequest: FilePortalRequestUseCase, private readonly csrf: CsrfTokens) {}
 
   @Post(':token/requests')
   async file(@VerifiedLink() link: CustomerLink, @Body() body: Record<string, unknown> | undefined, @Query('lang') queryLang: unknown, @Res() response: Response): Promise<void> {

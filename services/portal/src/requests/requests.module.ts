@@ -1,7 +1,4 @@
-import { Inject, Module, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
-import type { Connection } from 'mongoose';
-import { RequestRepository, TransferExclusionRepository } from '@handover/persistence';
-import { MONGO_CONNECTION } from '../common/tokens';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CustomerLinkGuard } from '../customers/customer-link';
 import { ReadableBodyGuard } from '../security/deferred-body';
 import { RateLimitMiddleware } from '../security/rate-limit.middleware';
@@ -16,15 +13,8 @@ import { RequestPageController } from './request-page.controller';
   controllers: [RequestApiController, RequestPageController, DownloadController],
   providers: [CustomerLinkGuard, ReadableBodyGuard, FilePortalRequestUseCase, DownloadCopyUseCase, RateLimitMiddleware],
 })
-export class RequestsModule implements NestModule, OnModuleInit {
-  constructor(@Inject(MONGO_CONNECTION) private readonly connection: Connection) {}
-
+export class RequestsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RateLimitMiddleware).forRoutes(RequestApiController, RequestPageController, DownloadController);
-  }
-
-  async onModuleInit(): Promise<void> {
-    await new RequestRepository(this.connection).ensureIndexes();
-    await new TransferExclusionRepository(this.connection).ensureIndexes();
   }
 }

@@ -3,15 +3,19 @@ import type { Request } from 'express';
 import { hashToken, type TokenPurpose, type TokenSigner } from '@handover/crypto';
 import { TOKEN_SIGNER } from '../common/tokens';
 
-/** A `:token` the guard verified: ids only, plus the token's hash for the evidence. */
-export interface VerifiedToken {
-  purpose: TokenPurpose;
+/** What every verified link carries: ids only, plus the token's hash for the evidence. */
+export interface LinkBase {
   caseId: string;
-  /** The token's subject (a customer ref, a third party id, a package id…). */
-  subject: string;
   /** The raw token: only to build the page's own URLs and CSRF value; never logged or stored. */
   token: string;
   tokenHash: string;
+}
+
+/** A `:token` the guard verified. */
+export interface VerifiedToken extends LinkBase {
+  purpose: TokenPurpose;
+  /** The token's subject (a customer ref, a third party id, a package id…). */
+  subject: string;
 }
 
 type LinkedRequest = Request & { verifiedToken?: VerifiedToken };

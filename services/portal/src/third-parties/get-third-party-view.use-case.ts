@@ -1,8 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { CaseKeyService, CaseRepository, ThirdPartyLinkView, ThirdPartyRepository } from '@handover/persistence';
-import { CASE_KEYS, CASE_REPOSITORY } from '../common/tokens';
+import { CaseRepository, ThirdPartyRepository, type CaseKeyService, type ThirdPartyLinkView } from '@handover/persistence';
+import { CASE_KEYS } from '../common/tokens';
 import type { ThirdPartyLink } from './third-party-link';
-import { THIRD_PARTY_REPOSITORY } from './third-party.tokens';
 
 export interface ThirdPartyPageView extends ThirdPartyLinkView {
   transferorName: string;
@@ -12,9 +11,8 @@ export interface ThirdPartyPageView extends ThirdPartyLinkView {
 @Injectable()
 export class GetThirdPartyViewUseCase {
   constructor(
-    @Inject(THIRD_PARTY_REPOSITORY) private readonly thirdParties: ThirdPartyRepository,
-    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
-    @Inject(CASE_REPOSITORY) private readonly cases: CaseRepository,
+    private readonly thirdParties: ThirdPartyRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
+    private readonly cases: CaseRepository,
   ) {}
 
   async execute(link: ThirdPartyLink): Promise<ThirdPartyPageView> {

@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { thirdPartyAnsweredSignal, thirdPartyWorkflowId } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
@@ -8,14 +8,13 @@ import {
   type CaseKeyService,
   type ThirdPartyAnswerChannel,
   type ThirdPartyAnswerOutcome,
-  type ThirdPartyRepository,
+  ThirdPartyRepository,
 } from '@handover/persistence';
-import { validationFailed } from '@handover/http';
+import { AppError, validationFailed } from '@handover/http';
 import { CASE_KEYS, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ClientInfo } from '../security/client-info';
 import type { ThirdPartyAnswerDto } from './third-party-answer.dto';
 import type { ThirdPartyLink } from './third-party-link';
-import { THIRD_PARTY_REPOSITORY } from './third-party.tokens';
 
 export interface RecordThirdPartyAnswerCommand {
   link: ThirdPartyLink;
@@ -26,9 +25,12 @@ export interface RecordThirdPartyAnswerCommand {
 }
 
 /** 409 with the rule's stable code; the message names no person. */
-export class ThirdPartyAnswerConflictException extends HttpException {
-  constructor(readonly code: ThirdPartyAnswerRejectedError['code'], message: string) {
-    super({ statusCode: HttpStatus.CONFLICT, code, message }, HttpStatus.CONFLICT);
+export class ThirdPartyAnswerConflictException extends AppError {
+  constructor(
+    override readonly code: ThirdPartyAnswerRejectedError['code'],
+    message: string,
+  ) {
+    super(code, message, HttpStatus.CONFLICT);
   }
 }
 
@@ -43,10 +45,8 @@ const FUTURE_TOLERANCE_MS = 10 * 60_000;
 @Injectable()
 export class RecordThirdPartyAnswerUseCase {
   constructor(
-    @Inject(THIRD_PARTY_REPOSITORY) private readonly thirdParties: ThirdPartyRepository,
-    @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+    private readonly thirdParties: ThirdPartyRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(PORTAL_LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(command: RecordThirdPartyAnswerCommand): Promise<ThirdPartyAnswerOutcome> {

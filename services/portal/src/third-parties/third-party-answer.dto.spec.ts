@@ -15,7 +15,7 @@ const fieldsOf = async (body: unknown): Promise<string[]> => {
 };
 
 describe('ThirdPartyAnswerDto', () => {
-  it("accepts API.md's body {confirmedBy, method, deletedAt} as a deletion", async () => {
+  it("accepts docs/api.md's body {confirmedBy, method, deletedAt} as a deletion", async () => {
     const dto = await validate({ confirmedBy: '张工', method: '安全擦除', deletedAt: '2026-03-01' });
     expect(dto).toBeInstanceOf(ThirdPartyAnswerDto);
     expect(await fieldsOf({ confirmedBy: '张工', method: 'overwrite', deletedAt: '2026-03-01T10:00:00Z' })).toEqual([]);

@@ -4,9 +4,9 @@ import { THIRD_PARTY_ANSWER_KINDS, type ThirdPartyAnswerKind } from '@handover/c
 const kindOf = (o: ThirdPartyAnswerDto): ThirdPartyAnswerKind => o.kind ?? 'deleted';
 
 /**
- * POST /api/t/{token} (API.md `{confirmedBy, method, deletedAt}`) with the answer kind, `deleted`
+ * POST /api/t/{token} (docs/api.md `{confirmedBy, method, deletedAt}`) with the answer kind, `deleted`
  * when absent: deleted needs method and deletedAt; exception an explanation; legal-hold the basis
- * and the end of the retention. Who confirmed is always required (LEGAL.md §4: who, when, how).
+ * and the end of the retention. Who confirmed is always required (docs/legal.md §4: who, when, how).
  */
 export class ThirdPartyAnswerDto {
   @IsOptional() @IsIn(THIRD_PARTY_ANSWER_KINDS) kind?: ThirdPartyAnswerKind;

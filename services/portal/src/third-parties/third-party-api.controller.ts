@@ -10,14 +10,11 @@ import { ThirdPartyLinkGuard, VerifiedThirdPartyLink, type ThirdPartyLink } from
 
 const validation = createValidationPipe();
 
-/** The third-party page's actions as JSON (API.md "Portal"): `/api/t/{token}`. */
+/** The third-party page's actions as JSON (docs/api.md "Portal"): `/api/t/{token}`. */
 @Controller('api/t')
 @UseGuards(ThirdPartyLinkGuard, ReadableBodyGuard)
 export class ThirdPartyApiController {
-  constructor(
-    private readonly getView: GetThirdPartyViewUseCase,
-    private readonly recordAnswer: RecordThirdPartyAnswerUseCase,
-  ) {}
+  constructor(private readonly getView: GetThirdPartyViewUseCase, private readonly recordAnswer: RecordThirdPartyAnswerUseCase) {}
 
   @Get(':token')
   async view(@VerifiedThirdPartyLink() link: ThirdPartyLink): Promise<ThirdPartyViewResponse> {

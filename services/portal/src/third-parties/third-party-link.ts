@@ -1,13 +1,9 @@
-import { signedLinkGuard, verifiedLinkParam } from '../security/signed-link';
+import { signedLinkGuard, verifiedLinkParam, type LinkBase } from '../security/signed-link';
 
-/** Who a verified third party link is for: ids only, plus the token's hash for the evidence. */
-export interface ThirdPartyLink {
-  caseId: string;
+/** Who a verified link is for. */
+export interface ThirdPartyLink extends LinkBase {
   /** The third party's id (the token's subject). */
   thirdPartyId: string;
-  /** The raw token: only to build the page's own URLs and CSRF value; never logged or stored. */
-  token: string;
-  tokenHash: string;
 }
 
 /** Verifies the `:token` of a third party route (purpose `third-party`); anything else is the generic 404. */

@@ -41,10 +41,8 @@ function invalidFieldsOf(error: BadRequestException): string[] {
 @UseGuards(ThirdPartyLinkGuard, ReadableBodyGuard)
 export class ThirdPartyPageController {
   constructor(
-    private readonly getView: GetThirdPartyViewUseCase,
-    private readonly recordAnswer: RecordThirdPartyAnswerUseCase,
-    private readonly csrf: CsrfTokens,
-    @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
+    private readonly getView: GetThirdPartyViewUseCase, private readonly recordAnswer: RecordThirdPartyAnswerUseCase,
+    private readonly csrf: CsrfTokens, @Inject(PORTAL_CONFIG) private readonly config: PortalConfig,
   ) {}
 
   @Get(':token')
@@ -55,11 +53,8 @@ export class ThirdPartyPageController {
 
   @Post(':token')
   async answer(
-    @VerifiedThirdPartyLink() link: ThirdPartyLink,
-    @Body() body: Record<string, unknown> | undefined,
-    @Query('lang') queryLang: unknown,
-    @Req() request: Request,
-    @Res() response: Response,
+    @VerifiedThirdPartyLink() link: ThirdPartyLink, @Body() body: Record<string, unknown> | undefined, @Query('lang') queryLang: unknown,
+    @Req() request: Request, @Res() response: Response,
   ): Promise<void> {
     const form = body ?? {};
     this.csrf.requireForm(link.token, form);
@@ -82,10 +77,7 @@ export class ThirdPartyPageController {
   }
 
   private render(
-    link: ThirdPartyLink,
-    locale: Locale,
-    view: ThirdPartyPageView,
-    notes: Pick<ThirdPartyPageModel, 'confirmation' | 'rejection' | 'invalidFields'>,
+    link: ThirdPartyLink, locale: Locale, view: ThirdPartyPageView, notes: Pick<ThirdPartyPageModel, 'confirmation' | 'rejection' | 'invalidFields'>,
   ): string {
     return renderThirdPartyPage({
       locale,

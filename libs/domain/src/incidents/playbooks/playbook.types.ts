@@ -1,5 +1,5 @@
 /**
- * Incident playbooks as data (LEGAL.md §7): the steps a responder works through, who owns each,
+ * Incident playbooks as data (docs/legal.md §7): the steps a responder works through, who owns each,
  * when each falls due, when a step applies at all, and who hears about it when it is late.
  * A playbook is versioned: every incident records the id and version it ran under.
  */

@@ -32,7 +32,7 @@ describe('incident playbooks as versioned data', () => {
       if (f !== null) expect(f > 0 && f < 1).toBe(true);
       if ('deadline' in step.due) expect(DEADLINE_NAMES).toContain(step.due.deadline);
     }
-    // The six steps of LEGAL.md §7 are in every profile.
+    // The six steps of docs/legal.md §7 are in every profile.
     expect(ids).toEqual(expect.arrayContaining(['contain', 'assess', 'report-to-authority', 'notify-individuals', 'remediate', 'review']));
     // Exactly one step sets off the individual notice mailing.
     expect(book.steps.filter((s) => s.onComplete === 'send-individual-notices').map((s) => s.id)).toEqual(['notify-individuals']);

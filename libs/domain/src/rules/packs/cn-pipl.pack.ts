@@ -1,6 +1,6 @@
 /**
- * CN-PIPL rule pack (LEGAL.md §1, §6, §7; research/legal-notes.md).
- * Product defaults are marked as such; confidence tags (V/V2/R/I) follow legal-notes.md.
+ * CN-PIPL rule pack (docs/legal.md §1, §6, §7, §9, §11).
+ * Product defaults are marked as such; confidence tags (V/V2/R/I) follow docs/legal.md §11.
  */
 import type { BaseRouteRule, RulePack } from '../pack-types';
 
@@ -18,7 +18,7 @@ const art22Notice = (kind: string, label: string): BaseRouteRule => ({
 const assetSale: BaseRouteRule = {
   id: 'cn-pipl.route.asset-sale',
   article: 'PIPL Art. 23',
-  summary: 'asset sale (seller survives): provision to another processor needs separate consent (conservative reading, legal-notes §11.1)',
+  summary: 'asset sale (seller survives): provision to another processor needs separate consent (conservative reading, docs/legal.md §11)',
   route: 'separate-consent',
   handover: true,
   newProcessor: true,

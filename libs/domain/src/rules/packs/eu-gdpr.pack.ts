@@ -1,5 +1,5 @@
 /**
- * EU-GDPR rule pack (research/legal-notes.md §9). GDPR has no M&A article: a transfer to a
+ * EU-GDPR rule pack (docs/legal.md §10). GDPR has no M&A article: a transfer to a
  * successor rests on legitimate interests (Art. 6(1)(f), recital 47) with an Art. 13/14 notice,
  * so every kind with a successor is a notice route. Member-state law (holidays, retention
  * periods, the Art. 8 age) is configuration: copy the pack and change the data.

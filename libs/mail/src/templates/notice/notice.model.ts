@@ -1,6 +1,6 @@
 export type NoticeLocale = 'zh-CN' | 'en';
 
-/** Everything a customer notice says (LEGAL.md §2). Built inside the mailing activity; never logged. */
+/** Everything a customer notice says (docs/legal.md §2). Built inside the mailing activity; never logged. */
 export interface NoticeModel {
   locale: NoticeLocale;
   customerName: string;

@@ -1,1 +1,2 @@
 export * from './recipient-link.template';
+export * from './acknowledgement-escalation.template';

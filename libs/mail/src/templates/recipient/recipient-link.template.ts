@@ -10,6 +10,8 @@ export interface RecipientLinkModel {
   link: string;
   /** ISO-8601: when the link stops working. */
   expiresAt: string;
+  /** The n-th reminder of the same link (issue 14): the subject says so; absent on the first mail. */
+  reminder?: number;
 }
 
 /** Versioned with the text: stored in the send ledger as evidence of what the recipient was told. */
@@ -21,7 +23,9 @@ export const RECIPIENT_LINK_WORDING_VERSION = 'recipient-link/2026.1';
  * consent from the individuals before either changes. One link acknowledges receipt and them.
  */
 export function renderRecipientLink(model: RecipientLinkModel): { subject: string; text: string; html: string; wordingVersion: string } {
-  const subject = `【Handover】个人信息移交包待确认 / Handover package to acknowledge: ${model.caseId}`;
+  const again = model.reminder ? `【提醒 ${model.reminder}】` : '';
+  const againEn = model.reminder ? `Reminder ${model.reminder}: ` : '';
+  const subject = `${again}【Handover】个人信息移交包待确认 / ${againEn}Handover package to acknowledge: ${model.caseId}`;
   const zh = [
     `${model.recipientName}：`,
     `${model.transferorName}已为您准备好个人信息移交包（案件 ${model.caseId}，移交包 ${model.packageId}，共 ${model.records} 条客户记录）。移交包已用贵方公钥加密，请通过案件经理取得。`,

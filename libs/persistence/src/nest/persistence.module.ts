@@ -1,0 +1,135 @@
+import { Global, Inject, Module, type DynamicModule, type InjectionToken, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
+import { createConnection, type Connection } from 'mongoose';
+import type { MasterKey } from '@handover/crypto';
+import { connectMongo } from '../mongo-connection';
+import { AnswerRepository } from '../answers/answer.repository';
+import { ApiKeyRepository } from '../api-keys/api-key.repository';
+import { AuditRepository } from '../audit/audit.repository';
+import { CaseKeyService } from '../case-keys/case-key.service';
+import { CaseCancellationRepository } from '../cases/case-cancellation.repository';
+import { CaseRepository } from '../cases/case.repository';
+import { CustomerRepository } from '../customers/customer.repository';
+import { DeletionCertificateRepository } from '../deletion/deletion-certificate.repository';
+import { TransferExclusionRepository } from '../exclusions/transfer-exclusion.repository';
+import { GateDecisionRepository } from '../gates/gate-decision.repository';
+import { HandoverRepository } from '../handover/handover.repository';
+import { RecipientAcknowledgementRepository } from '../handover/recipient-acknowledgement.repository';
+import { RecipientKeyRepository } from '../handover/recipient-key.repository';
+import { IncidentPopulationRepository } from '../incidents/incident-population.repository';
+import { IncidentRepository } from '../incidents/incident.repository';
+import { InventoryImportRepository } from '../inventory-imports/inventory-import.repository';
+import { MailLedgerRepository } from '../mail-ledger/mail-ledger.repository';
+import { NotificationStore } from '../notification/notification.store';
+import { PiiaRepository } from '../piia/piia-report.repository';
+import { RejectionRepository } from '../rejections/rejection.repository';
+import { ComplianceReportRepository } from '../reports/compliance-report.repository';
+import { InterimReportRepository } from '../reports/interim-report.repository';
+import { CustomerCorrectionRepository } from '../requests/customer-correction.repository';
+import { RequestDecisionRepository } from '../requests/request-decision.repository';
+import { RequestFilingService } from '../requests/request-filing';
+import { RequestRepository } from '../requests/request.repository';
+import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
+import { TeamRepository } from '../teams/team.repository';
+import { ThirdPartyRepository } from '../third-parties/third-party.repository';
+import { DatabaseHealth } from './database-health';
+
+/** The one connection of the process: a token private to this library (nothing outside injects it). */
+const CONNECTION = Symbol('persistence:connection');
+
+/** Every repository that needs only the connection: each is provided once, its class is its token. */
+const REPOSITORIES = [
+  AnswerRepository,
+  ApiKeyRepository,
+  AuditRepository,
+  CaseCancellationRepository,
+  CaseRepository,
+  CaseStatisticsRepository,
+  ComplianceReportRepository,
+  CustomerCorrectionRepository,
+  CustomerRepository,
+  DeletionCertificateRepository,
+  GateDecisionRepository,
+  HandoverRepository,
+  IncidentPopulationRepository,
+  IncidentRepository,
+  InterimReportRepository,
+  InventoryImportRepository,
+  MailLedgerRepository,
+  NotificationStore,
+  PiiaRepository,
+  RecipientAcknowledgementRepository,
+  RecipientKeyRepository,
+  RejectionRepository,
+  RequestDecisionRepository,
+  RequestRepository,
+  TeamRepository,
+  ThirdPartyRepository,
+  TransferExclusionRepository,
+] as const;
+
+type WithIndexes = { ensureIndexes(): Promise<void> };
+
+export interface PersistenceModuleOptions {
+  /** The MongoDB URI, from the service's configuration. */
+  uri: { inject: InjectionToken[]; useFactory: (...args: never[]) => string };
+  /** The token under which the service provides its MasterKey (wraps the case keys). */
+  masterKey: InjectionToken;
+  /**
+   * The repositories whose indexes this process builds at start-up (autoIndex is off): the one
+   * place a service names them. Each `ensureIndexes` is idempotent.
+   */
+  indexes?: ReadonlyArray<(typeof REPOSITORIES)[number]>;
+}
+
+const INDEXED = Symbol('persistence:indexed');
+
+/**
+ * The persistence boundary for the Nest services: opens the connection, provides every repository
+ * (and the case keys, the request filing service and a health ping) once, builds the named indexes
+ * at start-up and closes the connection at shutdown. Services and use cases inject repositories by
+ * class; the connection itself never leaves libs/persistence (lint rule `persistence-boundary`).
+ */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: PersistenceModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: CONNECTION, useFactory: (...args: never[]) => connectMongo(options.uri.useFactory(...args)), inject: options.uri.inject },
+      ...REPOSITORIES.map((type): Provider => ({ provide: type, useFactory: (connection: Connection) => new type(connection), inject: [CONNECTION] })),
+      { provide: CaseKeyService, useFactory: (connection: Connection, master: MasterKey) => new CaseKeyService(connection, master), inject: [CONNECTION, options.masterKey] },
+      { provide: RequestFilingService, useFactory: (connection: Connection, keys: CaseKeyService) => new RequestFilingService(connection, keys), inject: [CONNECTION, CaseKeyService] },
+      { provide: DatabaseHealth, useFactory: (connection: Connection) => new DatabaseHealth(connection), inject: [CONNECTION] },
+      { provide: INDEXED, useFactory: (...repositories: WithIndexes[]) => repositories, inject: [...(options.indexes ?? [])] },
+      PersistenceLifecycle,
+    ];
+    return {
+      module: PersistenceModule,
+      providers,
+      exports: [...REPOSITORIES, CaseKeyService, RequestFilingService, DatabaseHealth],
+    };
+  }
+}
+
+/**
+ * For tools that assemble an application without a database (the OpenAPI writer): replaces the
+ * connection with an unopened one, so nothing connects and no route may be called.
+ */
+export function withoutDatabase<B extends { overrideProvider(token: unknown): { useValue(value: unknown): B } }>(builder: B): B {
+  return builder.overrideProvider(CONNECTION).useValue(createConnection());
+}
+
+/** Builds the named indexes once at start-up; closes the connection last at shutdown. */
+class PersistenceLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(CONNECTION) private readonly connection: Connection,
+    @Inject(INDEXED) private readonly indexed: WithIndexes[],
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const repository of this.indexed) await repository.ensureIndexes();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close().catch(() => undefined);
+  }
+}
