@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { adminToken, CHINESE_HEADER, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
-import { launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from '../e2e/console/console-browser';
+import { createCaseInWizard, launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from '../e2e/console/console-browser';
 
 const STAMP = Date.now().toString(36);
 
@@ -108,29 +108,17 @@ describe('the console runs a bankruptcy from sign-in to the verified audit trail
       await signIn(page, 'zh-CN');
 
       stage = 'wizard';
-      await page.getByRole('link', { name: '新建案件' }).click();
-      await page.getByRole('heading', { level: 1, name: '新建案件' }).waitFor();
-      await page.getByRole('radio', { name: '破产清算' }).check();
-      await page.getByText('依《个人信息保护法》第二十二条').waitFor();
-      await page.getByRole('button', { name: '下一步' }).click();
-      await page.locator('#transferorName').fill('破产测试珠宝有限公司');
-      await page.locator('#transferorContact').fill('010-12345678');
-      await page.locator('#recipientName').fill('承继方珠宝有限公司');
-      await page.locator('#recipientContact').fill('021-87654321');
-      await page.locator('#recipientEmail').fill(buyerEmail);
-      await page.locator('#recipientPublicKey').fill(keys.publicKey);
-      await page.locator('#managerName').fill('王清算');
-      await page.locator('#managerEmail').fill(managerEmail);
-      await page.getByRole('button', { name: '下一步' }).click();
-      // Long enough for the answers given on the portal's pages, short enough for a test.
-      await page.locator('#waitingPeriod').fill('PT120S');
-      await page.locator('#consentDeadline').fill('PT120S');
-      await page.locator('#thirdPartyDeadline').fill('PT30M');
-      await page.getByRole('button', { name: '下一步' }).click();
-      await page.getByRole('cell', { name: '破产清算 · CN-PIPL' }).waitFor();
-      await page.getByRole('button', { name: '创建案件' }).click();
-      const created = await page.getByText(/案件已创建：cs_/).textContent();
-      const caseId = /cs_[A-Za-z0-9_-]+/.exec(created ?? '')?.[0] ?? '';
+      const caseId = await createCaseInWizard(page, {
+        kind: '破产清算',
+        transferor: { name: '破产测试珠宝有限公司', contact: '010-12345678' },
+        recipient: { name: '承继方珠宝有限公司', contact: '021-87654321', email: buyerEmail, publicKey: keys.publicKey },
+        manager: { name: '王清算', email: managerEmail },
+        // Long enough for the answers given on the portal's pages, short enough for a test.
+        periods: { waitingPeriod: 'PT120S', consentDeadline: 'PT120S', thirdPartyDeadline: 'PT30M' },
+      }, {
+        onKind: () => page.getByText('依《个人信息保护法》第二十二条').waitFor(),
+        onReview: () => page.getByRole('cell', { name: '破产清算 · CN-PIPL' }).waitFor(),
+      });
       expect(caseId).toMatch(/^cs_/);
       lap(`case ${caseId} created`);
 

@@ -92,3 +92,38 @@ export function storageContents(page: Page): Promise<{ local: Record<string, str
     return { local, session: g.sessionStorage.length };
   });
 }
+
+/** The parties and periods the new-case wizard asks for (zh-CN labels). */
+export interface WizardCase {
+  kind?: string;
+  transferor: { name: string; contact: string };
+  recipient: { name: string; contact: string; email: string; publicKey: string };
+  manager: { name: string; email: string };
+  periods: { waitingPeriod: string; consentDeadline: string; thirdPartyDeadline: string };
+}
+
+/**
+ * From the case list through the zh-CN new-case wizard to "案件已创建": the kind (when given), the
+ * parties, the periods, then create. The caller may check each step's page first (`onKind`, `onReview`).
+ * Returns the new case's id.
+ */
+export async function createCaseInWizard(page: Page, input: WizardCase, checks: { onKind?: () => Promise<void>; onReview?: () => Promise<void> } = {}): Promise<string> {
+  await page.getByRole('link', { name: '新建案件' }).click();
+  await page.getByRole('heading', { level: 1, name: '新建案件' }).waitFor();
+  if (input.kind) await page.getByRole('radio', { name: input.kind }).check();
+  await checks.onKind?.();
+  await page.getByRole('button', { name: '下一步' }).click();
+  const fields: Record<string, string> = {
+    transferorName: input.transferor.name, transferorContact: input.transferor.contact,
+    recipientName: input.recipient.name, recipientContact: input.recipient.contact, recipientEmail: input.recipient.email, recipientPublicKey: input.recipient.publicKey,
+    managerName: input.manager.name, managerEmail: input.manager.email,
+  };
+  for (const [id, value] of Object.entries(fields)) await page.locator(`#${id}`).fill(value);
+  await page.getByRole('button', { name: '下一步' }).click();
+  for (const [id, value] of Object.entries(input.periods)) await page.locator(`#${id}`).fill(value);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await checks.onReview?.();
+  await page.getByRole('button', { name: '创建案件' }).click();
+  const created = await page.getByText(/案件已创建：cs_/).textContent();
+  return /cs_[A-Za-z0-9_-]+/.exec(created ?? '')?.[0] ?? '';
+}

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { adminToken, CHINESE_HEADER, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
-import { launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from './console-browser';
+import { createCaseInWizard, launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from './console-browser';
 
 const STAMP = Date.now();
 
@@ -60,28 +60,12 @@ describe('the case console in a browser: a bankruptcy case from the wizard to cl
     page.on('request', (request) => urls.push(request.url()));
     try {
       await signIn(page, 'zh-CN');
-      await page.getByRole('link', { name: '新建案件' }).click();
-      await page.getByRole('heading', { level: 1, name: '新建案件' }).waitFor();
-      expect(await page.getByText('依《个人信息保护法》第二十二条').count()).toBe(1);
-      await page.getByRole('button', { name: '下一步' }).click();
-
-      await page.locator('#transferorName').fill('控制台测试珠宝有限公司');
-      await page.locator('#transferorContact').fill('0755-12345678');
-      await page.locator('#recipientName').fill('承接方有限公司');
-      await page.locator('#recipientContact').fill('021-87654321');
-      await page.locator('#recipientEmail').fill(recipientEmail);
-      await page.locator('#recipientPublicKey').fill(keys.publicKey);
-      await page.locator('#managerName').fill('陈清算');
-      await page.locator('#managerEmail').fill(managerEmail);
-      await page.getByRole('button', { name: '下一步' }).click();
-      await page.locator('#waitingPeriod').fill('PT5S');
-      await page.locator('#consentDeadline').fill('PT20S');
-      await page.locator('#thirdPartyDeadline').fill('PT10M');
-      await page.getByRole('button', { name: '下一步' }).click();
-      await page.getByRole('button', { name: '创建案件' }).click();
-
-      const created = await page.getByText(/案件已创建：cs_/).textContent();
-      const caseId = /cs_[A-Za-z0-9_-]+/.exec(created ?? '')?.[0] ?? '';
+      const caseId = await createCaseInWizard(page, {
+        transferor: { name: '控制台测试珠宝有限公司', contact: '0755-12345678' },
+        recipient: { name: '承接方有限公司', contact: '021-87654321', email: recipientEmail, publicKey: keys.publicKey },
+        manager: { name: '陈清算', email: managerEmail },
+        periods: { waitingPeriod: 'PT5S', consentDeadline: 'PT20S', thirdPartyDeadline: 'PT10M' },
+      }, { onKind: async () => expect(await page.getByText('依《个人信息保护法》第二十二条').count()).toBe(1) });
       expect(caseId).toMatch(/^cs_/);
       await page.locator('input[type=file]').setInputFiles({ name: 'inventory.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
       await page.getByRole('status').filter({ hasText: '已完成' }).waitFor({ timeout: 60_000 });

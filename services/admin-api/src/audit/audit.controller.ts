@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiParam, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiDoc } from '../common/api-doc.decorator';
 import { CaseBound } from '../auth/case-scope';
 import { AuditPageDto, AuditVerificationDto, ListAuditQueryDto } from './audit-event.dto';
 import { ListAuditEventsUseCase } from './list-audit-events.use-case';
@@ -26,23 +24,26 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'audit events in chain order, paginated' })
-  @ApiOkResponse({ type: AuditPageDto })
+  @ApiDoc('audit events in chain order, paginated', {
+    ok: { type: AuditPageDto },
+  })
   list(@Param('id') id: string, @Query() query: ListAuditQueryDto): Promise<AuditPageDto> {
     return this.listEvents.execute(id, query);
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 're-hash the chain; report the first broken link' })
-  @ApiOkResponse({ type: AuditVerificationDto })
+  @ApiDoc('re-hash the chain; report the first broken link', {
+    ok: { type: AuditVerificationDto },
+  })
   verify(@Param('id') id: string): Promise<AuditVerificationDto> {
     return this.verifyTrail.execute(id);
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'the whole chain as NDJSON, one event per line with prevHash and hash' })
+  @ApiDoc('the whole chain as NDJSON, one event per line with prevHash and hash', {
+    ok: { description: 'one AuditEvent JSON object per line', schema: { type: 'string' } },
+  })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'one AuditEvent JSON object per line', schema: { type: 'string' } })
   async export(@Param('id') id: string): Promise<StreamableFile> {
     const stream = await this.exportTrail.execute(id);
     const name = `audit-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.ndjson`;

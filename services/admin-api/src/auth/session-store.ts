@@ -1,7 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AUTH_CLOCK, type Clock } from './auth.tokens';
 import type { Principal } from './roles';
+import { SecretKeyedMap } from './secret-keyed-map';
 
 /** A console session ends this long after sign-in, whatever happens. */
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
@@ -17,7 +18,6 @@ export interface Session {
   idleUntil: number;
 }
 
-const hash = (id: string): string => createHash('sha256').update(id).digest('base64url');
 const random = (): string => randomBytes(32).toString('base64url');
 
 /**
@@ -27,30 +27,23 @@ const random = (): string => randomBytes(32).toString('base64url');
  */
 @Injectable()
 export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new SecretKeyedMap<Session>(MAX_SESSIONS);
 
   constructor(@Optional() @Inject(AUTH_CLOCK) private readonly now: Clock = Date.now) {}
 
   create(principal: Principal): { id: string; session: Session } {
     const now = this.now();
-    const id = random();
     const session: Session = { principal, csrfToken: random(), expiresAt: now + SESSION_MAX_AGE_MS, idleUntil: now + SESSION_IDLE_MS };
-    if (this.sessions.size >= MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next();
-      if (!oldest.done) this.sessions.delete(oldest.value);
-    }
-    this.sessions.set(hash(id), session);
-    return { id, session };
+    return { id: this.sessions.add(session), session };
   }
 
   /** The live session of this id (its idle deadline moved on), or null. */
   find(id: string): Session | null {
-    const key = hash(id);
-    const session = this.sessions.get(key);
+    const session = this.sessions.get(id);
     if (!session) return null;
     const now = this.now();
     if (session.expiresAt <= now || session.idleUntil <= now) {
-      this.sessions.delete(key);
+      this.sessions.delete(id);
       return null;
     }
     session.idleUntil = Math.min(session.expiresAt, now + SESSION_IDLE_MS);
@@ -58,12 +51,12 @@ export class SessionStore {
   }
 
   end(id: string): void {
-    this.sessions.delete(hash(id));
+    this.sessions.delete(id);
   }
 
   /** Ends every session of the principal (its key was revoked). */
   endAllOf(principalId: string): void {
-    for (const [key, session] of this.sessions) if (session.principal.id === principalId) this.sessions.delete(key);
+    this.sessions.deleteWhere((session) => session.principal.id === principalId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiParam, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiBadRequestResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiParam, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiDoc } from '../common/api-doc.decorator';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ReasonDto } from '../common/reason.dto';
@@ -77,13 +77,12 @@ export class CasesController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({
-    summary: "Cancel a case until its handover gate is approved: running work stops, the case's customer records, quarantined rows and uploads are erased with certificates and its key is shredded",
+  @ApiDoc("Cancel a case until its handover gate is approved: running work stops, the case's customer records, quarantined rows and uploads are erased with certificates and its key is shredded", {
+    ok: { type: CaseCancelledDto, description: 'the case is cancelled (status `cancelled`); the erasure completes in the background' },
+    badRequest: '`reason` missing or too long',
+    notFound: 'unknown case',
+    conflict: 'CASE_CLOSED, CASE_CANCELLED, CASE_HANDED_OVER (the handover gate is approved), CASE_STARTED (started meanwhile: ask again)',
   })
-  @ApiOkResponse({ type: CaseCancelledDto, description: 'the case is cancelled (status `cancelled`); the erasure completes in the background' })
-  @ApiBadRequestResponse({ description: '`reason` missing or too long' })
-  @ApiNotFoundResponse({ description: 'unknown case' })
-  @ApiConflictResponse({ description: 'CASE_CLOSED, CASE_CANCELLED, CASE_HANDED_OVER (the handover gate is approved), CASE_STARTED (started meanwhile: ask again)' })
   cancel(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<CaseCancelledDto> {
     return this.cancelCase.execute(id, dto.reason, principal);
   }
@@ -116,15 +115,13 @@ export class CasesController {
 
   @Post(':id/gates/:gate/reject')
   @HttpCode(200)
-  @ApiOperation({
-    summary:
-      'Reject the pending inventory or notices gate with a reason: inventory — the loaded inventory is discarded and a corrected upload awaited; notices — the case goes back to its inventory gate, routes unsealed',
+  @ApiDoc('Reject the pending inventory or notices gate with a reason: inventory — the loaded inventory is discarded and a corrected upload awaited; notices — the case goes back to its inventory gate, routes unsealed', {
+    ok: { type: GateRejectedDto, description: 'the rejection was acted on; the decision and its reason are listed by GET /v1/cases/{id}/gates' },
+    badRequest: 'an unknown gate, `reason` missing or too long',
+    notFound: 'the case is unknown or not started',
+    conflict: 'GATE_NOT_REJECTABLE (handover, closure), GATE_NOT_PENDING, IMPORT_RUNNING, CASE_CANCELLED',
   })
   @ApiParam({ name: 'gate', enum: GATES })
-  @ApiOkResponse({ type: GateRejectedDto, description: 'the rejection was acted on; the decision and its reason are listed by GET /v1/cases/{id}/gates' })
-  @ApiBadRequestResponse({ description: 'an unknown gate, `reason` missing or too long' })
-  @ApiNotFoundResponse({ description: 'the case is unknown or not started' })
-  @ApiConflictResponse({ description: 'GATE_NOT_REJECTABLE (handover, closure), GATE_NOT_PENDING, IMPORT_RUNNING, CASE_CANCELLED' })
   reject(
     @Param('id') id: string, @Param('gate', new ParseEnumPipe(gateEnum)) gate: GateName, @Body() dto: ReasonDto,
     @CurrentPrincipal() principal: Principal,

@@ -17,11 +17,15 @@ export interface ApiDocResponses {
   gone?: Described;
   payloadTooLarge?: Described;
   unsupportedMediaType?: Described;
+  found?: Described;
+  badGateway?: Described;
+  serviceUnavailable?: Described;
 }
 
 const SUCCESS = { ok: HttpStatus.OK, created: HttpStatus.CREATED, accepted: HttpStatus.ACCEPTED } as const;
 const ERRORS = {
   noContent: HttpStatus.NO_CONTENT,
+  found: HttpStatus.FOUND,
   badRequest: HttpStatus.BAD_REQUEST,
   unauthorized: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
@@ -30,6 +34,8 @@ const ERRORS = {
   gone: HttpStatus.GONE,
   payloadTooLarge: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupportedMediaType: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  badGateway: HttpStatus.BAD_GATEWAY,
+  serviceUnavailable: HttpStatus.SERVICE_UNAVAILABLE,
 } as const;
 
 /**
@@ -37,8 +43,8 @@ const ERRORS = {
  * (each becomes the `@ApiResponse` of its status). A key present with `undefined` documents the
  * status without a description.
  */
-export function ApiDoc(summary: string, responses: ApiDocResponses = {}): MethodDecorator {
-  const decorators: Array<MethodDecorator> = [ApiOperation({ summary })];
+export function ApiDoc(summary: string, responses: ApiDocResponses = {}, security?: []): MethodDecorator {
+  const decorators: Array<MethodDecorator> = [ApiOperation({ summary, ...(security && { security }) })];
   for (const [key, status] of Object.entries(SUCCESS) as Array<[keyof typeof SUCCESS, HttpStatus]>) {
     const options = responses[key];
     if (options) decorators.push(ApiResponse({ ...options, status } as ApiResponseOptions));
@@ -50,3 +56,6 @@ export function ApiDoc(summary: string, responses: ApiDocResponses = {}): Method
   }
   return applyDecorators(...decorators);
 }
+
+/** ApiDoc for an operation that takes no token (`security: []`): sign-in, health. */
+export const PublicApiDoc = (summary: string, responses: ApiDocResponses = {}): MethodDecorator => ApiDoc(summary, responses, []);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiDoc } from '../common/api-doc.decorator';
 import type { Principal } from '../auth/roles';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -23,12 +23,11 @@ export class HandoverController {
 
   @Post('override')
   @HttpCode(200)
-  @ApiOperation({
-    summary: "Confirm the handover without the recipient's acknowledgement, once it is overdue and was escalated to the manager; the case goes on to deletion",
+  @ApiDoc("Confirm the handover without the recipient's acknowledgement, once it is overdue and was escalated to the manager; the case goes on to deletion", {
+    ok: { type: AcknowledgementOverriddenDto, description: 'recorded as an `overridden` decision on the handover gate (the reason as its note) and on the audit trail' },
+    badRequest: '`reason` missing or too long',
+    conflict: 'ACKNOWLEDGEMENT_NOT_OVERDUE (before the escalation), ACKNOWLEDGED, ACKNOWLEDGEMENT_OVERRIDDEN, CASE_CLOSED, CASE_CANCELLED',
   })
-  @ApiOkResponse({ type: AcknowledgementOverriddenDto, description: 'recorded as an `overridden` decision on the handover gate (the reason as its note) and on the audit trail' })
-  @ApiBadRequestResponse({ description: '`reason` missing or too long' })
-  @ApiConflictResponse({ description: 'ACKNOWLEDGEMENT_NOT_OVERDUE (before the escalation), ACKNOWLEDGED, ACKNOWLEDGEMENT_OVERRIDDEN, CASE_CLOSED, CASE_CANCELLED' })
   override(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentPrincipal() principal: Principal): Promise<AcknowledgementOverriddenDto> {
     return this.overrideAcknowledgement.execute(id, dto.reason, principal);
   }

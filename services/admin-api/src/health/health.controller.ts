@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { PublicApiDoc } from '../common/api-doc.decorator';
 import { DatabaseHealth } from '@handover/persistence';
 import type { Client, Connection as TemporalConnection } from '@temporalio/client';
 import { Public } from '../auth/roles';
@@ -13,9 +14,10 @@ export class HealthController {
   /** Liveness plus a ping of each dependency. */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and a ping of MongoDB and Temporal (no token)', security: [] })
-  @ApiOkResponse({ description: '`status` is `degraded` when a dependency does not answer' })
-  @ApiBadRequestResponse({ description: 'a repeated or operator query parameter (refused on every route)' })
+  @PublicApiDoc('Liveness and a ping of MongoDB and Temporal (no token)', {
+    ok: { description: '`status` is `degraded` when a dependency does not answer' },
+    badRequest: 'a repeated or operator query parameter (refused on every route)',
+  })
   async check(): Promise<{ status: 'ok' | 'degraded'; mongo: boolean; temporal: boolean }> {
     const mongo = await this.database.ping();
     const temporal = await (this.temporal.connection as TemporalConnection).healthService.check({}).then(() => true, () => false);

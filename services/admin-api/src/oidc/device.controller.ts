@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { PublicApiDoc } from '../common/api-doc.decorator';
 import type { AdminApiConfig } from '@handover/config';
 import { Public } from '../auth/roles';
 import { ADMIN_CONFIG } from '../common/tokens';
@@ -27,10 +28,11 @@ export class DeviceController {
 
   @Public()
   @Post()
-  @ApiOperation({ summary: 'Start a CLI sign-in: a user code and the URL where a person enters it', security: [] })
-  @ApiCreatedResponse({ type: DeviceAuthorizationDto })
-  @ApiNotFoundResponse({ description: 'OIDC_NOT_CONFIGURED' })
-  @ApiBadGatewayResponse({ description: 'OIDC_PROVIDER_UNAVAILABLE' })
+  @PublicApiDoc('Start a CLI sign-in: a user code and the URL where a person enters it', {
+    created: { type: DeviceAuthorizationDto },
+    notFound: 'OIDC_NOT_CONFIGURED',
+    badGateway: 'OIDC_PROVIDER_UNAVAILABLE',
+  })
   async begin(): Promise<DeviceAuthorizationDto> {
     const device = await this.relyingParty.beginDevice();
     const deviceCode = this.logins.begin(device.expires_in, (signal) => this.relyingParty.completeDevice(device, signal));
@@ -47,10 +49,11 @@ export class DeviceController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Poll a CLI sign-in: `pending`, or `complete` with an expiring API key for the person', security: [] })
-  @ApiOkResponse({ type: DeviceTokenDto })
-  @ApiBadRequestResponse({ description: 'OIDC_DEVICE_CODE_UNKNOWN: unknown, already collected or expired; VALIDATION_FAILED names `deviceCode`' })
-  @ApiForbiddenResponse({ description: 'OIDC_ACCESS_DENIED (the person refused), OIDC_ROLE_UNKNOWN, OIDC_TEAM_UNKNOWN' })
+  @PublicApiDoc('Poll a CLI sign-in: `pending`, or `complete` with an expiring API key for the person', {
+    ok: { type: DeviceTokenDto },
+    badRequest: 'OIDC_DEVICE_CODE_UNKNOWN: unknown, already collected or expired; VALIDATION_FAILED names `deviceCode`',
+    forbidden: 'OIDC_ACCESS_DENIED (the person refused), OIDC_ROLE_UNKNOWN, OIDC_TEAM_UNKNOWN',
+  })
   async token(@Body() dto: DeviceTokenRequestDto): Promise<DeviceTokenDto> {
     const outcome = this.logins.collect(dto.deviceCode);
     if (!outcome) throw oidcError('OIDC_DEVICE_CODE_UNKNOWN', 'no CLI sign-in under way with this deviceCode: run `handover login` again');

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBadRequestResponse, ApiForbiddenResponse, ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { PublicApiDoc } from '../common/api-doc.decorator';
 import type { Request, Response } from 'express';
 import type { AdminApiConfig } from '@handover/config';
 import { GLOBAL_AUDIT_SCOPE } from '@handover/persistence';
@@ -34,19 +35,21 @@ export class OidcController {
 
   @Public()
   @Get('methods')
-  @ApiOperation({ summary: 'How people can sign in here (the console shows its buttons from this)', security: [] })
-  @ApiOkResponse({ type: SignInMethodsDto })
-  @ApiBadRequestResponse({ description: 'a repeated or operator query parameter (refused on every route)' })
+  @PublicApiDoc('How people can sign in here (the console shows its buttons from this)', {
+    ok: { type: SignInMethodsDto },
+    badRequest: 'a repeated or operator query parameter (refused on every route)',
+  })
   methods(): SignInMethodsDto {
     return { token: true, oidc: this.relyingParty.enabled };
   }
 
   @Public()
   @Get('login')
-  @ApiOperation({ summary: "Start a browser sign-in: a redirect to the OpenID provider's authorization endpoint", security: [] })
-  @ApiFoundResponse({ description: "Location: the provider's authorization URL (code flow, PKCE S256, state, nonce); Set-Cookie: handover_oidc=…; Path=/auth/callback; HttpOnly; SameSite=Lax" })
-  @ApiNotFoundResponse({ description: 'OIDC_NOT_CONFIGURED: OIDC_ISSUER is not set' })
-  @ApiBadGatewayResponse({ description: 'OIDC_PROVIDER_UNAVAILABLE: the discovery document could not be read' })
+  @PublicApiDoc("Start a browser sign-in: a redirect to the OpenID provider's authorization endpoint", {
+    found: "Location: the provider's authorization URL (code flow, PKCE S256, state, nonce); Set-Cookie: handover_oidc=…; Path=/auth/callback; HttpOnly; SameSite=Lax",
+    notFound: 'OIDC_NOT_CONFIGURED: OIDC_ISSUER is not set',
+    badGateway: 'OIDC_PROVIDER_UNAVAILABLE: the discovery document could not be read',
+  })
   async login(@Req() request: Request, @Res() response: Response): Promise<void> {
     const { url, login } = await this.relyingParty.beginLogin();
     response.setHeader('Set-Cookie', pendingLoginCookie(request, this.pending.begin(login)));
@@ -56,11 +59,12 @@ export class OidcController {
 
   @Public()
   @Get('callback')
-  @ApiOperation({ summary: 'Where the provider sends the browser back: checks the answer, opens the console session, redirects to the console', security: [] })
-  @ApiFoundResponse({ description: 'Location: the console (OIDC_POST_LOGIN_PATH); Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict. A browser refused is sent to the console with `?signInError=<code>`' })
-  @ApiBadRequestResponse({ description: 'OIDC_LOGIN_EXPIRED: no sign-in under way in this browser, or it took more than 10 minutes' })
-  @ApiUnauthorizedResponse({ description: "OIDC_LOGIN_FAILED: the provider's answer failed a check (state, PKCE, ID token signature, issuer, audience, nonce)" })
-  @ApiForbiddenResponse({ description: 'OIDC_ACCESS_DENIED, OIDC_ROLE_UNKNOWN (the role claim names no role), OIDC_TEAM_UNKNOWN (the team claim names no team)' })
+  @PublicApiDoc('Where the provider sends the browser back: checks the answer, opens the console session, redirects to the console', {
+    found: 'Location: the console (OIDC_POST_LOGIN_PATH); Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict. A browser refused is sent to the console with `?signInError=<code>`',
+    badRequest: 'OIDC_LOGIN_EXPIRED: no sign-in under way in this browser, or it took more than 10 minutes',
+    unauthorized: "OIDC_LOGIN_FAILED: the provider's answer failed a check (state, PKCE, ID token signature, issuer, audience, nonce)",
+    forbidden: 'OIDC_ACCESS_DENIED, OIDC_ROLE_UNKNOWN (the role claim names no role), OIDC_TEAM_UNKNOWN (the team claim names no team)',
+  })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const pendingId = pendingLoginIdOf(request);
     const login = pendingId ? this.pending.take(pendingId) : null;

@@ -1,7 +1,6 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { PublicApiDoc } from '../common/api-doc.decorator';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/roles';
 import { CSRF_HEADER, clearedSessionCookie, sessionCookie, sessionIdOf } from '../auth/session-cookie';
@@ -42,11 +41,12 @@ export class SessionController {
   @Public()
   @Post('session')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign the console in: exchange a token for a session cookie (same origin only)', security: [] })
-  @ApiOkResponse({ type: SessionDto, description: 'Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict; Path=/' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `token` missing or malformed' })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: the token is unknown, revoked or expired' })
-  @ApiForbiddenResponse({ description: 'CROSS_ORIGIN_FORM: posted from another site' })
+  @PublicApiDoc('Sign the console in: exchange a token for a session cookie (same origin only)', {
+    ok: { type: SessionDto, description: 'Set-Cookie: handover_session=…; HttpOnly; SameSite=Strict; Path=/' },
+    badRequest: 'VALIDATION_FAILED: `token` missing or malformed',
+    unauthorized: 'UNAUTHENTICATED: the token is unknown, revoked or expired',
+    forbidden: 'CROSS_ORIGIN_FORM: posted from another site',
+  })
   async signIn(@Body() dto: CreateSessionDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     requireSameOrigin(request);
     // The failure limit counts distinct credentials by the Authorization header: present the token there.
@@ -61,9 +61,10 @@ export class SessionController {
 
   @Public()
   @Get('session')
-  @ApiOperation({ summary: "The console session of this browser's cookie (role, team, CSRF token)", security: [] })
-  @ApiOkResponse({ type: SessionDto })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no cookie, or the session ended' })
+  @PublicApiDoc("The console session of this browser's cookie (role, team, CSRF token)", {
+    ok: { type: SessionDto },
+    unauthorized: 'UNAUTHENTICATED: no cookie, or the session ended',
+  })
   current(@Req() request: Request): SessionDto {
     const id = sessionIdOf(request);
     const session = id ? this.sessions.find(id) : null;
@@ -74,10 +75,11 @@ export class SessionController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the console session (needs X-CSRF-Token) and clear its cookie', security: [] })
-  @ApiNoContentResponse({ description: 'the session ended' })
-  @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no live session' })
-  @ApiForbiddenResponse({ description: 'CSRF_INVALID: X-CSRF-Token is not the session\'s' })
+  @PublicApiDoc('End the console session (needs X-CSRF-Token) and clear its cookie', {
+    noContent: 'the session ended',
+    unauthorized: 'UNAUTHENTICATED: no live session',
+    forbidden: 'CSRF_INVALID: X-CSRF-Token is not the session\'s',
+  })
   logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     const id = sessionIdOf(request);
     const session = id ? this.sessions.find(id) : null;

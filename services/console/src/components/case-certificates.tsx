@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
 import { dateTime } from '../labels';
-import { ApiErrorAlert } from './api-error-alert';
-import { DataTable } from './data-table';
+import { ListTable } from './list-table';
 
 type Certificate = Schemas['DeletionCertificateDto'];
 
@@ -20,15 +19,11 @@ export function CaseCertificates({ caseId, status }: { caseId: string; status: s
   });
   return (
     <>
-      <ApiErrorAlert error={list.error} />
-      <DataTable<Certificate>
+      <ListTable<Certificate>
+        query={list}
         label={t('certificates.title')}
         size="small"
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: t('certificates.empty') }}
+        emptyText={t('certificates.empty')}
         columns={[
           { title: t('certificates.stage'), dataIndex: 'stage', render: (stage: Certificate['stage']) => <span data-certificate={stage}>{t(`certificates.stages.${stage}`, { defaultValue: stage })}</span> },
           { title: t('casePage.count'), dataIndex: 'count' },

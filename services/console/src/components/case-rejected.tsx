@@ -1,10 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from './data-table';
 import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
-import { ApiErrorAlert } from './api-error-alert';
+import { ListTable } from './list-table';
 
 type Row = Schemas['RejectedRowDto'];
 const quote = (value: string | number): string => (/[",\r\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
@@ -39,16 +38,15 @@ export function CaseRejected({ caseId }: { caseId: string }) {
   });
   return (
     <>
-      <ApiErrorAlert error={rows.error ?? exporting.error} />
-      <DataTable<Schemas['RejectedRowDto']>
+      <ListTable<Schemas['RejectedRowDto']>
+        query={rows}
+        error={exporting.error}
         label={t('inventory.rejected')}
         size="small"
         rowKey={(row) => `${row.importId}:${row.line}:${row.field}`}
-        loading={rows.isLoading}
-        dataSource={rows.data?.items ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: t('inventory.noRejected') }}
-                columns={[
+        emptyText={t('inventory.noRejected')}
+        columns={[
           { title: t('inventory.line'), dataIndex: 'line' },
           { title: t('inventory.field'), dataIndex: 'field' },
           { title: t('inventory.reason'), dataIndex: 'reason' },

@@ -2,11 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from './data-table';
 import type { Schemas } from '@handover/api-client';
 import { ApiError, api, unwrap } from '../api/client';
 import { dateTime } from '../labels';
 import { ApiErrorAlert } from './api-error-alert';
+import { ListTable } from './list-table';
 
 type ThirdParty = Schemas['ThirdPartyDto'];
 const COLOR: Record<ThirdParty['status'], string> = { pending: 'default', requested: 'blue', overdue: 'red', confirmed: 'green', exception: 'orange' };
@@ -41,15 +41,13 @@ export function CaseThirdParties({ caseId, canEdit, live }: { caseId: string; ca
   });
   return (
     <>
-      {shredded ? <Alert type="info" showIcon title={t('casePage.tpShredded')} /> : <ApiErrorAlert error={list.error} />}
-      {shredded ? null : (
-        <DataTable<ThirdParty>
+      {shredded ? (
+        <Alert type="info" showIcon title={t('casePage.tpShredded')} />
+      ) : (
+        <ListTable<ThirdParty>
+          query={list}
           label={t('casePage.thirdParties')}
           size="small"
-          rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={false}
           columns={[
             { title: t('wizard.name'), dataIndex: 'name' },
             { title: t('requests.status'), dataIndex: 'status', render: (status: ThirdParty['status'], tp) => <><Tag color={COLOR[status]}>{t(`casePage.tpStatus.${status}`)}</Tag>{tp.late ? <Tag color="red">{t('casePage.late')}</Tag> : null}</> },

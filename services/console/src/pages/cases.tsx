@@ -2,15 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../components/data-table';
 import { Link } from 'react-router';
 import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
-import { ApiErrorAlert } from '../components/api-error-alert';
 import { DeadlineBadge } from '../components/deadline-badge';
 import { PageTitle } from '../components/page-title';
 import { dateTime, KINDS, PHASES, STATUSES } from '../labels';
 import { canManage, useSession } from '../session';
+import { ListTable } from '../components/list-table';
 
 type Item = Schemas['CaseListItemDto'];
 interface Filters {
@@ -58,14 +57,10 @@ export default function CasesPage() {
         <Select aria-label={t('cases.kind')} value={filters.kind ?? ''} onChange={(v) => filter({ kind: (v || undefined) as Filters['kind'] })} options={[all('kind'), ...KINDS.map((k) => ({ value: k, label: `${t('cases.kind')}: ${t(`kind.${k}`)}` }))]} />
         <Select aria-label={t('cases.phase')} value={filters.phase ?? ''} onChange={(v) => filter({ phase: (v || undefined) as Filters['phase'] })} options={[all('phase'), ...PHASES.map((p) => ({ value: p, label: `${t('cases.phase')}: ${t(`phase.${p}`)}` }))]} />
       </div>
-      <ApiErrorAlert error={query.error} />
-      <DataTable<Item>
+      <ListTable<Item>
+        query={query}
         label={t('cases.title')}
-        rowKey="id"
-        loading={query.isLoading}
-        dataSource={query.data?.items ?? []}
-        pagination={false}
-                locale={{ emptyText: t('cases.empty') }}
+        emptyText={t('cases.empty')}
         columns={[
           { title: t('cases.id'), dataIndex: 'id', render: (id: string, item) => <Link to={`/cases/${id}`}>{item.transferor.name}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{id}</Typography.Text></Link> },
           { title: t('cases.kind'), dataIndex: 'kind', render: (kind: Item['kind']) => t(`kind.${kind}`) },

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, Modal, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../components/data-table';
 import { Link } from 'react-router';
 import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
@@ -11,6 +10,7 @@ import { CasePicker } from '../components/case-picker';
 import { PageTitle } from '../components/page-title';
 import { dateTime } from '../labels';
 import { useSession } from '../session';
+import { ListTable } from '../components/list-table';
 
 type Incident = Schemas['IncidentListItemDto'];
 type Category = Schemas['OpenIncidentDto']['categories'][number];
@@ -54,14 +54,11 @@ export default function IncidentsPage() {
   return (
     <>
       <PageTitle extra={mayOpen ? <Button type="primary" onClick={() => setOpen(true)}>{t('incidents.open')}</Button> : null}>{t('incidents.title')}</PageTitle>
-      <ApiErrorAlert error={list.error} />
-      <DataTable<Incident>
+      <ListTable<Incident>
+        query={list}
         label={t('incidents.title')}
-        rowKey="id"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                locale={{ emptyText: t('incidents.empty') }}
+        emptyText={t('incidents.empty')}
         columns={[
           { title: t('incidents.name'), dataIndex: 'title', render: (title: string, incident) => <>{title} {incident.drill ? <Tag>{t('incidents.drill')}</Tag> : null}</> },
           { title: t('requests.status'), dataIndex: 'status', render: (status: Incident['status']) => <Tag color={status === 'closed' ? 'green' : status === 'open' ? 'red' : 'orange'}>{t(`incidents.state.${status}`)}</Tag> },
