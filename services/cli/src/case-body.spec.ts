@@ -22,6 +22,13 @@ describe('openCaseBody', () => {
     });
   });
 
+  it('sets recipient.sameLegalEntity from its flag, true or false, over the file', () => {
+    const file = { kind: 'branch-deregistration', recipient: { name: 'Head office', sameLegalEntity: false } };
+    expect(openCaseBody(file, { recipientSameLegalEntity: true }).recipient).toEqual({ name: 'Head office', sameLegalEntity: true });
+    expect(openCaseBody({ recipient: { name: 'Buyer' } }, { recipientSameLegalEntity: false }).recipient).toEqual({ name: 'Buyer', sameLegalEntity: false });
+    expect(openCaseBody(file, {}).recipient).toEqual({ name: 'Head office', sameLegalEntity: false });
+  });
+
   it('adds no recipient when neither the file nor a flag gives one', () => {
     expect(openCaseBody({}, { kind: 'dissolution' })).not.toHaveProperty('recipient');
   });

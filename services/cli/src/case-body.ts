@@ -10,6 +10,8 @@ export interface OpenCaseFlags {
   recipientContact?: string;
   recipientEmail?: string;
   recipientCountry?: string;
+  /** The recipient is the same legal entity (a branch returning data to its head office). */
+  recipientSameLegalEntity?: boolean;
   managerName?: string;
   managerEmail?: string;
   purposeChange?: string;
@@ -27,7 +29,7 @@ export function openCaseBody(file: Record<string, unknown>, flags: OpenCaseFlags
   const body: Record<string, unknown> = { ...file, ...defined({ kind: flags.kind, jurisdiction: flags.jurisdiction, purposeChange: flags.purposeChange }) };
   body['transferor'] = party(file['transferor'], { name: flags.transferorName, contact: flags.transferorContact });
   body['manager'] = party(file['manager'], { name: flags.managerName, email: flags.managerEmail });
-  const recipient = party(file['recipient'], { name: flags.recipientName, contact: flags.recipientContact, email: flags.recipientEmail, country: flags.recipientCountry });
+  const recipient = party(file['recipient'], { name: flags.recipientName, contact: flags.recipientContact, email: flags.recipientEmail, country: flags.recipientCountry, sameLegalEntity: flags.recipientSameLegalEntity });
   if (Object.keys(recipient).length > 0) body['recipient'] = recipient;
   if (flags.policy) body['policy'] = { ...object(file['policy']), ...flags.policy };
   return body as unknown as Schemas['OpenCaseDto'];

@@ -93,7 +93,9 @@ export function registerCases(program: Command, { t, run }: CommandDeps): void {
     .option('--kind <kind>', 'bankruptcy | merger | division | dissolution | asset-sale | equity-transfer | branch-deregistration')
     .option('--jurisdiction <jurisdiction>', 'CN-PIPL | EU-GDPR').option('--transferor-name <name>').option('--transferor-contact <contact>')
     .option('--recipient-name <name>').option('--recipient-contact <contact>').option('--recipient-email <email>')
-    .option('--recipient-country <code>', 'ISO 3166-1 alpha-2').option('--manager-name <name>').option('--manager-email <email>')
+    .option('--recipient-country <code>', 'ISO 3166-1 alpha-2')
+    .option('--recipient-same-legal-entity', 'the recipient is the same legal entity (a branch deregistration returning data to its head office)')
+    .option('--no-recipient-same-legal-entity', 'the recipient is another company').option('--manager-name <name>').option('--manager-email <email>')
     .option('--purpose-change <text>')
     .option('--policy <json>', 'policy fields as JSON, e.g. {"waitingPeriod":"P30D"}', (value: string) => JSON.parse(value) as Record<string, unknown>)
     .action(run(async (ctx, flags: OpenCaseFlags & { file?: string }) => {
