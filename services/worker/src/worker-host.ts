@@ -86,7 +86,11 @@ export class WorkerHost {
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR),
       activities,
-      dataConverter: handoverDataConverter(this.masterKey),
+      // A plain payload (a forged update or signal sent around the API) is refused and logged.
+      dataConverter: handoverDataConverter(this.masterKey, {
+        unencrypted: 'refuse-in-workflow',
+        onRefused: () => this.logger.warn({ event: 'security.unencrypted-payload' }, 'unencrypted Temporal payload refused (sent around the API?)'),
+      }),
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       ...workflowCacheOptions(this.config.WORKER_MAX_CACHED_WORKFLOWS),
       shutdownGraceTime: '10 seconds',
