@@ -1,5 +1,5 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { handoverDataConverter } from '@handover/temporal';
+import { handoverDataConverter, temporalConnectionOptions } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
 import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
@@ -79,7 +79,7 @@ export class WorkerHost {
       onError: (error) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'case status projector round failed; retrying'),
     });
     this.projector.start();
-    this.temporal = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.temporal = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.temporal,
       namespace: this.config.TEMPORAL_NAMESPACE,
