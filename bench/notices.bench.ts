@@ -20,13 +20,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import { approveGateUpdate, caseWorkflowId, DEFAULT_TASK_QUEUE, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
+import { caseWorkflowId, DEFAULT_TASK_QUEUE, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
 import { loadSecrets } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { renderNotice } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, decryptCustomerPersonal, syncIndexes, type CustomerDocument } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
 import { makeRoutedCustomers, waitUntil } from '@handover/testing';
+import { approveGateAsApi } from '../activities/src/cases/testing/approve-gate-as-api';
 import { mailingAudience } from '@handover/domain';
 import { buildNoticeModel } from '../activities/src/notification/notice-model';
 import { LINK_VALIDITY_AFTER_DEADLINE_MS } from '../activities/src/notification/notification.activities';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   const caseId = `bench_notices_${runTag}`;
   const emailDomain = `b${runTag}.example`;
   const mongo = await connectMongo(mongoUri);
-  const client = await connectTemporalClient({ address: temporalAddress, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default', masterKey });
+  const client = await connectTemporalClient({ connection: { TEMPORAL_ADDRESS: temporalAddress }, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default', masterKey });
   const sink = new DiscardSinkClient(sinkApi);
   const cases = new CaseRepository(mongo);
 
@@ -217,7 +218,7 @@ async function main(): Promise<void> {
     const handle = await client.workflow.start('transferCaseWorkflow', { workflowId: caseWorkflowId(caseId), taskQueue, args: [{ caseId }] });
     const approve = async (gate: GateName): Promise<void> => {
       await waitUntil(() => handle.query(progressQuery), (p: CaseProgress) => p.gates.some((g) => g.name === gate && g.state === 'pending'), 600_000, `${gate} gate`);
-      await handle.executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: 'bench', approvedAt: new Date().toISOString() }] });
+      await approveGateAsApi(handle, mongo, caseId, gate, 'bench');
     };
     t = performance.now();
     await approve('inventory');

@@ -1,4 +1,5 @@
 export * from './cases/case.activities';
+export * from './cases/approval.activities';
 export * from './mail/send-once';
 export * from './inventory/inventory.activities';
 export * from './notification/notification.activities';

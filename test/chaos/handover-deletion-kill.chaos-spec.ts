@@ -5,7 +5,6 @@ import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Connection } from 'mongoose';
 import {
-  approveGateUpdate,
   caseWorkflowId,
   DISPOSITIONS,
   handoverPackageId,
@@ -33,6 +32,7 @@ import {
   type CustomerDocument,
 } from '@handover/persistence';
 import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { approveGateAsApi } from '../../activities/src/cases/testing/approve-gate-as-api';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { activityAttempts, chaosWorkerEnv, connectChaos } from './support/chaos-stack';
 import { WorkerProcess } from './support/worker-process';
@@ -115,7 +115,7 @@ describe('handover package and deletion survive SIGKILLed workers', () => {
         `${gate} gate pending`,
         1000,
       );
-      await wf.executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: 'chaos-test', approvedAt: new Date().toISOString() }] });
+      await approveGateAsApi(wf, mongo, caseId, gate, 'chaos-test');
       step(`${gate} gate approved`);
     };
     /**

@@ -1,9 +1,10 @@
 import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@temporalio/client';
 import type { Connection } from 'mongoose';
-import { approveGateUpdate, caseWorkflowId, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
+import { caseWorkflowId, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
 import { CaseRepository, CaseStatisticsRepository, MailLedgerRepository, syncIndexes } from '@handover/persistence';
 import { makeRoutedCustomers, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { approveGateAsApi } from '../../activities/src/cases/testing/approve-gate-as-api';
 import { mailingAudience } from '@handover/domain';
 import { seedCase, seedRoutedCustomers } from '../../activities/src/notification/testing/seed-notice-case';
 import { SinkCollector, tallyDeliveries } from './support/sink-collector';
@@ -99,9 +100,7 @@ describe('customer mailing survives SIGKILLed workers', () => {
         180_000,
         `${gate} gate pending`,
       );
-      await (handle as WorkflowHandle).executeUpdate(approveGateUpdate, {
-        args: [{ gate, approvedBy: 'chaos-test', approvedAt: new Date().toISOString() }],
-      });
+      await approveGateAsApi(handle as WorkflowHandle, mongo, caseId, gate, 'chaos-test');
     };
     await approve('inventory');
     step('inventory gate approved');

@@ -64,7 +64,7 @@ describe('third-party deletion confirmations (admin API, worker, portal, mail si
   };
 
   beforeAll(async () => {
-    temporal = await connectTemporalClient({ address: env.temporalAddress, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default', masterKey });
+    temporal = await connectTemporalClient({ connection: { TEMPORAL_ADDRESS: env.temporalAddress }, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default', masterKey });
     mongo = await MongoClient.connect(env.mongoUri);
     const opened = await call('POST', '/v1/cases', {
       kind: 'bankruptcy',

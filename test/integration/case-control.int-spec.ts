@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import {
-  approveGateUpdate, cancelCaseUpdate, caseWorkflowId, overrideAcknowledgementUpdate, progressQuery, rejectGateUpdate, type CaseProgress, type GateName,
+  cancelCaseUpdate, caseWorkflowId, overrideAcknowledgementUpdate, progressQuery, rejectGateUpdate, type CaseProgress, type GateName,
 } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
@@ -14,6 +14,7 @@ import { NodemailerMailer } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, syncIndexes } from '@handover/persistence';
 import { handoverDataConverter } from '@handover/temporal';
 import { MailSinkClient, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { approveGateAsApi } from '../../activities/src/cases/testing/approve-gate-as-api';
 import { buildActivities } from '../../services/worker/src/activities.factory';
 import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
 
@@ -99,7 +100,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
     const result = (await handle.result()) as CaseProgress;
     expect(result.cancelledAt).toBe(view.cancelledAt);
     expect(await keys.cipherFor(caseId)).toBeNull();
-    await expect(handle.executeUpdate(approveGateUpdate, { args: [{ gate: 'inventory', approvedBy: 'it', approvedAt: new Date().toISOString() }] })).rejects.toThrow();
+    await expect(approveGateAsApi(handle, mongo, caseId, 'inventory', 'it')).rejects.toThrow();
     // transfer-case-cancelled.history.json (saved before the cancellation notices) stays beside it.
     await save(handle, 'transfer-case-cancelled-notices.history.json');
   }, 120_000);
@@ -107,7 +108,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
   it('rejects the inventory gate (waits again), then the notices gate (back to the inventory gate), then runs on to the handover gate', async () => {
     const { caseId, handle } = await startCase('reject');
     const reject = (gate: GateName) => handle.executeUpdate(rejectGateUpdate, { args: [{ gate, rejectedBy: 'key_it', rejectedAt: new Date().toISOString() }] });
-    const approve = (gate: GateName) => handle.executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: 'key_it', approvedAt: new Date().toISOString() }] });
+    const approve = (gate: GateName) => approveGateAsApi(handle, mongo, caseId, gate);
     const pending = (gate: GateName) => waitUntil(() => handle.query(progressQuery), (p) => p.gates.some((g) => g.name === gate && g.state === 'pending'), 60_000, `${gate} pending`);
 
     await expect(reject('handover')).rejects.toThrow();
@@ -132,7 +133,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
 
   it('reminds the recipient, escalates at the deadline, then takes the override and closes', async () => {
     const { caseId, handle } = await startCase('override');
-    const approve = (gate: GateName) => handle.executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: 'key_it', approvedAt: new Date().toISOString() }] });
+    const approve = (gate: GateName) => approveGateAsApi(handle, mongo, caseId, gate);
     const pending = (gate: GateName) => waitUntil(() => handle.query(progressQuery), (p) => p.gates.some((g) => g.name === gate && g.state === 'pending'), 60_000, `${gate} pending`);
     const override = () => handle.executeUpdate(overrideAcknowledgementUpdate, { args: [{ overriddenBy: 'key_it', overriddenAt: new Date().toISOString() }] });
     for (const gate of ['inventory', 'notices', 'handover'] as const) {

@@ -4,13 +4,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import type { Connection } from 'mongoose';
-import { approveGateUpdate, caseWorkflowId, progressQuery } from '@handover/contracts';
+import { caseWorkflowId, progressQuery } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, MailLedgerRepository, syncIndexes } from '@handover/persistence';
 import { handoverDataConverter } from '@handover/temporal';
 import { MailSinkClient, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { approveGateAsApi } from '../../activities/src/cases/testing/approve-gate-as-api';
 import { buildActivities } from '../../services/worker/src/activities.factory';
 import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
 
@@ -90,10 +91,10 @@ describe('transferCaseWorkflow against the Temporal dev server, FerretDB and the
     expect(mail.Text).toContain('王经理');
     expect((await new MailLedgerRepository(mongo).find({ caseId, subjectId: 'manager', mailing: 'case-opened' }))?.status).toBe('sent');
 
-    const gate = await handle.executeUpdate(approveGateUpdate, { args: [{ gate: 'inventory', approvedBy: 'it', approvedAt: new Date().toISOString() }] });
+    const gate = await approveGateAsApi(handle, mongo, caseId, 'inventory', 'it');
     expect(gate.state).toBe('approved');
     await expect(
-      handle.executeUpdate(approveGateUpdate, { args: [{ gate: 'notices', approvedBy: 'it', approvedAt: new Date().toISOString() }] }),
+      approveGateAsApi(handle, mongo, caseId, 'notices', 'it'),
     ).rejects.toThrow(/not pending|Update failed/i);
     await waitUntil(() => cases.findState(caseId), (s) => s?.phase === 'legal-basis', 30_000, 'phase legal-basis in MongoDB');
     // Still exactly one mail: the ledger kept a replayed or retried activity from sending twice.

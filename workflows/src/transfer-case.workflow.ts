@@ -1,7 +1,6 @@
-import { ActivityCancellationType, ApplicationFailure, condition, isCancellation, patched, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, isCancellation, patched, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import { parseDuration } from '@handover/domain';
 import {
-  approveGateUpdate,
   CANCELLATION_NOTICES_PATCH,
   inventoryImportedSignal,
   type InventoryActivities,
@@ -24,6 +23,7 @@ import {
   type TransferCaseInput,
 } from '@handover/contracts';
 import { AcknowledgementWait } from './acknowledgement';
+import { handleGateApprovals } from './gate-approval';
 import { CaseControl } from './case-control';
 import { discardCase } from './discard-case.workflow';
 
@@ -96,24 +96,7 @@ export async function transferCaseWorkflow(input: TransferCaseInput): Promise<Ca
     ...(control.cancellation && { cancelledAt: control.cancellation.cancelledAt }),
   });
   setHandler(progressQuery, progress);
-  setHandler(
-    approveGateUpdate,
-    ({ gate, approvedBy, approvedAt }) => {
-      const view: GateView = { name: gate, state: 'approved', approvedBy, approvedAt };
-      gates.set(gate, view);
-      return view;
-    },
-    {
-      validator: ({ gate }) => {
-        control.refuseWhenCancelled();
-        const view = gates.get(gate);
-        if (!view) throw ApplicationFailure.nonRetryable(`unknown gate ${gate}`, 'GATE_UNKNOWN');
-        if (view.state !== 'pending') {
-          throw ApplicationFailure.nonRetryable(`gate ${gate} is ${view.state}, not pending`, 'GATE_NOT_PENDING');
-        }
-      },
-    },
-  );
+  handleGateApprovals(input.caseId, gates, () => control.refuseWhenCancelled());
 
   // Phases entered again after the notices gate's rejection record facts of their own round.
   let round = 0;

@@ -12,6 +12,17 @@ const shared = {
   HANDOVER_MASTER_KEY: z.string().optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').default('mongodb://127.0.0.1:27017/handover'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  /** TLS to the Temporal frontend (issue 15): on/off; on with no CA trusts the system's roots. */
+  TEMPORAL_TLS: z.stringbool().default(false),
+  /** PEM file of the CA that signed the frontend's certificate (implies TLS). */
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  /** PEM files of this process's client certificate and key for mTLS (both or neither; imply TLS). */
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  /** The name to verify the frontend's certificate against, when it differs from the address's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** API key sent as a bearer token to the frontend (Temporal Cloud; implies TLS). */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('handover'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3001'),

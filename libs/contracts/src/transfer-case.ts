@@ -32,11 +32,20 @@ export interface CaseProgress {
 
 export interface ApproveGateInput {
   gate: GateName;
-  /** Opaque id of the API key or user who approved; never a name or an address. */
+  /**
+   * The gate decision the API recorded before sending the update (issue 15). Behind
+   * `patched(VERIFIED_APPROVALS_PATCH)` the workflow looks it up (an activity) and takes who
+   * approved from that record; an approval the API never recorded changes nothing.
+   */
+  approvalId?: string;
+  /** Opaque id of the API key or user who approved; read only by histories recorded before the patch. */
   approvedBy: string;
-  /** Set by the caller (workflows must not read the clock for evidence). */
+  /** Read only by histories recorded before the patch: the workflow stamps the approval's time now. */
   approvedAt: string;
 }
+
+/** approveGate accepts only approvals the API recorded (issue 15); before it, the caller's word. */
+export const VERIFIED_APPROVALS_PATCH = 'verified-approvals-v1';
 
 export const progressQuery = defineQuery<CaseProgress>('progress');
 

@@ -13,7 +13,8 @@ export class CryptoError extends Error {
       | 'malformed'
       | 'wrong-key'
       | 'unknown-key'
-      | 'authentication-failed',
+      | 'authentication-failed'
+      | 'unencrypted',
   ) {
     super(message);
   }

@@ -20,6 +20,9 @@ export {
   ENCRYPTED_ENCODING,
   ENCRYPTION_KEY_ID_METADATA,
   PAYLOAD_CODEC_HKDF_INFO,
+  REFUSED_ENCODING,
+  type PayloadCodecOptions,
+  type UnencryptedPayloadPolicy,
 } from './payload-codec';
 export { failureConverter } from './failure-converter';
 export { UploadCipher, type UploadSealInfo } from './upload-cipher';

@@ -13,6 +13,7 @@ import {
   createDataConverter,
   payloadCodecFromMaster,
   payloadKeyFromMaster,
+  REFUSED_ENCODING,
 } from './payload-codec';
 
 const text = (bytes: Uint8Array | null | undefined): string => Buffer.from(bytes ?? new Uint8Array()).toString('utf8');
@@ -65,8 +66,35 @@ describe('AesGcmPayloadCodec', () => {
     expect(Buffer.from(a!.data!).equals(Buffer.from(b!.data!))).toBe(false);
   });
 
-  it('passes payloads with another encoding through decode untouched', async () => {
-    const [decoded] = await codec.decode([original]);
+  it('refuses a plain payload on decode by default (a forged update or signal sent around the API)', async () => {
+    const error = await codec.decode([original]).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(CryptoError);
+    expect((error as CryptoError).code).toBe('unencrypted');
+    expect((error as CryptoError).message).not.toContain('secret-canary');
+  });
+
+  it('refuses a plain payload among encrypted ones', async () => {
+    const [sealed] = await codec.encode([original]);
+    await expect(codec.decode([sealed!, original])).rejects.toThrow(/not encrypted/);
+  });
+
+  it('hands the workflow an unreadable payload and reports it under refuse-in-workflow', async () => {
+    const onRefused = jest.fn();
+    const worker = AesGcmPayloadCodec.create(new Map([['k1', key]]), 'k1', { unencrypted: 'refuse-in-workflow', onRefused });
+    const [sealed] = await codec.encode([original]);
+    const [decoded, refused] = await worker.decode([sealed!, original]);
+    expect(defaultPayloadConverter.fromPayload(decoded!)).toEqual({ hello: 'secret-canary' });
+    expect(plain(refused!)).toEqual({ metadata: { encoding: REFUSED_ENCODING }, data: '' });
+    expect(() => defaultPayloadConverter.fromPayload(refused!)).toThrow(/encoding/i);
+    expect(onRefused).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes plain payloads through decode only when told to (the UI codec endpoint)', async () => {
+    const display = AesGcmPayloadCodec.create(new Map([['k1', key]]), 'k1', { unencrypted: 'pass' });
+    const [decoded] = await display.decode([original]);
     expect(decoded).toBe(original);
   });
 

@@ -8,9 +8,30 @@ import type { MasterKey } from './master-key';
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const ENCRYPTION_KEY_ID_METADATA = 'encryption-key-id';
 export const PAYLOAD_CODEC_HKDF_INFO = 'temporal-payload-codec';
+/** What a worker's codec turns a refused plain payload into: no payload converter reads it. */
+export const REFUSED_ENCODING = 'binary/refused-unencrypted';
+
+/**
+ * What decode does with a payload that is not encrypted (issue 15):
+ * - `reject` (clients): throws CryptoError `unencrypted`;
+ * - `refuse-in-workflow` (the worker): hands the workflow a payload of encoding
+ *   `binary/refused-unencrypted`, which no payload converter reads. The SDK then rejects a forged
+ *   update before it is accepted (nothing reaches the history) instead of failing the whole
+ *   workflow task, which a throwing codec would do on every attempt;
+ * - `pass` (the Temporal UI's codec endpoint only): shown as is.
+ * The SDK's own plain payloads (patch markers, search attributes) never pass through a codec.
+ */
+export type UnencryptedPayloadPolicy = 'reject' | 'refuse-in-workflow' | 'pass';
+
+export interface PayloadCodecOptions {
+  unencrypted?: UnencryptedPayloadPolicy;
+  /** Called for each refused payload (the worker logs a warning); never given the content. */
+  onRefused?: () => void;
+}
 
 const KEY_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const ENCRYPTED_ENCODING_BYTES = Buffer.from(ENCRYPTED_ENCODING, 'utf8');
+const REFUSED_ENCODING_BYTES = Buffer.from(REFUSED_ENCODING, 'utf8');
 
 /**
  * Encrypts every Temporal payload with AES-256-GCM.
@@ -21,15 +42,16 @@ const ENCRYPTED_ENCODING_BYTES = Buffer.from(ENCRYPTED_ENCODING, 'utf8');
  *   metadata: { encoding: 'binary/encrypted', 'encryption-key-id': <keyId> }
  *   data:     iv (12 bytes) ‖ ciphertext ‖ GCM tag (16 bytes)
  * decode: payloads with that encoding are decrypted with the key named in their metadata (kept
- * retired keys still decode old histories); all other payloads pass through unchanged.
+ * retired keys still decode old histories); others are refused as `options.unencrypted` says.
  */
 export class AesGcmPayloadCodec implements PayloadCodec {
   readonly defaultKeyId: string;
   readonly #keys: ReadonlyMap<string, KeyObject>;
   readonly #defaultKey: KeyObject;
   readonly #defaultKeyIdBytes: Buffer;
+  readonly #options: PayloadCodecOptions;
 
-  private constructor(keys: Map<string, KeyObject>, defaultKeyId: string) {
+  private constructor(keys: Map<string, KeyObject>, defaultKeyId: string, options: PayloadCodecOptions) {
     const defaultKey = keys.get(defaultKeyId);
     if (!defaultKey) {
       throw new CryptoError(`Default payload key id ${defaultKeyId} is not among the configured keys`, 'unknown-key');
@@ -38,10 +60,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     this.#defaultKey = defaultKey;
     this.defaultKeyId = defaultKeyId;
     this.#defaultKeyIdBytes = Buffer.from(defaultKeyId, 'utf8');
+    this.#options = options;
   }
 
   /** `keys`: key id → 32-byte key; new payloads are encrypted with `defaultKeyId`. */
-  static create(keys: ReadonlyMap<string, Buffer>, defaultKeyId: string): AesGcmPayloadCodec {
+  static create(keys: ReadonlyMap<string, Buffer>, defaultKeyId: string, options: PayloadCodecOptions = {}): AesGcmPayloadCodec {
     const imported = new Map<string, KeyObject>();
     for (const [keyId, key] of keys) {
       if (typeof keyId !== 'string' || !KEY_ID.test(keyId)) {
@@ -52,17 +75,17 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       }
       imported.set(keyId, createSecretKey(Buffer.from(key)));
     }
-    return new AesGcmPayloadCodec(imported, defaultKeyId);
+    return new AesGcmPayloadCodec(imported, defaultKeyId, options);
   }
 
   /** Codec keyed by `current` (for encoding) plus `retired` master keys (decoding only). */
-  static fromMasterKeys(current: MasterKey, retired: readonly MasterKey[] = []): AesGcmPayloadCodec {
+  static fromMasterKeys(current: MasterKey, retired: readonly MasterKey[] = [], options: PayloadCodecOptions = {}): AesGcmPayloadCodec {
     const keys = new Map<string, Buffer>();
     for (const master of [...retired, current]) {
       const { keyId, key } = payloadKeyFromMaster(master);
       keys.set(keyId, key);
     }
-    return AesGcmPayloadCodec.create(keys, payloadKeyFromMaster(current).keyId);
+    return AesGcmPayloadCodec.create(keys, payloadKeyFromMaster(current).keyId, options);
   }
 
   get keyIds(): string[] {
@@ -74,7 +97,15 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => (isEncrypted(payload) ? this.#decrypt(payload) : payload));
+    return payloads.map((payload) => (isEncrypted(payload) ? this.#decrypt(payload) : this.#unencrypted(payload)));
+  }
+
+  #unencrypted(payload: Payload): Payload {
+    const policy = this.#options.unencrypted ?? 'reject';
+    if (policy === 'pass') return payload;
+    this.#options.onRefused?.();
+    if (policy === 'refuse-in-workflow') return { metadata: { encoding: REFUSED_ENCODING_BYTES }, data: new Uint8Array() };
+    throw new CryptoError('Payload is not encrypted: refused (only payloads sealed by the codec are accepted)', 'unencrypted');
   }
 
   #encrypt(payload: Payload): Payload {
@@ -136,8 +167,8 @@ export function payloadKeyFromMaster(master: MasterKey): { keyId: string; key: B
 }
 
 /** Shorthand for {@link AesGcmPayloadCodec.fromMasterKeys}. */
-export function payloadCodecFromMaster(current: MasterKey, retired: readonly MasterKey[] = []): AesGcmPayloadCodec {
-  return AesGcmPayloadCodec.fromMasterKeys(current, retired);
+export function payloadCodecFromMaster(current: MasterKey, retired: readonly MasterKey[] = [], options: PayloadCodecOptions = {}): AesGcmPayloadCodec {
+  return AesGcmPayloadCodec.fromMasterKeys(current, retired, options);
 }
 
 /**

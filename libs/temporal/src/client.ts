@@ -1,14 +1,16 @@
 import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions, type TemporalConnectionSettings } from './connection-options';
 import { handoverDataConverter } from './data-converter';
 
 export interface TemporalClientOptions {
-  address: string;
+  /** Address, TLS/mTLS files, server name and API key (libs/config's TEMPORAL_* settings). */
+  connection: TemporalConnectionSettings;
   namespace: string;
   masterKey: string;
 }
 
-/** Connects a Temporal client with the encrypting data converter. */
+/** Connects a Temporal client (TLS as configured) with the encrypting data converter. */
 export async function connectTemporalClient(options: TemporalClientOptions): Promise<Client> {
-  const connection = await Connection.connect({ address: options.address });
+  const connection = await Connection.connect(temporalConnectionOptions(options.connection));
   return new Client({ connection, namespace: options.namespace, dataConverter: handoverDataConverter(options.masterKey) });
 }

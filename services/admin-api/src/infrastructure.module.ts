@@ -51,7 +51,7 @@ class ConfigurationModule {}
     {
       provide: TEMPORAL_CLIENT,
       useFactory: (config: AdminApiConfig, secrets: Secrets) =>
-        connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
+        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
       inject: [ADMIN_CONFIG, SECRETS],
     },
   ],

@@ -46,7 +46,7 @@ class ConfigurationModule {}
     {
       provide: TEMPORAL_CLIENT,
       useFactory: (config: PortalConfig, secrets: Secrets) =>
-        connectTemporalClient({ address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
+        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
       inject: [PORTAL_CONFIG, SECRETS],
     },
   ],

@@ -1,5 +1,6 @@
 import {
   createCaseActivities,
+  createApprovalActivities,
   createDeletionActivities,
   createHandoverActivities,
   createIncidentActivities,
@@ -23,6 +24,7 @@ import {
   CustomerCorrectionRepository,
   CustomerRepository,
   DeletionCertificateRepository,
+  GateDecisionRepository,
   DispositionStore,
   HandoverRepository,
   IncidentPopulationRepository,
@@ -85,6 +87,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const mailing = { ledger, mailer, mailDomain, logger };
   return {
     ...createCaseActivities({ cases, keys, ...mailing }),
+    ...createApprovalActivities({ decisions: new GateDecisionRepository(connection), logger }),
     ...createInventoryActivities({
       cases,
       keys,

@@ -1,5 +1,5 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { handoverDataConverter } from '@handover/temporal';
+import { handoverDataConverter, temporalConnectionOptions } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
 import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
@@ -79,14 +79,18 @@ export class WorkerHost {
       onError: (error) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'case status projector round failed; retrying'),
     });
     this.projector.start();
-    this.temporal = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.temporal = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.temporal,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR),
       activities,
-      dataConverter: handoverDataConverter(this.masterKey),
+      // A plain payload (a forged update or signal sent around the API) is refused and logged.
+      dataConverter: handoverDataConverter(this.masterKey, {
+        unencrypted: 'refuse-in-workflow',
+        onRefused: () => this.logger.warn({ event: 'security.unencrypted-payload' }, 'unencrypted Temporal payload refused (sent around the API?)'),
+      }),
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       ...workflowCacheOptions(this.config.WORKER_MAX_CACHED_WORKFLOWS),
       shutdownGraceTime: '10 seconds',

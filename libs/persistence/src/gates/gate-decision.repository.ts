@@ -32,7 +32,7 @@ export interface NewGateDecision {
 
 const noteAad = (caseId: string, id: string): string => `${caseId}:gate-decision:${id}:note`;
 
-/** Gate decisions of a case: insert-only records (who, when, note), read in order. */
+/** Gate decisions of a case: insert-only records (who, when, note), read in order; a refused approval is withdrawn. */
 export class GateDecisionRepository extends CollectionRepository<GateDecisionDocument> {
   constructor(connection: Connection) {
     super(connection, GATE_DECISION_COLLECTION, gateDecisionSchema);
@@ -52,6 +52,20 @@ export class GateDecisionRepository extends CollectionRepository<GateDecisionDoc
       ...(note && cipher && { noteEnc: cipher.encrypt(note, noteAad(decision.caseId, id)) }),
     });
     return id;
+  }
+
+  /** One decision of a case's gate by id, without its note (the workflow's check of an approval, issue 15). */
+  async findDecision(caseId: string, gate: string, id: string): Promise<Omit<GateDecision, 'note'> | null> {
+    const doc = await this.raw.findOne({ _id: { $eq: id }, caseId: { $eq: caseId }, gate: { $eq: gate } } as Filter<GateDecisionDocument>);
+    return doc && { id: doc._id, gate: doc.gate, decision: doc.decision, decidedBy: doc.decidedBy, decidedAt: doc.decidedAt };
+  }
+
+  /**
+   * Withdraws an approval the workflow refused (the gate was not pending): the API records an
+   * approval before sending it (issue 15), and a refused one never took effect.
+   */
+  async withdraw(caseId: string, id: string): Promise<void> {
+    await this.raw.deleteOne({ _id: { $eq: id }, caseId: { $eq: caseId } } as Filter<GateDecisionDocument>);
   }
 
   /** A case's decisions, oldest first; notes decrypted (null cipher: the case key is shredded, notes left out). */

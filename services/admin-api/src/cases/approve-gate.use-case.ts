@@ -10,7 +10,8 @@ import { AuditService } from '../audit/audit.service';
 
 /**
  * Approves a pending gate through the workflow's update; 409 when the gate is not pending. The
- * approval (who, when, the note) is then kept as an insert-only gate decision.
+ * approval (who, when, the note) is recorded first as a gate decision, whose id the update carries
+ * and the workflow checks (issue 15); an approval the workflow refused is withdrawn.
  */
 @Injectable()
 export class ApproveGateUseCase {
@@ -24,21 +25,22 @@ export class ApproveGateUseCase {
   async execute(caseId: string, gate: GateName, principal: Principal, note?: string): Promise<GateView> {
     if ((await this.cases.findState(caseId))?.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (gate === 'inventory') await this.checkInventoryReady(caseId);
-    const approvedAt = new Date();
+    // Recorded first (issue 15): the workflow accepts only an approval it finds here, by id.
+    const cipher = await this.keys.cipherFor(caseId);
+    const approvalId = await this.decisions.record({ caseId, gate, decision: 'approved', decidedBy: principal.id, decidedAt: new Date(), note }, cipher);
     try {
       const view = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(approveGateUpdate, { args: [{ gate, approvedBy: principal.id, approvedAt: approvedAt.toISOString() }] });
+        .executeUpdate(approveGateUpdate, { args: [{ gate, approvalId, approvedBy: principal.id, approvedAt: new Date().toISOString() }] });
       await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
       if (view.approvedBy && view.approvedAt) {
         // Keyed by the approval's time: a gate approved again after the case was sent back is a new fact.
         await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}:${view.approvedAt}`);
       }
-      // The case key lives until the closure gate's approval has been acted on (then it is shredded).
-      const cipher = await this.keys.cipherFor(caseId);
-      await this.decisions.record({ caseId, gate, decision: 'approved', decidedBy: principal.id, decidedAt: approvedAt, note }, cipher);
       return view;
     } catch (error) {
+      // The workflow refused it (or was not reached): the approval never took effect.
+      await this.decisions.withdraw(caseId, approvalId);
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw new AppError(errorCodeOf(error.cause.type, 'GATE_REJECTED'), error.cause.message, HttpStatus.CONFLICT);

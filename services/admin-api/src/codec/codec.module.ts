@@ -15,7 +15,8 @@ import { EncodePayloadsUseCase } from './encode-payloads.use-case';
 @Module({
   controllers: [CodecController, CodecSessionController],
   providers: [
-    { provide: PAYLOAD_CODEC, useFactory: (master: MasterKey): PayloadCodec => payloadCodecFromMaster(master), inject: [MASTER_KEY] },
+    // The UI shows what it is given: plain payloads (a forged signal, say) are displayed, not refused.
+    { provide: PAYLOAD_CODEC, useFactory: (master: MasterKey): PayloadCodec => payloadCodecFromMaster(master, [], { unencrypted: 'pass' }), inject: [MASTER_KEY] },
     DecodePayloadsUseCase,
     EncodePayloadsUseCase,
   ],
