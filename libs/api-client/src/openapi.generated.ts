@@ -91,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/cross-border": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the transfer mechanism of a foreign recipient (PIPL Art. 38; GDPR Art. 46), replacing an earlier one; the handover gate's approval needs the one the case's requirements name */
+        put: operations["CasesController_crossBorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/gates": {
         parameters: {
             query?: never;
@@ -973,6 +990,27 @@ export interface components {
             /** Format: date-time */
             cancelledAt: string;
         };
+        RecordCrossBorderDto: {
+            /**
+             * @description the mechanism the case's requirements name (GET /v1/cases/{id}/piia, `requirements.crossBorderMechanism`)
+             * @enum {string}
+             */
+            mechanism: "cac-security-assessment" | "standard-contract-or-certification" | "exempt" | "adequacy-decision" | "appropriate-safeguards";
+            /**
+             * @description a reference to its trace: a filing or approval number, the contract id; no personal data
+             * @example CAC-SC-2026-0042
+             */
+            reference: string;
+        };
+        CrossBorderDto: {
+            /** @enum {string} */
+            mechanism: "cac-security-assessment" | "standard-contract-or-certification" | "exempt" | "adequacy-decision" | "appropriate-safeguards";
+            reference: string;
+            /** @description the API key that recorded it */
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         GateDecisionDto: {
             /** @enum {string} */
             gate: "inventory" | "notices" | "handover" | "closure";
@@ -1031,6 +1069,8 @@ export interface components {
             routes?: components["schemas"]["RouteCountsDto"];
             /** @description a cancelled case: who, when, why */
             cancellation?: components["schemas"]["CaseCancellationDto"];
+            /** @description the transfer mechanism recorded for a foreign recipient (PUT /v1/cases/{id}/cross-border) */
+            crossBorder?: components["schemas"]["CrossBorderDto"];
             /** @description when the figures last changed (ISO-8601); answers show within about a second */
             updatedAt: string;
         };
@@ -2109,6 +2149,60 @@ export interface operations {
             };
         };
     };
+    CasesController_crossBorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCrossBorderDto"];
+            };
+        };
+        responses: {
+            /** @description recorded; shown by GET /v1/cases/{id} as `crossBorder` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrossBorderDto"];
+                };
+            };
+            /** @description `mechanism` not a mechanism, `reference` missing, blank or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_HANDED_OVER (the handover gate is approved: the record stays), CASE_CLOSED, CASE_CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_gates: {
         parameters: {
             query?: never;
@@ -2189,7 +2283,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …) */
+            /** @description the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …); handover: CROSS_BORDER_MECHANISM_MISSING (a foreign recipient needs the mechanism the requirements name recorded first: PUT /v1/cases/{id}/cross-border) */
             409: {
                 headers: {
                     [name: string]: unknown;

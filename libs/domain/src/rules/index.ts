@@ -8,3 +8,4 @@ export { buildsHandoverPackage } from './handover-package';
 export { decideCaseRequirements } from './case-requirements';
 export { isCrossBorder, crossBorderMechanismFor } from './cross-border';
 export { legalHoldFor, isLegalHoldRunning, longestHold, findRetentionRule } from './retention';
+export { CROSS_BORDER_MECHANISMS, mechanismToRecord, crossBorderRecordSatisfies } from './cross-border-record';

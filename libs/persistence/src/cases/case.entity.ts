@@ -1,4 +1,4 @@
-import type { CaseKind, Jurisdiction } from '@handover/domain';
+import type { CaseKind, CrossBorderMechanism, Jurisdiction } from '@handover/domain';
 import type { Phase, RouteSummary } from '@handover/contracts';
 
 /** `closed` and `cancelled` are final. */
@@ -36,6 +36,18 @@ export interface CasePolicy {
   /** The recipient's time to acknowledge the package and the reminders before it (ISO-8601; defaults P14D, P7D/P12D). */
   acknowledgementDeadline?: string;
   acknowledgementReminders?: string[];
+}
+
+/**
+ * The transfer mechanism recorded for a cross-border recipient (PIPL Art. 38; GDPR Art. 46): the
+ * mechanism and a short reference to its trace (a filing or approval number, the contract's id).
+ * Not personal data: kept in clear on the case document.
+ */
+export interface CrossBorderRecord {
+  mechanism: CrossBorderMechanism;
+  reference: string;
+  recordedBy: string;
+  recordedAt: Date;
 }
 
 /** A transfer case in the domain's terms: plaintext, only ever held in memory. */

@@ -6,7 +6,7 @@ import type { CaseKind, Jurisdiction } from '@handover/domain';
 import { keysetPage, type KeysetPage } from '../keyset';
 import { updateEach } from '../update-each';
 import { caseSchema, CASE_COLLECTION, type CaseDocument } from './case.schema';
-import type { CaseEntity, CaseListFilter, CaseListItem, CasePolicy, CaseStatus } from './case.entity';
+import type { CaseEntity, CaseListFilter, CaseListItem, CasePolicy, CaseStatus, CrossBorderRecord } from './case.entity';
 import { caseListQuery, searchNamesOf, toListItem } from './case-list';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import type { CaseCounters } from '../statistics/case-figures';
@@ -120,6 +120,28 @@ export class CaseRepository extends CollectionRepository<CaseDocument> {
   async findState(id: string): Promise<{ status: CaseStatus; phase: Phase; kind: CaseKind } | null> {
     const doc = await this.model.findById(id, { status: 1, phase: 1, kind: 1 }).lean<CaseDocument>().exec();
     return doc ? { status: doc.status as CaseStatus, phase: doc.phase as Phase, kind: doc.kind as CaseKind } : null;
+  }
+
+  /**
+   * Records the cross-border transfer mechanism (replacing an earlier one) on a draft or running
+   * case; false when there is no such case or it is closed or cancelled. The status read model
+   * shows it (GET /v1/cases/{id}).
+   */
+  async recordCrossBorder(id: string, record: CrossBorderRecord): Promise<boolean> {
+    const result = await this.model
+      .updateOne({ _id: id, status: { $in: ['draft', 'running'] } }, { $set: { crossBorder: record, updatedAt: record.recordedAt } })
+      .exec();
+    if (result.matchedCount !== 1) return false;
+    const view = { mechanism: record.mechanism, reference: record.reference, recordedBy: record.recordedBy, recordedAt: record.recordedAt.toISOString() };
+    await this.statistics.emit(id, { kind: 'cross-border', crossBorder: view }, `cross-border:${record.recordedAt.getTime()}`, record.recordedAt);
+    return true;
+  }
+
+  /** The recorded cross-border mechanism, if any (no key needed: nothing personal). */
+  async findCrossBorder(id: string): Promise<CrossBorderRecord | null> {
+    const doc = await this.model.findById(id, { crossBorder: 1 }).lean<Pick<CaseDocument, '_id' | 'crossBorder'>>().exec();
+    const found = doc?.crossBorder;
+    return found ? { ...found, mechanism: found.mechanism as CrossBorderRecord['mechanism'] } : null;
   }
 
   /** The case's team (DEFAULT_TEAM_ID when it has none stored), or null when there is no such case. */

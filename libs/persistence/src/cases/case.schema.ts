@@ -24,6 +24,8 @@ export interface CaseDocument {
    */
   searchNames?: string[];
   policy: Record<string, unknown>;
+  /** PUT /v1/cases/{id}/cross-border: the recorded transfer mechanism (no personal data). */
+  crossBorder?: { mechanism: string; reference: string; recordedBy: string; recordedAt: Date };
   createdAt: Date;
   startedAt?: Date;
   closedAt?: Date;
@@ -46,6 +48,7 @@ export const caseSchema = collectionSchema<CaseDocument>(
     manager: { type: { nameEnc: String, emailEnc: String }, required: true, _id: false },
     purposeChangeEnc: String,
     searchNames: { type: [String], default: undefined },
+    crossBorder: { type: { mechanism: String, reference: String, recordedBy: String, recordedAt: Date }, required: false, _id: false },
     startedAt: Date,
     closedAt: Date,
     cancelledAt: Date,

@@ -32,6 +32,14 @@ export type CaseLifecycle = 'draft' | 'running' | 'closed' | 'cancelled';
 /** Final states: no later status fact changes them. */
 const FINAL: readonly CaseLifecycle[] = ['closed', 'cancelled'];
 
+/** The transfer mechanism recorded for a cross-border recipient (PUT /v1/cases/{id}/cross-border). */
+export interface CrossBorderView {
+  mechanism: string;
+  reference: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface GateApproval {
   approvedBy: string;
   approvedAt: string;
@@ -44,6 +52,7 @@ export interface CaseFigures {
   counters: CaseCounters;
   routes?: RouteSummary;
   approvals: Partial<Record<GateName, GateApproval>>;
+  crossBorder?: CrossBorderView;
   /** Per counter, the time of the full recount last applied: deltas produced before it are in it. */
   recountedAt: Partial<Record<CounterName, string>>;
   /**
@@ -64,7 +73,7 @@ export const RECENT_DELTA_MAX = 1_000;
  * - `delta`: add to counters (an import batch, a mailing batch, one answer, one exclusion);
  * - `recount`: absolute values counted from the data at `asOf` (phase ends; replaces the counters
  *   it names, and deltas produced before `asOf` that arrive later are already in it);
- * - `phase`, `status`, `gate`, `routes`: the case's state as the workflow and the API record it.
+ * - `phase`, `status`, `gate`, `routes`, `cross-border`: the case's state as the workflow and the API record it.
  */
 export type FactBody =
   | { kind: 'delta'; counters: Partial<CaseCounters> }
@@ -73,7 +82,8 @@ export type FactBody =
   | { kind: 'status'; status: CaseLifecycle }
   | { kind: 'gate'; gate: GateName; approval: GateApproval }
   | { kind: 'gate-reopened'; gate: GateName }
-  | { kind: 'routes'; routes: RouteSummary };
+  | { kind: 'routes'; routes: RouteSummary }
+  | { kind: 'cross-border'; crossBorder: CrossBorderView };
 
 export type CaseFact = FactBody & { _id: string; caseId: string; at: string };
 
@@ -146,6 +156,10 @@ function applyFact(figures: CaseFigures, fact: CaseFact): void {
       return;
     case 'routes':
       figures.routes = fact.routes;
+      return;
+    case 'cross-border':
+      // Facts fold in time order: the latest recording wins.
+      figures.crossBorder = fact.crossBorder;
       return;
   }
 }

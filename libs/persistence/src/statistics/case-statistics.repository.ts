@@ -41,6 +41,7 @@ interface CaseStateDocument {
   status?: CaseLifecycle;
   phase?: Phase;
   inventory?: { routes?: RouteSummary };
+  crossBorder?: { mechanism: string; reference: string; recordedBy: string; recordedAt: Date };
 }
 
 
@@ -269,7 +270,7 @@ export class CaseStatisticsRepository {
     const now = new Date().toISOString(); // before counting: later deltas add to the recount, earlier ones are in it
     const state = await this.db
       .collection<CaseStateDocument>(CASE_COLLECTION)
-      .findOne({ _id: { $eq: caseId } } as Filter<CaseStateDocument>, { projection: { status: 1, phase: 1, 'inventory.routes': 1 } });
+      .findOne({ _id: { $eq: caseId } } as Filter<CaseStateDocument>, { projection: { status: 1, phase: 1, 'inventory.routes': 1, crossBorder: 1 } });
     const figures = initialFigures(now);
     return {
       ...figures,
@@ -278,6 +279,7 @@ export class CaseStatisticsRepository {
       phase: state?.phase ?? 'opened',
       counters: await this.recount(caseId),
       ...(state?.inventory?.routes && { routes: state.inventory.routes }),
+      ...(state?.crossBorder && { crossBorder: { ...state.crossBorder, recordedAt: state.crossBorder.recordedAt.toISOString() } }),
     };
   }
 }

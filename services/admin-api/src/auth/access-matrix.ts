@@ -31,6 +31,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'POST /v1/cases/{id}/gates/{gate}/approve': MANAGER,
   'POST /v1/cases/{id}/gates/{gate}/reject': MANAGER,
   'POST /v1/cases/{id}/cancel': MANAGER,
+  'PUT /v1/cases/{id}/cross-border': MANAGER,
   // inventory
   'POST /v1/cases/{id}/inventory': MANAGER,
   'GET /v1/cases/{id}/inventory/imports/{importId}': MANAGER_AUDITOR,

@@ -4,7 +4,8 @@ import { WorkflowUpdateFailedError, WorkflowNotFoundError, type Client } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { approveGateUpdate, caseWorkflowId, errorCodeOf, type GateName, type GateView } from '@handover/contracts';
 import { CASE_KEYS, TEMPORAL_CLIENT } from '../common/tokens';
-import { CaseKeyService, CaseRepository, CaseStatisticsRepository, CustomerRepository, GateDecisionRepository, InventoryImportRepository } from '@handover/persistence';
+import { CaseKeyService, CaseRepository, CaseStatisticsRepository, CustomerRepository, GateDecisionRepository, InventoryImportRepository, PiiaRepository } from '@handover/persistence';
+import { crossBorderRecordSatisfies, mechanismToRecord } from '@handover/domain';
 import type { Principal } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 
@@ -20,11 +21,13 @@ export class ApproveGateUseCase {
     private readonly imports: InventoryImportRepository, private readonly customers: CustomerRepository,
     private readonly statistics: CaseStatisticsRepository, private readonly decisions: GateDecisionRepository,
     private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService,
+    private readonly piia: PiiaRepository,
   ) {}
 
   async execute(caseId: string, gate: GateName, principal: Principal, note?: string): Promise<GateView> {
     if ((await this.cases.findState(caseId))?.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (gate === 'inventory') await this.checkInventoryReady(caseId);
+    if (gate === 'handover') await this.checkCrossBorderRecorded(caseId);
     // Recorded first (issue 15): the workflow accepts only an approval it finds here, by id.
     const cipher = await this.keys.cipherFor(caseId);
     const approvalId = await this.decisions.record({ caseId, gate, decision: 'approved', decidedBy: principal.id, decidedAt: new Date(), note }, cipher);
@@ -47,6 +50,24 @@ export class ApproveGateUseCase {
       }
       throw error;
     }
+  }
+
+  /**
+   * PIPL Art. 38 (GDPR Art. 44-46): no data leave for a foreign recipient before the case records
+   * the mechanism its requirements name. The requirements are those of the final PIIA, drafted when
+   * the inventory gate fixed the routes (the head count decides the mechanism); the rule of what
+   * needs recording and what satisfies it is the domain's (cross-border-record.ts).
+   */
+  private async checkCrossBorderRecorded(caseId: string): Promise<void> {
+    const required = (await this.piia.latest(caseId))?.content.requirements.crossBorderMechanism ?? null;
+    const recorded = await this.cases.findCrossBorder(caseId);
+    if (crossBorderRecordSatisfies(required, recorded?.mechanism)) return;
+    const needed = mechanismToRecord(required);
+    throw AppError.conflict(
+      'CROSS_BORDER_MECHANISM_MISSING',
+      `case ${caseId} has a foreign recipient: record the transfer mechanism ${needed} (PUT /v1/cases/${caseId}/cross-border) before the handover gate` +
+        (recorded ? ` (recorded: ${recorded.mechanism})` : ''),
+    );
   }
 
   /** The inventory gate fixes the routes: not while an import runs, not on an empty inventory. */

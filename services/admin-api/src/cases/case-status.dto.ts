@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GATES, PHASES } from '@handover/contracts';
+import { CrossBorderDto } from './cross-border.dto';
 
 export class GateDto {
   @ApiProperty({ enum: GATES }) name!: string;
@@ -75,5 +76,6 @@ export class CaseStatusDto {
   @ApiPropertyOptional({ type: RouteCountsDto, description: 'route counts of the inventory (provisional until the inventory gate is approved)' })
   routes?: RouteCountsDto;
   @ApiPropertyOptional({ type: CaseCancellationDto, description: 'a cancelled case: who, when, why' }) cancellation?: CaseCancellationDto;
+  @ApiPropertyOptional({ type: CrossBorderDto, description: 'the transfer mechanism recorded for a foreign recipient (PUT /v1/cases/{id}/cross-border)' }) crossBorder?: CrossBorderDto;
   @ApiProperty({ description: 'when the figures last changed (ISO-8601); answers show within about a second' }) updatedAt!: string;
 }

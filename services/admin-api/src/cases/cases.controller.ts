@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiParam, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiDoc } from '../common/api-doc.decorator';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -20,6 +20,8 @@ import { OpenCaseUseCase } from './open-case.use-case';
 import { StartCaseUseCase } from './start-case.use-case';
 import { GetCaseStatusUseCase } from './get-case-status.use-case';
 import { ApproveGateUseCase } from './approve-gate.use-case';
+import { CrossBorderDto, RecordCrossBorderDto } from './cross-border.dto';
+import { RecordCrossBorderUseCase } from './record-cross-border.use-case';
 
 export class ApproveGateDto {
   @ApiPropertyOptional({ maxLength: 2000, description: 'kept with the decision; shown by GET /v1/cases/{id}/gates' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
@@ -36,7 +38,7 @@ export class CasesController {
     private readonly openCase: OpenCaseUseCase, private readonly startCase: StartCaseUseCase, private readonly getStatus: GetCaseStatusUseCase,
     private readonly approveGate: ApproveGateUseCase, private readonly listCases: ListCasesUseCase, private readonly editCase: EditCaseUseCase,
     private readonly gateDecisions: ListGateDecisionsUseCase, private readonly cancelCase: CancelCaseUseCase,
-    private readonly rejectGate: RejectGateUseCase,
+    private readonly rejectGate: RejectGateUseCase, private readonly recordCrossBorder: RecordCrossBorderUseCase,
   ) {}
 
   @Get()
@@ -87,6 +89,17 @@ export class CasesController {
     return this.cancelCase.execute(id, dto.reason, principal);
   }
 
+  @Put(':id/cross-border')
+  @ApiDoc("Record the transfer mechanism of a foreign recipient (PIPL Art. 38; GDPR Art. 46), replacing an earlier one; the handover gate's approval needs the one the case's requirements name", {
+    ok: { type: CrossBorderDto, description: 'recorded; shown by GET /v1/cases/{id} as `crossBorder`' },
+    badRequest: '`mechanism` not a mechanism, `reference` missing, blank or too long',
+    notFound: 'unknown case',
+    conflict: 'CASE_HANDED_OVER (the handover gate is approved: the record stays), CASE_CLOSED, CASE_CANCELLED',
+  })
+  crossBorder(@Param('id') id: string, @Body() dto: RecordCrossBorderDto, @CurrentPrincipal() principal: Principal): Promise<CrossBorderDto> {
+    return this.recordCrossBorder.execute(id, dto, principal);
+  }
+
   @Get(':id/gates')
   @ApiDoc("The decisions taken on the case's gates (who, when, the note), oldest first", { ok: { type: GateDecisionsDto }, notFound: 'unknown case' })
   gates(@Param('id') id: string): Promise<GateDecisionsDto> {
@@ -103,7 +116,7 @@ export class CasesController {
   @HttpCode(200)
   @ApiDoc('Approve the gate the case waits at; the note is kept with the decision (GET /v1/cases/{id}/gates)', {
     ok: { type: GateDto }, badRequest: 'an unknown gate or an invalid note', notFound: 'the case is unknown or not started',
-    conflict: 'the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …)',
+    conflict: 'the gate is not pending (IMPORT_RUNNING, INVENTORY_EMPTY, …); handover: CROSS_BORDER_MECHANISM_MISSING (a foreign recipient needs the mechanism the requirements name recorded first: PUT /v1/cases/{id}/cross-border)',
   })
   @ApiParam({ name: 'gate', enum: GATES })
   approve(

@@ -9,9 +9,10 @@ import { EditCaseUseCase } from './edit-case.use-case';
 import { ListGateDecisionsUseCase } from './list-gate-decisions.use-case';
 import { CancelCaseUseCase } from './cancel-case.use-case';
 import { RejectGateUseCase } from './reject-gate.use-case';
+import { RecordCrossBorderUseCase } from './record-cross-border.use-case';
 
 @Module({
   controllers: [CasesController],
-  providers: [OpenCaseUseCase, StartCaseUseCase, GetCaseStatusUseCase, ApproveGateUseCase, ListCasesUseCase, EditCaseUseCase, ListGateDecisionsUseCase, CancelCaseUseCase, RejectGateUseCase],
+  providers: [OpenCaseUseCase, StartCaseUseCase, GetCaseStatusUseCase, ApproveGateUseCase, ListCasesUseCase, EditCaseUseCase, ListGateDecisionsUseCase, CancelCaseUseCase, RejectGateUseCase, RecordCrossBorderUseCase],
 })
 export class CasesModule {}

@@ -35,6 +35,7 @@ export class GetCaseStatusUseCase {
       gates: gateStates(figures),
       counters: { ...figures.counters },
       ...(figures.routes && { routes: figures.routes }),
+      ...(figures.crossBorder && { crossBorder: { ...figures.crossBorder } }),
       ...(figures.status === 'cancelled' && { cancellation: await this.cancellationOf(caseId) }),
       updatedAt: figures.updatedAt,
     };

@@ -122,6 +122,15 @@ export function registerCases(program: Command, { t, run }: CommandDeps): void {
       ctx.print(cancelled, () => ctx.t('msg.caseCancelled', { id, phase: cancelled.phase }));
     }));
 
+  cases.command('cross-border').description(t('cmd.cases.crossBorder')).argument('<case>')
+    .requiredOption('--mechanism <mechanism>', t('opt.mechanism')).requiredOption('--reference <text>', t('opt.reference'))
+    .action(run(async (ctx, id: string, flags: { mechanism: string; reference: string }) => {
+      // The API validates the mechanism (400 naming the field): the CLI passes it through.
+      const body = { mechanism: flags.mechanism as Schemas['RecordCrossBorderDto']['mechanism'], reference: flags.reference };
+      const recorded = await call(ctx, ctx.client.PUT('/v1/cases/{id}/cross-border', { params: { path: { id } }, body }));
+      ctx.print(recorded, () => ctx.t('msg.crossBorderRecorded', { id, mechanism: recorded.mechanism, reference: recorded.reference }));
+    }));
+
   cases.command('list').description(t('cmd.cases.list'))
     .option('--status <status>', 'draft | running | closed | cancelled').option('--kind <kind>').option('--phase <phase>', PHASES.join(' | '))
     .option('-q, --query <text>', 'case id prefix or part of a company name').option('--cursor <cursor>', 'nextCursor of the previous page')
