@@ -66,7 +66,7 @@ export const zhCN = {
     export: '导出被拒绝的行（CSV，供更正）', rejected: '被拒绝的行', line: '行号', field: '字段', reason: '原因', noRejected: '没有被拒绝的行',
   },
   casePage: {
-    routesChart: '各路由客户数图表（数字见下表）', classesChart: '分类图表：可转移 {{transferable}}，封存 {{onHold}}，公告告知 {{publicAnnouncement}}',
+    routesChart: '各路径人数图表（数字见下表）', classesChart: '分类图表：可转移 {{transferable}}，封存 {{onHold}}，公告告知 {{publicAnnouncement}}',
     classes: { transferable: '可转移', onHold: '封存', publicAnnouncement: '公告告知' },
     reject: '驳回', rejectTitle: '驳回“{{gate}}”', rejectReason: '理由（必填，随决定保存；勿含个人信息）', rejected: '已驳回',
     rejectEffect: { inventory: '已加载的清单将被丢弃，等待更正后重新上传。', notices: '案件退回清单关口，路由解除锁定。' },
