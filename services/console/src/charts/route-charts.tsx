@@ -50,8 +50,9 @@ export default function RouteCharts({ routes, classes, routesLabel, classesLabel
   const pie = useMemo<echarts.EChartsCoreOption>(() => ({
     aria: { enabled: false },
     tooltip: { trigger: 'item' },
+    // The legend names the slices: outer labels collide on a phone's width.
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: classes }],
+    series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { show: false }, data: classes }],
   }), [key]);
   return (
     <div className="route-charts">
