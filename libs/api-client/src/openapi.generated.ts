@@ -520,6 +520,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend, resolve or refuse every request a filter matches in the caller's cases (soonest due first, at most 500), less the excluded; each goes through the single-request action (its rules, audit event and mail) */
+        post: operations["RequestsController_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requests/{id}": {
         parameters: {
             query?: never;
@@ -1603,6 +1620,42 @@ export interface components {
             nextCursor: string | null;
             /** @description items matching the filters, all pages together */
             total: number;
+        };
+        BulkRequestFilterDto: {
+            /** @enum {string} */
+            status?: "open" | "resolved";
+            /** @description one case (of the caller's team); all its cases when absent */
+            caseId?: string;
+            /** @enum {string} */
+            kind?: "access" | "copy" | "correct" | "delete" | "withdraw" | "object" | "explanation" | "complaint";
+        };
+        BulkRequestsDto: {
+            filter: components["schemas"]["BulkRequestFilterDto"];
+            /**
+             * @description extend: the due date once; resolve: done; refuse: resolved refused (the reason sent to each customer)
+             * @enum {string}
+             */
+            action: "extend" | "resolve" | "refuse";
+            /** @description the reason of the extension or refusal (sent to each customer); the note of a resolution */
+            reason: string;
+            /** @description request ids matched but not to be acted on */
+            exclude?: string[];
+        };
+        BulkSkipDto: {
+            id: string;
+            /** @description the error code the single-request action answered, e.g. REQUEST_ALREADY_EXTENDED */
+            code: string;
+        };
+        BulkRequestsResultDto: {
+            /** @description requests the filter matched in the caller's cases (excluded ones included) */
+            matched: number;
+            acted: number;
+            /** @description matched requests left alone because they were in `exclude` */
+            excluded: number;
+            /** @description matched requests the action refused, with the reason */
+            skipped: components["schemas"]["BulkSkipDto"][];
+            /** @description more than 500 matched: only the first (soonest due) were considered */
+            more: boolean;
         };
         RequestDetailDto: {
             id: string;
@@ -3386,6 +3439,36 @@ export interface operations {
             };
             /** @description unknown case or customer, or a case of another team (the same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RequestsController_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequestsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRequestsResultDto"];
+                };
+            };
+            /** @description invalid body (the field at fault is named) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

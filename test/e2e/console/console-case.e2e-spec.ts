@@ -110,7 +110,12 @@ describe('the case console in a browser: a bankruptcy case from the wizard to cl
         await dialog.getByLabel('备注（随决定保存）').fill(`${gate}：控制台测试`);
         await dialog.getByRole('button', { name: '批准' }).click();
         await item.getByText('已批准').waitFor({ timeout: 30_000 });
+        // The decision is listed with its note under the gates.
+        await page.getByTestId('gate-decision-note').filter({ hasText: `${gate}：控制台测试` }).waitFor({ timeout: 30_000 });
       }
+      // The routes chart (ECharts, a lazy chunk) is drawn above the table that stays its accessible equivalent.
+      await page.getByRole('img', { name: '各路径人数图表（数字见下表）' }).locator('svg').waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('region', { name: '路径分布' }).count()).toBeGreaterThan(0);
       await waitUntil(async () => seen, (values) => values.has(String(customers.length)), 120_000, 'the sent counter reaching the customers', 200);
       sampling = false;
       await sampler;

@@ -150,6 +150,13 @@ export class CaseRepository extends CollectionRepository<CaseDocument> {
     return doc ? (doc.team ?? DEFAULT_TEAM_ID) : null;
   }
 
+  /** The ids of the cases of these teams (bulk actions scope their matches with them); every case's when teamIds is undefined. */
+  async idsOfTeams(teamIds: readonly string[] | undefined): Promise<string[]> {
+    const query = teamIds ? caseListQuery({ teamIds }) : {};
+    const docs = await this.model.find(query, { _id: 1 }).lean<Array<Pick<CaseDocument, '_id'>>>().exec();
+    return docs.map((doc) => doc._id);
+  }
+
   /** Moves a draft case to running; false when it was not a draft (already started). */
   async markStarted(id: string, at: Date): Promise<boolean> {
     const result = await this.model.updateOne({ _id: id, status: 'draft' }, { $set: { status: 'running', startedAt: at, updatedAt: at } }).exec();

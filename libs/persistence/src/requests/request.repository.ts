@@ -86,6 +86,15 @@ export class RequestRepository extends CollectionRepository<RequestDocument> {
     return keysetPage(this.raw, query, { order: { field: 'filedAt', direction: 1 }, ...page }, (doc) => toRequestSummary(doc, now));
   }
 
+  /** The ids of the requests matching a bulk action's filter, soonest due first (ties by id); at most `limit`. */
+  async matchIds(filter: { caseIds: readonly string[]; status?: RequestStatus; type?: RequestType }, limit: number): Promise<string[]> {
+    const query: Record<string, unknown> = { caseId: { $in: [...filter.caseIds] } };
+    if (filter.status) query['status'] = { $eq: filter.status };
+    if (filter.type) query['type'] = { $eq: filter.type };
+    const docs = await this.raw.find(query as Filter<RequestDocument>, { projection: { _id: 1 } }).sort({ dueAt: 1, _id: 1 }).limit(limit).toArray();
+    return docs.map((doc) => doc._id);
+  }
+
   /** The compliance report's rows: no personal data. */
   async listForReport(caseId: string, now: Date = new Date()): Promise<RequestReportRow[]> {
     const docs = await this.raw.find({ caseId: { $eq: caseId } } as Filter<RequestDocument>).sort({ filedAt: 1, _id: 1 }).toArray();

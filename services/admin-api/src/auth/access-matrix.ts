@@ -66,6 +66,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'POST /v1/requests': MANAGER,
   'GET /v1/requests/{id}': MANAGER,
   'POST /v1/requests/{id}/extend': MANAGER,
+  'POST /v1/requests/bulk': MANAGER,
   // Temporal remote codec (decoded payloads hold personal data: readers of evidence only; encode
   // lets the UI compose encrypted signal input, so admin only); browser sign-in as for decode
   'POST /codec/decode': AUDITOR,

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestOutcome, type RequestStatus, type RequestType } from '@handover/domain';
 
-const ID = /^[A-Za-z0-9_:-]{1,128}$/;
+export const ID = /^[A-Za-z0-9_:-]{1,128}$/;
 
 /** Proposed new values of a correction (PIPL Art. 46); applied when the request is resolved done. */
 export class CorrectionsDto {

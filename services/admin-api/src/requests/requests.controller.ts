@@ -4,6 +4,8 @@ import { ApiDoc } from '../common/api-doc.decorator';
 import { CaseBound, NOT_FOUND_OR_OTHER_TEAM } from '../auth/case-scope';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
+import { BULK_MATCH_LIMIT, BulkRequestsDto, BulkRequestsResultDto } from './bulk-requests.dto';
+import { BulkRequestsUseCase } from './bulk-requests.use-case';
 import { ExtendRequestUseCase } from './extend-request.use-case';
 import { FileRequestUseCase } from './file-request.use-case';
 import { ListRequestsUseCase } from './list-requests.use-case';
@@ -23,6 +25,7 @@ export class RequestsController {
   constructor(
     private readonly fileRequest: FileRequestUseCase, private readonly listRequests: ListRequestsUseCase,
     private readonly resolveRequest: ResolveRequestUseCase, private readonly extendRequest: ExtendRequestUseCase,
+    private readonly bulkRequests: BulkRequestsUseCase,
   ) {}
 
   @Post()
@@ -43,6 +46,16 @@ export class RequestsController {
   @CaseBound({ kind: 'case', in: 'query', name: 'caseId' })
   list(@Query() query: ListRequestsQueryDto): Promise<RequestPageDto> {
     return this.listRequests.list(query);
+  }
+
+  // Not @CaseBound: the matches are limited to the caller's team's cases by the use case, request by request.
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiDoc(`Extend, resolve or refuse every request a filter matches in the caller's cases (soonest due first, at most ${BULK_MATCH_LIMIT}), less the excluded; each goes through the single-request action (its rules, audit event and mail)`, {
+    ok: { type: BulkRequestsResultDto }, badRequest: 'invalid body (the field at fault is named)',
+  })
+  bulk(@Body() dto: BulkRequestsDto, @CurrentPrincipal() principal: Principal): Promise<BulkRequestsResultDto> {
+    return this.bulkRequests.execute(dto, principal);
   }
 
   @Get(':id')

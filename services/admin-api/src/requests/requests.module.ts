@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BulkRequestsUseCase } from './bulk-requests.use-case';
 import { ExtendRequestUseCase } from './extend-request.use-case';
 import { FileRequestUseCase } from './file-request.use-case';
 import { ListRequestsUseCase } from './list-requests.use-case';
@@ -7,6 +8,6 @@ import { ResolveRequestUseCase } from './resolve-request.use-case';
 
 @Module({
   controllers: [RequestsController],
-  providers: [FileRequestUseCase, ListRequestsUseCase, ResolveRequestUseCase, ExtendRequestUseCase],
+  providers: [FileRequestUseCase, ListRequestsUseCase, ResolveRequestUseCase, ExtendRequestUseCase, BulkRequestsUseCase],
 })
 export class RequestsModule {}

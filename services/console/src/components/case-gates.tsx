@@ -6,17 +6,20 @@ import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
 import { dateTime } from '../labels';
 import { ApiErrorAlert } from './api-error-alert';
+import { GateDecisions } from './gate-decisions';
+import { GateRejectModal, REJECTABLE } from './gate-reject';
 
 type Gate = Schemas['GateDto'];
 const COLOR: Record<Gate['state'], string> = { waiting: 'default', pending: 'gold', approved: 'green' };
 
-/** The case's gates; the pending one can be approved with a note (managers and admins). */
+/** The case's gates; the pending one can be approved with a note, or (inventory, notices) rejected with a reason (managers and admins). */
 export function CaseGates({ caseId, gates, canApprove }: { caseId: string; gates: Gate[]; canApprove: boolean }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [open, setOpen] = useState<Gate['name'] | null>(null);
   const [note, setNote] = useState('');
+  const [rejecting, setRejecting] = useState<Gate['name'] | null>(null);
   const approve = useMutation({
     mutationFn: (gate: Gate['name']) =>
       unwrap(api.POST('/v1/cases/{id}/gates/{gate}/approve', { params: { path: { id: caseId, gate } }, body: note ? { note } : {} })),
@@ -36,7 +39,12 @@ export function CaseGates({ caseId, gates, canApprove }: { caseId: string; gates
           <List.Item
             actions={
               gate.state === 'pending' && canApprove
-                ? [<Button key="approve" type="primary" size="small" onClick={() => { approve.reset(); setOpen(gate.name); }}>{t('casePage.approve')}</Button>]
+                ? [
+                    <Button key="approve" type="primary" size="small" onClick={() => { approve.reset(); setOpen(gate.name); }}>{t('casePage.approve')}</Button>,
+                    ...(REJECTABLE.includes(gate.name)
+                      ? [<Button key="reject" danger size="small" onClick={() => setRejecting(gate.name)}>{t('casePage.reject')}</Button>]
+                      : []),
+                  ]
                 : []
             }
           >
@@ -60,6 +68,8 @@ export function CaseGates({ caseId, gates, canApprove }: { caseId: string; gates
         <label htmlFor="gate-note">{t('casePage.note')}</label>
         <Input.TextArea id="gate-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
       </Modal>
+      <GateRejectModal caseId={caseId} gate={rejecting} onClose={() => setRejecting(null)} />
+      <GateDecisions caseId={caseId} />
     </>
   );
 }

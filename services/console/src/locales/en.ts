@@ -68,6 +68,11 @@ export const en: Messages = {
     export: 'Export the rejected rows (CSV, for correction)', rejected: 'Rejected rows', line: 'Line', field: 'Field', reason: 'Reason', noRejected: 'No rejected rows',
   },
   casePage: {
+    routesChart: 'Chart of customers per route (figures in the table below)', classesChart: 'Chart of the classification: {{transferable}} transferable, {{onHold}} on hold, {{publicAnnouncement}} by public announcement',
+    classes: { transferable: 'Transferable', onHold: 'On hold', publicAnnouncement: 'Public announcement' },
+    reject: 'Reject', rejectTitle: 'Reject “{{gate}}”', rejectReason: 'Reason (required, kept with the decision; no personal data)', rejected: 'Rejected',
+    rejectEffect: { inventory: 'The loaded inventory is discarded and a corrected upload is awaited.', notices: 'The case goes back to its inventory gate; the routes are unsealed.' },
+    decisions: 'Decisions', decision: { approved: 'Approved', rejected: 'Rejected', overridden: 'Overridden' },
     start: 'Start the case', started: 'Case started', phases: 'Phases', gates: 'Gates', approve: 'Approve', approveTitle: 'Approve “{{gate}}”', note: 'Note (kept with the decision)',
     approved: 'Approved', counters: 'Progress (refreshed every second)', live: 'Live', updatedAt: 'Figures as of',
     c: { customers: 'Customers', notified: 'Sent', bounced: 'Bounced', consented: 'Consented', refused: 'Refused', objected: 'Objected', noResponse: 'Silent', transferred: 'Transferred', deleted: 'Deleted', onHold: 'On hold', thirdParties: 'Third parties', thirdPartiesConfirmed: 'Third parties confirmed', excluded: 'Excluded' },

@@ -66,6 +66,11 @@ export const zhCN = {
     export: '导出被拒绝的行（CSV，供更正）', rejected: '被拒绝的行', line: '行号', field: '字段', reason: '原因', noRejected: '没有被拒绝的行',
   },
   casePage: {
+    routesChart: '各路径人数图表（数字见下表）', classesChart: '分类图表：可转移 {{transferable}}，封存 {{onHold}}，公告告知 {{publicAnnouncement}}',
+    classes: { transferable: '可转移', onHold: '封存', publicAnnouncement: '公告告知' },
+    reject: '驳回', rejectTitle: '驳回“{{gate}}”', rejectReason: '理由（必填，随决定保存；勿含个人信息）', rejected: '已驳回',
+    rejectEffect: { inventory: '已加载的清单将被丢弃，等待更正后重新上传。', notices: '案件退回清单关口，路由解除锁定。' },
+    decisions: '决定记录', decision: { approved: '已批准', rejected: '已驳回', overridden: '已强制确认' },
     start: '启动案件', started: '案件已启动', phases: '阶段', gates: '审批关口', approve: '批准', approveTitle: '批准“{{gate}}”', note: '备注（随决定保存）',
     approved: '已批准', counters: '进度（每秒刷新）', live: '实时', updatedAt: '数据更新于',
     c: { customers: '客户', notified: '已发送', bounced: '退信', consented: '已同意', refused: '已拒绝', objected: '已反对', noResponse: '未答复', transferred: '已转移', deleted: '已删除', onHold: '封存', thirdParties: '第三方', thirdPartiesConfirmed: '第三方已确认', excluded: '已排除' },

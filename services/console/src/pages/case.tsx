@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Steps, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../components/data-table';
 import { Link, useParams } from 'react-router';
@@ -16,6 +17,9 @@ import { InventoryUpload } from '../components/inventory-upload';
 import { PageTitle } from '../components/page-title';
 import { dateTime, PHASES } from '../labels';
 import { canAudit, canManage, useSession } from '../session';
+
+// ECharts is loaded only when a case page draws its charts: the initial bundle stays under its budget.
+const RouteCharts = lazy(() => import('../charts/route-charts'));
 
 /** One case: phases, gates, live counters (read every second), inventory, third parties, handover, certificates, report, audit trail. */
 export default function CasePage() {
@@ -51,6 +55,13 @@ export default function CasePage() {
   }
   const phaseIndex = PHASES.indexOf(view.phase);
   const routes = Object.entries(view.routes?.byRoute ?? {}).map(([route, count]) => ({ route, count }));
+  const classes = view.routes
+    ? [
+        { name: t('casePage.classes.transferable'), value: view.routes.transferable },
+        { name: t('casePage.classes.onHold'), value: view.routes.onHold },
+        { name: t('casePage.classes.publicAnnouncement'), value: view.routes.publicAnnouncement },
+      ]
+    : [];
 
   return (
     <>
@@ -79,6 +90,11 @@ export default function CasePage() {
           <CaseRejected caseId={id} />
         </Card>
         <Card title={t('casePage.routes')} size="small">
+          {routes.length > 0 ? (
+            <Suspense fallback={null}>
+              <RouteCharts routes={routes.map(({ route, count }) => ({ name: route, value: count }))} classes={classes} routesLabel={t('casePage.routesChart')} classesLabel={t('casePage.classesChart', { transferable: view.routes?.transferable ?? 0, onHold: view.routes?.onHold ?? 0, publicAnnouncement: view.routes?.publicAnnouncement ?? 0 })} />
+            </Suspense>
+          ) : null}
           <DataTable label={t('casePage.routes')} size="small" rowKey="route" pagination={false} dataSource={routes} columns={[{ title: t('casePage.route'), dataIndex: 'route' }, { title: t('casePage.count'), dataIndex: 'count' }]} />
         </Card>
         <Card title={t('casePage.thirdParties')} size="small">
