@@ -10,7 +10,9 @@ import { AuditService } from '../audit/audit.service';
 
 /**
  * Approves a pending gate through the workflow's update; 409 when the gate is not pending. The
- * approval (who, when, the note) is then kept as an insert-only gate decision.
+ * approval (who, when, the note) is then kept as an insert-only gate decision. Audit trail:
+ * `gate.approve.requested` before the update, then `gate.approved`, or `gate.approve.refused` (with
+ * the error code) when the workflow refused it.
  */
 @Injectable()
 export class ApproveGateUseCase {
@@ -25,6 +27,8 @@ export class ApproveGateUseCase {
     if ((await this.cases.findState(caseId))?.status === 'cancelled') throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is cancelled`);
     if (gate === 'inventory') await this.checkInventoryReady(caseId);
     const approvedAt = new Date();
+    // The intent goes on the record before the workflow acts on it; `gate.approved` is the outcome.
+    await this.audit.record({ caseId, action: 'gate.approve.requested', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
     try {
       const view = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
@@ -41,7 +45,10 @@ export class ApproveGateUseCase {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw new AppError(errorCodeOf(error.cause.type, 'GATE_REJECTED'), error.cause.message, HttpStatus.CONFLICT);
+        const code = errorCodeOf(error.cause.type, 'GATE_REJECTED');
+        // Closes the recorded intent: the workflow refused, nothing was approved.
+        await this.audit.record({ caseId, action: 'gate.approve.refused', subject: { type: 'gate', id: gate }, data: { gate, code }, actor: principal });
+        throw new AppError(code, error.cause.message, HttpStatus.CONFLICT);
       }
       throw error;
     }
