@@ -29,6 +29,12 @@ describe('cancelling a case', () => {
   const codeOf = async (res: Response) => ((await res.json()) as { code?: string }).code;
   const auditActions = async (caseId: string) =>
     ((await (await api(`/v1/cases/${caseId}/audit`)).json()) as { events: Array<{ action: string; data?: Record<string, unknown> }> }).events;
+  /** The intent is on the record before its outcome (write-ahead): `<intent>` precedes `<outcome>`. */
+  const expectIntentBefore = (events: Array<{ action: string }>, intent: string, outcome: string) => {
+    const actions = events.map((e) => e.action);
+    expect(actions.indexOf(intent)).toBeGreaterThanOrEqual(0);
+    expect(actions.indexOf(intent)).toBeLessThan(actions.indexOf(outcome));
+  };
 
   async function openWithInventory(label: string, customers: number): Promise<{ caseId: string; emails: string[] }> {
     const created = await send('POST', '/v1/cases', {
@@ -83,6 +89,7 @@ describe('cancelling a case', () => {
     const events = await waitUntil(() => auditActions(caseId), (list) => list.some((e) => e.action === 'case.discarded'), 60_000, 'discard audited');
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['case.opened', 'case.cancelled', 'case.discarded']));
     expect(events.find((e) => e.action === 'case.cancelled')?.data).toMatchObject({ fromStatus: 'draft' });
+    expectIntentBefore(events, 'case.cancel.requested', 'case.cancelled');
     expect(JSON.stringify(events)).not.toContain('债权人会议');
     expect((await api(`/v1/cases/${caseId}/audit/verify`).then((r) => r.json())) as { valid: boolean }).toMatchObject({ valid: true });
   }, 240_000);
@@ -133,6 +140,10 @@ describe('cancelling a case', () => {
 
     const events = await waitUntil(() => auditActions(caseId), (list) => list.some((e) => e.action === 'case.discarded'), 60_000, 'discard audited');
     expect(events.find((e) => e.action === 'case.cancelled')?.data).toMatchObject({ fromStatus: 'running', phase: 'consent' });
+    expectIntentBefore(events, 'case.cancel.requested', 'case.cancelled');
+    // Each approved gate: its request, then its approval; the refused handover approval left only a 409, no event.
+    expect(events.filter((e) => e.action === 'gate.approve.requested').length).toBe(events.filter((e) => e.action === 'gate.approved').length);
+    expectIntentBefore(events, 'gate.approve.requested', 'gate.approved');
     expect(events.find((e) => e.action === 'case.discarded')?.data).toMatchObject({ erased: 3 });
   }, 360_000);
 });

@@ -189,7 +189,8 @@ describe('data-subject requests through the portal, the admin API and the mail s
     expect(await mailText(customerEmail(2), id)).toContain('需要向档案部门调取纸质记录');
   }, 60_000);
 
-  it('requests, exclusion, escalation and outcomes are in the audit trail; unknown ids are 404', async () => {
+  it('requests, exclusion, escalation, outcomes, detail reads and copy downloads are in the audit trail; unknown ids are 404', async () => {
+    expect((await admin('GET', `/v1/requests/${ids['explanation'] as string}`)).status).toBe(200);
     const res = await admin('GET', `/v1/cases/${caseId}/audit?limit=1000`);
     expect(res.status).toBe(200);
     const { events } = (await res.json()) as { events: Array<{ action: string; subject: { id: string }; data: Record<string, unknown> }> };
@@ -198,6 +199,10 @@ describe('data-subject requests through the portal, the admin API and the mail s
     expect(actions).toEqual(expect.arrayContaining(['customer.excluded', 'request.resolved', 'request.escalated', 'request.extended', 'request.correction-applied']));
     expect(events.find((e) => e.action === 'request.resolved' && e.subject.id === ids['delete'])?.data).toMatchObject({ outcome: 'refused', reasons: true });
     expect(JSON.stringify(events)).not.toContain('账务资料');
+    // Reads of personal data: the detail read (a manager) and each copy download (the link's request id, no address).
+    expect(events.find((e) => e.action === 'request.read' && e.subject.id === ids['explanation'])?.data).toEqual({ type: 'explanation' });
+    expect(events.filter((e) => e.action === 'request.copy.downloaded' && e.subject.id === ids['access']).length).toBeGreaterThanOrEqual(2);
+    for (const i of [0, 1, 2]) expect(JSON.stringify(events)).not.toContain(customerEmail(i));
     expect((await admin('POST', '/v1/requests/rq_unknown/resolve', { outcome: 'done' })).status).toBe(404);
     expect((await admin('GET', '/v1/requests?caseId=cs_unknown')).status).toBe(404);
   });

@@ -12,7 +12,9 @@ import { AuditService } from '../audit/audit.service';
 /**
  * Approves a pending gate through the workflow's update; 409 when the gate is not pending. The
  * approval (who, when, the note) is recorded first as a gate decision, whose id the update carries
- * and the workflow checks (issue 15); an approval the workflow refused is withdrawn.
+ * and the workflow checks (issue 15); an approval the workflow refused is withdrawn. Audit trail:
+ * `gate.approve.requested` before the update, then `gate.approved`, or `gate.approve.refused` (with
+ * the error code) when the workflow refused it.
  */
 @Injectable()
 export class ApproveGateUseCase {
@@ -31,6 +33,8 @@ export class ApproveGateUseCase {
     // Recorded first (issue 15): the workflow accepts only an approval it finds here, by id.
     const cipher = await this.keys.cipherFor(caseId);
     const approvalId = await this.decisions.record({ caseId, gate, decision: 'approved', decidedBy: principal.id, decidedAt: new Date(), note }, cipher);
+    // The intent goes on the record before the workflow acts on it; `gate.approved` is the outcome.
+    await this.audit.record({ caseId, action: 'gate.approve.requested', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
     try {
       const view = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
@@ -46,7 +50,10 @@ export class ApproveGateUseCase {
       await this.decisions.withdraw(caseId, approvalId);
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        throw new AppError(errorCodeOf(error.cause.type, 'GATE_REJECTED'), error.cause.message, HttpStatus.CONFLICT);
+        const code = errorCodeOf(error.cause.type, 'GATE_REJECTED');
+        // Closes the recorded intent: the workflow refused, nothing was approved.
+        await this.audit.record({ caseId, action: 'gate.approve.refused', subject: { type: 'gate', id: gate }, data: { gate, code }, actor: principal });
+        throw new AppError(code, error.cause.message, HttpStatus.CONFLICT);
       }
       throw error;
     }

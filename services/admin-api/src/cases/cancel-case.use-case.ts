@@ -22,7 +22,8 @@ export interface CaseCancelled {
  * case workflow's update, which stops the work in progress and discards the case's data itself.
  * The reason is kept under a key of its own before the workflow is asked (the case key may be
  * shredded at once), and withdrawn when the workflow refuses. 409: CASE_CLOSED, CASE_CANCELLED,
- * CASE_HANDED_OVER (the handover gate is approved).
+ * CASE_HANDED_OVER (the handover gate is approved). Audit trail: `case.cancel.requested` before the
+ * workflow is asked, `case.cancelled` once it agreed.
  */
 @Injectable()
 export class CancelCaseUseCase {
@@ -43,6 +44,8 @@ export class CancelCaseUseCase {
     if (!(await this.cancellations.record({ caseId, cancelledBy: principal.id, cancelledAt: at, fromStatus, reason: reason.trim() }, cipher))) {
       throw AppError.conflict('CASE_CANCELLED', `case ${caseId} is already being cancelled`);
     }
+    // The intent goes on the record before anything is cancelled; `case.cancelled` is the outcome.
+    await this.audit.record({ caseId, action: 'case.cancel.requested', subject: { type: 'case', id: caseId }, data: { fromStatus }, actor: principal });
     try {
       const phase = fromStatus === 'draft' ? await this.cancelDraft(caseId, at, state.phase) : await this.cancelRunning(caseId, principal, at);
       await this.cancellations.setPhase(caseId, phase);

@@ -3,13 +3,20 @@ import { AppError } from '@handover/http';
 import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary } from '@handover/persistence';
 import { CASE_KEYS } from '../common/tokens';
 import { pageOf, readPage } from '../common/paging';
+import { AuditService } from '../audit/audit.service';
 import type { ListRequestsQueryDto, RequestDetailDto, RequestPageDto } from './request.dto';
 
-/** GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data) and GET /v1/requests/{id} (the texts, for the case manager). */
+/**
+ * GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data) and GET /v1/requests/{id} (the texts, for the case manager).
+ * A detail read decrypts the customer's own words: each one is on the audit trail (`request.read`).
+ */
 @Injectable()
 export class ListRequestsUseCase {
 
-  constructor(private readonly requests: RequestRepository, private readonly cases: CaseRepository, @Inject(CASE_KEYS) private readonly keys: CaseKeyService) {}
+  constructor(
+    private readonly requests: RequestRepository, private readonly cases: CaseRepository,
+    @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService,
+  ) {}
 
   async list(query: ListRequestsQueryDto): Promise<RequestPageDto> {
     const { caseId, status } = query;
@@ -23,6 +30,7 @@ export class ListRequestsUseCase {
     if (!doc || !cipher) throw AppError.notFound('request', id);
     const summary = toRequestSummary(doc);
     const texts = this.requests.decryptTexts(doc, cipher);
+    await this.audit.record({ caseId: doc.caseId, action: 'request.read', subject: { type: 'request', id }, data: { type: doc.type } });
     return { ...summary, ...texts, deadlineReasons: doc.deadlineReasons.map((r) => ({ ruleId: r.ruleId, article: r.article })), calendarId: doc.calendarId };
   }
 }

@@ -83,7 +83,7 @@ export const zhCN = {
   },
   audit: {
     export: '导出（NDJSON）', checkedAt: '验证时间：{{at}}', notChecked: '本页尚未验证', empty: '暂无事件', at: '时间', action: '操作', actor: '操作者', subject: '对象', hash: '哈希', theCase: '本案件', more: '加载更多',
-    actions: { 'case.opened': '立案', 'case.edited': '修改案件', 'case.started': '启动案件', 'case.cancelled': '撤销案件', 'case.discarded': '丢弃案件数据', 'customer.excluded': '排除客户', 'customer.evidence.read': '查阅答复证据', 'gate.approved': '批准关口', 'gate.rejected': '驳回关口', 'handover.escalated': '确认逾期升级', 'handover.overridden': '越过接收方确认', 'handover.package.downloaded': '下载移交包文件', 'handover.private-key.fetched': '取回接收方私钥', 'inventory.discarded': '丢弃客户清单', 'request.filed': '登记请求', 'request.extended': '延长请求期限', 'request.resolved': '办结请求', 'request.forwarded': '转交请求', 'request.correction-applied': '执行更正', 'third-party.added': '添加第三方' },
+    actions: { 'case.cancel.requested': '申请取消案件', 'gate.approve.requested': '申请审批关卡', 'gate.approve.refused': '关卡审批被拒', 'request.read': '查看请求', 'request.copy.downloaded': '下载副本', 'case.opened': '立案', 'case.edited': '修改案件', 'case.started': '启动案件', 'case.cancelled': '撤销案件', 'case.discarded': '丢弃案件数据', 'customer.excluded': '排除客户', 'customer.evidence.read': '查阅答复证据', 'gate.approved': '批准关口', 'gate.rejected': '驳回关口', 'handover.escalated': '确认逾期升级', 'handover.overridden': '越过接收方确认', 'handover.package.downloaded': '下载移交包文件', 'handover.private-key.fetched': '取回接收方私钥', 'inventory.discarded': '丢弃客户清单', 'request.filed': '登记请求', 'request.extended': '延长请求期限', 'request.resolved': '办结请求', 'request.forwarded': '转交请求', 'request.correction-applied': '执行更正', 'third-party.added': '添加第三方' },
   },
   certificates: {
     title: '删除证明', empty: '尚无删除证明', stage: '阶段', at: '签发时间', digest: '记录摘要（SHA-256）',

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { TokenSigner } from '@handover/crypto';
 import { yieldsCopy, type RequestType } from '@handover/domain';
-import { CaseRepository, CustomerCorrectionRepository, RequestRepository, type CaseKeyService, type CustomerPersonalData } from '@handover/persistence';
+import { AuditRepository, CaseRepository, CustomerCorrectionRepository, RequestRepository, type CaseKeyService, type CustomerPersonalData } from '@handover/persistence';
 import { CASE_KEYS, TOKEN_SIGNER } from '../common/tokens';
 
 /** The JSON file an access/copy request yields: exactly that customer's data, nobody else's. */
@@ -26,13 +26,15 @@ export interface CustomerCopy {
 /**
  * Builds the copy at download time from the customer document (decrypted with the case key):
  * nothing is stored in clear. The token is `download`-purpose, signed, expiring; its subject is
- * the request id. Any mismatch is the generic 404.
+ * the request id. Any mismatch is the generic 404. Each download is on the audit trail
+ * (`request.copy.downloaded`, subject the request id: the link's subject, never an address).
  */
 @Injectable()
 export class DownloadCopyUseCase {
   constructor(
     private readonly requests: RequestRepository, private readonly customers: CustomerCorrectionRepository, private readonly cases: CaseRepository,
     @Inject(CASE_KEYS) private readonly keys: CaseKeyService, @Inject(TOKEN_SIGNER) private readonly signer: TokenSigner,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute(token: string): Promise<CustomerCopy> {
@@ -45,6 +47,9 @@ export class DownloadCopyUseCase {
     const found = cipher ? await this.customers.personal(request.customerId, cipher) : null;
     if (!transferCase || !found) throw new NotFoundException();
     const { doc, personal } = found;
+    await this.audit.append(request.caseId, {
+      actor: { id: 'customer', role: 'customer' }, action: 'request.copy.downloaded', subject: { type: 'request', id: request._id }, data: { type: request.type },
+    });
     return {
       format: 'handover-customer-copy/1',
       generatedAt: new Date().toISOString(),
