@@ -10,6 +10,12 @@ const shared = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOVER_DATA_DIR: z.string().min(1).default('.data'),
   HANDOVER_MASTER_KEY: z.string().optional(),
+  /** base64 of 32 bytes: the audit chain's HMAC key (absent: generated once under the data directory's secrets/). */
+  HANDOVER_AUDIT_KEY: z.string().optional(),
+  /** Id written with each keyed audit event (absent: `ak-` + 16 hex of the key's SHA-256). */
+  HANDOVER_AUDIT_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore (at most 64)').optional(),
+  /** PKCS#8 PEM of the Ed25519 key that signs audit checkpoints (absent: generated once under secrets/). */
+  HANDOVER_AUDIT_SIGNING_KEY: z.string().optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').default('mongodb://127.0.0.1:27017/handover'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   /** TLS to the Temporal frontend (issue 15): on/off; on with no CA trusts the system's roots. */

@@ -15,7 +15,7 @@ export interface Secrets {
  * Reads a secret file, or creates it atomically (write to a temporary file, then link: the three
  * services start together and must all end up with the same value).
  */
-function readOrCreate(dir: string, name: string, make: () => string): { value: string; created: boolean } {
+export function readOrCreate(dir: string, name: string, make: () => string): { value: string; created: boolean } {
   const path = join(dir, name);
   try {
     return { value: readFileSync(path, 'utf8').trim(), created: false };

@@ -10,7 +10,7 @@ export {
   ChainVerifier,
   type ChainEvent,
   type ChainVerification,
-} from './hash-chain';
+} from '@handover/audit-proof';
 export { TokenSigner, portalTokenSigner, hashToken, TOKEN_PURPOSES, type TokenPayload, type TokenPurpose } from './signed-token';
 export {
   AesGcmPayloadCodec,
@@ -28,3 +28,5 @@ export { failureConverter } from './failure-converter';
 export { UploadCipher, type UploadSealInfo } from './upload-cipher';
 export * from './recipient';
 export { sha256Hex } from './internal';
+export { AuditKey } from './audit-key';
+export { AuditSigner } from './audit-signer';
