@@ -4,7 +4,7 @@
  */
 import type { CrossBorderMechanism } from './types';
 
-/** Every mechanism a rule pack may require (the values `PUT /v1/cases/{id}/cross-border` accepts). */
+/** Every mechanism a rule pack may ask for (the values `PUT /v1/cases/{id}/cross-border` accepts). */
 export const CROSS_BORDER_MECHANISMS = [
   'cac-security-assessment',
   'standard-contract-or-certification',
@@ -16,7 +16,7 @@ export const CROSS_BORDER_MECHANISMS = [
 /**
  * Mechanisms that leave nothing to record: `exempt` is the 2024 Cross-border Provisions' exemption
  * (Art. 5: below every threshold no assessment, contract or certification is needed) and
- * `adequacy-decision` is GDPR Art. 45(1) ("shall not require any specific authorisation"). The
+ * `adequacy-decision` is GDPR Art. 45(1) (a transfer there needs no specific authorisation). The
  * others are acts of the transferor with a trace of their own (the CAC's assessment decision, the
  * filed standard contract or the certificate, the signed clauses of Art. 46) that the case must
  * name before data leave.
