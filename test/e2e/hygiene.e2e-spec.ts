@@ -102,7 +102,7 @@ describe('personal-data hygiene after a full case', () => {
     const planted = temporal.api.history.v1.History.create({
       events: [{ workflowExecutionStartedEventAttributes: { input: { payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify({ email: manager.email })) }] } } }],
     });
-    expect(payloadsOf(planted)).toEqual([{ path: 'history.events.0.workflowExecutionStartedEventAttributes.input.payloads.0', encoding: 'json/plain' }]);
+    expect(payloadsOf(planted).map(({ path, encoding }) => ({ path, encoding }))).toEqual([{ path: 'history.events.0.workflowExecutionStartedEventAttributes.input.payloads.0', encoding: 'json/plain' }]);
     expect(found(Buffer.from(temporal.api.history.v1.History.encode(planted).finish()))).toEqual([manager.email]);
     expect(found(Buffer.from(BSON.serialize({ personal: { phone: rejected.phone, name: rejected.name } })))).toEqual([rejected.name, rejected.phone]);
   });
@@ -217,9 +217,10 @@ interface FoundPayload {
 
 /**
  * The SDK records a `patched()` marker with the patch id in plain JSON, outside the payload codec:
- * a code version's name (e.g. "verified-approvals-v1"), never a person's data.
+ * `{"id":"verified-approvals-v1","deprecated":false}`, a code version's name, never a person's data.
  */
-const isPatchMarker = (p: FoundPayload): boolean => /\.markerRecordedEventAttributes\.details\.patch-data\.payloads\.\d+$/.test(p.path) && /^"[a-z0-9-]+"$/.test(p.text);
+const isPatchMarker = (p: FoundPayload): boolean =>
+  /\.markerRecordedEventAttributes\.details\.patch-data\.payloads\.\d+$/.test(p.path) && /^\{"id":"[a-z0-9-]+","deprecated":(true|false)\}$/.test(p.text);
 
 const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
 
