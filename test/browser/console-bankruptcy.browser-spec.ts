@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { adminToken, CHINESE_HEADER, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
-import { createCaseInWizard, launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from '../e2e/console/console-browser';
+import { createCaseInWizard, useChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from '../e2e/console/console-browser';
 
 const STAMP = Date.now().toString(36);
 
@@ -60,22 +60,13 @@ describe('the console runs a bankruptcy from sign-in to the verified audit trail
     );
     return `${env.portalUrl}/${kind}/${token}`;
   };
-  let browser: Browser;
+  const browser = useChromium();
   let stage = 'start';
   const pages: Array<{ name: string; page: Page }> = [];
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   /** A person outside the console (customer, guardian, buyer, third party) opening their link in their own browser. */
   async function outsider(name: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     pages.push({ name, page });
     const response = await page.goto(url);
@@ -86,7 +77,7 @@ describe('the console runs a bankruptcy from sign-in to the verified audit trail
   it('signs in, creates, uploads, approves each gate, watches the mailing and the answers, closes, downloads the PDF and verifies the audit trail', async () => {
     const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     const problems: string[] = [];
-    const { context, page } = await openPage(browser, { width: 1440, height: 900 }, problems);
+    const { context, page } = await openPage(browser(), { width: 1440, height: 900 }, problems);
     pages.push({ name: 'console', page });
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { adminToken, testEnv, waitUntil } from '@handover/testing';
-import { consoleUrl, launchChromium, openPage, SCREENSHOTS, signIn, type BrowserGlobals } from '../e2e/console/console-browser';
+import { consoleUrl, useChromium, openPage, SCREENSHOTS, signIn, type BrowserGlobals } from '../e2e/console/console-browser';
 
 /**
  * Issue 16, must show 2: during a 5,000-customer mailing the console's case page, never reloaded,
@@ -19,16 +17,7 @@ describe('the console during a 5,000-customer mailing', () => {
   const api = (path: string, init: RequestInit = {}) => fetch(`${env.adminUrl}${path}`, { ...init, headers: { ...auth, ...init.headers } });
   const post = (path: string, body: unknown = {}) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const view = async (caseId: string) => (await (await api(`/v1/cases/${caseId}`)).json()) as { gates: Array<{ name: string; state: string }>; counters: { notified: number } };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('shows three or more different sent figures without a reload, each equal to an API read of the same second', async () => {
     const created = await post('/v1/cases', {
@@ -51,7 +40,7 @@ describe('the console during a 5,000-customer mailing', () => {
     await waitUntil(() => view(caseId), (v) => v.gates.some((g) => g.name === 'notices' && g.state === 'pending'), 300_000, 'notices gate pending', 1000);
 
     const problems: string[] = [];
-    const { context, page } = await openPage(browser, { width: 1440, height: 900 }, problems);
+    const { context, page } = await openPage(browser(), { width: 1440, height: 900 }, problems);
     try {
       await signIn(page, 'zh-CN');
       await page.goto(consoleUrl(`cases/${caseId}`));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { adminToken, testEnv } from '@handover/testing';
@@ -31,6 +31,25 @@ export const consoleUrl = (path = ''): string => `${testEnv().adminUrl}/console/
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+}
+
+/**
+ * One Chromium for the calling suite: launched before its tests (with the screenshots folder made)
+ * and closed after them. Call it at the top of a `describe`; the getter gives the browser.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium was not launched (useChromium() must be called inside a describe)');
+    return browser;
+  };
 }
 
 /**

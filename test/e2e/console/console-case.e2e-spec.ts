@@ -1,9 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { adminToken, CHINESE_HEADER, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
-import { createCaseInWizard, launchChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from './console-browser';
+import { createCaseInWizard, useChromium, openPage, SCREENSHOTS, signIn, storageContents, type BrowserGlobals } from './console-browser';
 
 const STAMP = Date.now();
 
@@ -41,21 +40,12 @@ describe('the case console in a browser: a bankruptcy case from the wizard to cl
   ]
     .map((row) => row.join(','))
     .join('\n');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useChromium();
 
   it('signs in, creates, uploads, approves every gate, watches the mailing and the answers, closes, downloads the report and verifies the audit trail', async () => {
     const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     const problems: string[] = [];
-    const { context, page } = await openPage(browser, { width: 1440, height: 900 }, problems);
+    const { context, page } = await openPage(browser(), { width: 1440, height: 900 }, problems);
     const urls: string[] = [];
     page.on('request', (request) => urls.push(request.url()));
     try {
@@ -116,6 +106,8 @@ describe('the case console in a browser: a bankruptcy case from the wizard to cl
       // The routes chart (ECharts, a lazy chunk) is drawn above the table that stays its accessible equivalent.
       await page.getByRole('img', { name: '各路径人数图表（数字见下表）' }).locator('svg').waitFor({ timeout: 30_000 });
       expect(await page.getByRole('region', { name: '路径分布' }).count()).toBeGreaterThan(0);
+      // Routes are named in the page's language, never as API codes ('notice').
+      await page.locator('[data-route="notice"]').filter({ hasText: /^告知$/ }).waitFor({ timeout: 30_000 });
       await waitUntil(async () => seen, (values) => values.has(String(customers.length)), 120_000, 'the sent counter reaching the customers', 200);
       sampling = false;
       await sampler;

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { adminToken, CHINESE_HEADER, testEnv, waitUntil } from '@handover/testing';
-import { consoleUrl, horizontalOverflow, launchChromium, openPage, SCREENSHOTS, seriousViolations, signIn, VIEWPORTS, type Language } from './console-browser';
+import { consoleUrl, horizontalOverflow, useChromium, openPage, SCREENSHOTS, seriousViolations, signIn, VIEWPORTS, type Language } from './console-browser';
 
 /**
  * Issue 16: every main page of the console in zh-CN and en, at 1440×900 and 390×844 — axe-core
@@ -13,11 +12,10 @@ describe('the console pages: accessibility, phone width and screenshots', () => 
   const env = testEnv();
   const stamp = Date.now();
   const auth = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
-  let browser: Browser;
+  const browser = useChromium();
   let caseId: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const created = await fetch(`${env.adminUrl}/v1/cases`, {
       method: 'POST',
       headers: auth,
@@ -39,12 +37,7 @@ describe('the console pages: accessibility, phone width and screenshots', () => 
     expect(upload.status).toBe(202);
     const { importId } = (await upload.json()) as { importId: string };
     await waitUntil(async () => (await (await fetch(`${env.adminUrl}/v1/cases/${caseId}/inventory/imports/${importId}`, { headers: auth })).json()) as { status: string }, (p) => p.status === 'done', 60_000, 'import done');
-    browser = await launchChromium();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   const PAGES: Array<{ name: string; path: () => string; heading: Record<Language, string | RegExp>; ready?: (page: Page) => Promise<unknown> }> = [
     { name: 'cases', path: () => 'cases', heading: { 'zh-CN': '案件', en: 'Cases' }, ready: (page) => page.locator('.ant-table-row').first().waitFor({ timeout: 90_000 }) },
@@ -58,7 +51,7 @@ describe('the console pages: accessibility, phone width and screenshots', () => 
   describe.each(['zh-CN', 'en'] as const)('in %s', (language) => {
     it.each(VIEWPORTS.map((viewport) => [viewport.name, viewport] as const))('every main page at %s px: no serious or critical axe violation, no sideways scroll, a screenshot', async (_name, viewport) => {
       const problems: string[] = [];
-      const { context, page } = await openPage(browser, viewport, problems, { bypassCSP: true });
+      const { context, page } = await openPage(browser(), viewport, problems, { bypassCSP: true });
       try {
         await signIn(page, language);
         const found: Record<string, unknown[]> = {};

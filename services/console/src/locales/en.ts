@@ -38,6 +38,7 @@ export const en: Messages = {
   },
   status: { draft: 'Draft', running: 'Running', closed: 'Closed', cancelled: 'Cancelled' },
   phase: { opened: 'Opened', inventory: 'Inventory', 'legal-basis': 'Legal basis', notification: 'Notification', consent: 'Consent', handover: 'Handover', deletion: 'Deletion', closure: 'Closure', closed: 'Closed' },
+  routeName: { notice: 'Notice', 'separate-consent': 'Separate consent', 'guardian-consent': 'Guardian’s consent', 'notice-of-change': 'Notice of change', delete: 'Delete', hold: 'Hold (legal retention)' },
   gate: { inventory: 'Inventory gate', notices: 'Notices gate', handover: 'Handover gate', closure: 'Closure gate' },
   gateState: { waiting: 'Not reached', pending: 'Awaiting approval', approved: 'Approved' },
   cases: {

@@ -36,6 +36,7 @@ export const zhCN = {
   },
   status: { draft: '草稿', running: '进行中', closed: '已结案', cancelled: '已取消' },
   phase: { opened: '已立案', inventory: '数据盘点', 'legal-basis': '合法性基础', notification: '告知', consent: '同意', handover: '移交', deletion: '删除', closure: '结案', closed: '已结案' },
+  routeName: { notice: '告知', 'separate-consent': '单独同意', 'guardian-consent': '监护人同意', 'notice-of-change': '变更告知', delete: '删除', hold: '依法封存' },
   gate: { inventory: '盘点审批', notices: '告知审批', handover: '移交审批', closure: '结案审批' },
   gateState: { waiting: '未到达', pending: '待审批', approved: '已批准' },
   cases: {

@@ -92,10 +92,10 @@ export default function CasePage() {
         <Card title={t('casePage.routes')} size="small">
           {routes.length > 0 ? (
             <Suspense fallback={null}>
-              <RouteCharts routes={routes.map(({ route, count }) => ({ name: route, value: count }))} classes={classes} routesLabel={t('casePage.routesChart')} classesLabel={t('casePage.classesChart', { transferable: view.routes?.transferable ?? 0, onHold: view.routes?.onHold ?? 0, publicAnnouncement: view.routes?.publicAnnouncement ?? 0 })} />
+              <RouteCharts routes={routes.map(({ route, count }) => ({ name: t(`routeName.${route}`), value: count }))} classes={classes} routesLabel={t('casePage.routesChart')} classesLabel={t('casePage.classesChart', { transferable: view.routes?.transferable ?? 0, onHold: view.routes?.onHold ?? 0, publicAnnouncement: view.routes?.publicAnnouncement ?? 0 })} />
             </Suspense>
           ) : null}
-          <DataTable label={t('casePage.routes')} size="small" rowKey="route" pagination={false} dataSource={routes} columns={[{ title: t('casePage.route'), dataIndex: 'route' }, { title: t('casePage.count'), dataIndex: 'count' }]} />
+          <DataTable label={t('casePage.routes')} size="small" rowKey="route" pagination={false} dataSource={routes} columns={[{ title: t('casePage.route'), dataIndex: 'route', render: (route: string) => <span data-route={route}>{t(`routeName.${route}`)}</span> }, { title: t('casePage.count'), dataIndex: 'count' }]} />
         </Card>
         <Card title={t('casePage.thirdParties')} size="small">
           <CaseThirdParties caseId={id} canEdit={manage && view.status !== 'closed'} live={view.status !== 'closed'} />
