@@ -115,7 +115,7 @@ describe('the handover CLI drives a case (npx handover …)', () => {
     expect(mails[0]!.Subject).toContain(created.id);
   }, 240_000);
 
-  it('draws an upload progress bar under a pseudo-terminal, with at least three increasing values', async () => {
+  it('draws progress bars under a pseudo-terminal, an upload and a mailing, each with at least three increasing values', async () => {
     const big = await writeInventoryCsv({ rows: 4000, path: join(work, 'big.csv'), encoding: 'utf8', seed: 1405, invalidRatio: 0 });
     expect(big.bytes).toBeGreaterThan(4 * 64 * 1024);
     const created = await openCase();
@@ -129,5 +129,20 @@ describe('the handover CLI drives a case (npx handover …)', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(percents[percents.length - 1]).toBe(100);
     expect(run.stdout).toMatch(/uploaded .* import /);
-  }, 180_000);
+
+    // The mailing: `cases watch` draws the notices sent (or bounced) of the customers while the
+    // notification phase runs, redrawn in place on the terminal.
+    const importId = /import (\S+)/.exec(run.stdout)?.[1];
+    expect(importId).toBeDefined();
+    await ok('inventory', 'progress', created.id, importId!.replace(/[^\w-]/g, ''), '--wait', '--timeout', '120');
+    await ok('gates', 'approve', created.id, 'inventory');
+    await ok('cases', 'watch', created.id, '--until-gate', 'notices', '--wait', '--timeout', '120');
+    await ok('gates', 'approve', created.id, 'notices');
+    const watched = await spawnRun('script', ['-qec', `npx handover cases watch ${created.id} --until-phase consent --timeout 300`, '/dev/null']);
+    expect(watched.code).toBe(0);
+    const mailed = [...watched.stdout.matchAll(/mailing \[[#-]+\]\s+(\d+)%/g)].map((m) => Number(m[1]));
+    const rising = mailed.filter((p, i) => i === 0 || p > mailed[i - 1]!);
+    expect(rising.length).toBeGreaterThanOrEqual(3);
+    expect(mailed).toEqual([...mailed].sort((a, b) => a - b));
+  }, 420_000);
 });
