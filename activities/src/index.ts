@@ -11,3 +11,4 @@ export * from './report/report-pdf';
 export type * from './report/report.model';
 export * from './handover';
 export * from './requests';
+export * from './deletion/hold-expiry';

@@ -32,7 +32,7 @@ export interface DeletionActivityDeps {
   dataDir: string;
 }
 
-const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key' | 'cancelled-discard'>, string> = {
+const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key' | 'cancelled-discard' | 'hold-expired' | 'hold-key'>, string> = {
   'transferred-copies': 'erasure of the transferor-side copy after the recipient acknowledged receipt: ciphertext and blind indexes removed; the case key is shredded at closure',
   'not-transferred': 'erasure: ciphertext and blind indexes removed; the case key is shredded at closure',
   'unchanged-working-copies': 'erasure of the case working copy (notice-of-change: the processor keeps its own records): ciphertext and blind indexes removed',

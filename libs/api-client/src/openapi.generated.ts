@@ -1740,7 +1740,7 @@ export interface components {
              * @description what the certificate attests the destruction of
              * @enum {string}
              */
-            stage: "transferred-copies" | "not-transferred" | "unchanged-working-copies" | "holds-sealed" | "quarantine-and-uploads" | "case-key";
+            stage: "transferred-copies" | "not-transferred" | "unchanged-working-copies" | "holds-sealed" | "quarantine-and-uploads" | "case-key" | "hold-expired" | "hold-key";
             /** @description records (or keys) destroyed in the stage */
             count: number;
             /**

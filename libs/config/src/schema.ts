@@ -152,6 +152,8 @@ export const workerSchema = z.object({
     .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2'),
   /** 0 = no health endpoint; otherwise GET http://127.0.0.1:PORT/health */
   WORKER_HEALTH_PORT: port(0),
+  /** Seconds between two sweeps of legal holds that ended (their records erased, then the hold key shredded); 0 = no sweep. */
+  HOLD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(3600),
   /** Prometheus metrics of the worker, its own and the Temporal SDK's (0 = none). */
   WORKER_METRICS_PORT: port(9466),
   /** Where the Temporal SDK's runtime serves its Prometheus series for the worker to include (loopback; 0 = not collected). */

@@ -7,7 +7,7 @@ import type { WorkerConfig } from '@handover/config';
 import { startMetricsServer } from '@handover/metrics';
 import type { Server } from 'node:http';
 import { assertChromium } from '@handover/activities';
-import { buildActivities } from './activities.factory';
+import { buildActivities, buildHoldExpirySweep } from './activities.factory';
 import { loadWorkflowBundle } from './workflow-bundle';
 import { workflowCacheOptions } from './workflow-cache-options';
 import { activityMetricsInterceptor, temporalSdkMetrics } from './worker-metrics';
@@ -23,6 +23,7 @@ export class WorkerHost {
   private temporal?: NativeConnection;
   private projector?: CaseStatsProjector;
   private metrics?: Server;
+  private holdSweep?: NodeJS.Timeout;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -79,6 +80,21 @@ export class WorkerHost {
       onError: (error) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'case status projector round failed; retrying'),
     });
     this.projector.start();
+    // Legal holds that ended are erased by the first sweep after their last day (HOLD_SWEEP_INTERVAL_SECONDS; 0: off).
+    if (this.config.HOLD_SWEEP_INTERVAL_SECONDS > 0) {
+      const sweep = buildHoldExpirySweep({ connection: this.mongo, masterKey: this.masterKey, logger: this.logger });
+      let sweeping = false;
+      const run = () => {
+        if (sweeping) return;
+        sweeping = true;
+        sweep()
+          .catch((error: unknown) => this.logger.warn({ err: (error as Error).name, message: (error as Error).message }, 'hold-expiry sweep failed; next round retries'))
+          .finally(() => (sweeping = false));
+      };
+      run();
+      this.holdSweep = setInterval(run, this.config.HOLD_SWEEP_INTERVAL_SECONDS * 1000);
+      this.holdSweep.unref();
+    }
     this.temporal = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await Worker.create({
       connection: this.temporal,
@@ -110,6 +126,7 @@ export class WorkerHost {
   }
 
   async close(): Promise<void> {
+    if (this.holdSweep) clearInterval(this.holdSweep);
     await this.projector?.stop().catch(() => undefined);
     this.mailer?.close();
     await this.temporal?.close().catch(() => undefined);

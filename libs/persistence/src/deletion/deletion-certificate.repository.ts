@@ -4,11 +4,12 @@ import { sha256Hex } from '@handover/crypto';
 import { keysetPage, type KeysetPage } from '../keyset';
 
 /** What a certificate attests the destruction of. */
-export type DeletionStage = 'cancelled-discard' | 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key';
+export type DeletionStage = 'cancelled-discard' | 'transferred-copies' | 'not-transferred' | 'unchanged-working-copies' | 'holds-sealed' | 'quarantine-and-uploads' | 'case-key' | 'hold-expired' | 'hold-key';
 
 /**
  * deletion_certificates: one document per (case, stage), `_id` = `<caseId>:<stage>`, written once
- * by an insert (a retry finds it and keeps the first). Nothing personal: counts, the method, the
+ * by an insert (a retry finds it and keeps the first). A stage that recurs (holds ending on
+ * different dates) adds a `part` to the id: `<caseId>:<stage>:<part>`. Nothing personal: counts, the method, the
  * time, and SHA-256 digests — of the destroyed key ids, and of the sorted record ids the stage
  * covered, so an auditor holding a record id can check it was included without the certificate
  * listing anyone.
@@ -43,8 +44,8 @@ export class DeletionCertificateRepository {
   }
 
   /** Writes the stage's certificate unless one exists; returns the stored one either way. */
-  async issue(input: Omit<DeletionCertificateDocument, '_id'>): Promise<DeletionCertificateDocument> {
-    const doc: DeletionCertificateDocument = { _id: `${input.caseId}:${input.stage}`, ...input };
+  async issue(input: Omit<DeletionCertificateDocument, '_id'>, part?: string): Promise<DeletionCertificateDocument> {
+    const doc: DeletionCertificateDocument = { _id: `${input.caseId}:${input.stage}${part ? `:${part}` : ''}`, ...input };
     try {
       await this.collection.insertOne(doc);
       return doc;

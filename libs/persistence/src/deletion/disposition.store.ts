@@ -91,6 +91,44 @@ export class DispositionStore {
     await this.customers.updateMany(filter as Filter<DispositionDoc>, { $set: { disposition, disposedAt: at }, $unset: ERASED_FIELDS } as never);
   }
 
+  /**
+   * Cases holding a sealed record whose legal hold ended before `today` (`YYYY-MM-DD`, UTC: a hold
+   * runs up to and including its `until` date). Holds without an end date are never listed.
+   */
+  async casesWithExpiredHolds(today: string): Promise<string[]> {
+    const ids = await this.customers.distinct('caseId', { disposition: 'held', 'hold.until': { $lt: today } } as Filter<DispositionDoc>);
+    return (ids as string[]).sort();
+  }
+
+  /** A case's sealed records whose hold ended before `today`, grouped by the hold's end date (ids sorted). */
+  async expiredHolds(caseId: string, today: string): Promise<Map<string, string[]>> {
+    const cursor = this.customers
+      .find({ _id: customerIdRange(caseId), disposition: 'held', 'hold.until': { $lt: today } } as Filter<DispositionDoc>, { projection: { _id: 1, hold: 1 } })
+      .sort({ _id: 1 });
+    const byEnd = new Map<string, string[]>();
+    for await (const doc of cursor) {
+      const until = String((doc as { hold?: { until?: unknown } }).hold?.until);
+      byEnd.set(until, [...(byEnd.get(until) ?? []), doc._id]);
+    }
+    return byEnd;
+  }
+
+  /** Erases sealed records whose hold ended: ciphertext gone, `deleted`, the end noted. Skips any no longer `held`. */
+  async eraseExpiredHolds(ids: readonly string[], at: Date): Promise<void> {
+    await updateEach(
+      this.customers,
+      ids.map((id) => ({
+        filter: { _id: id, disposition: 'held' } as Filter<DispositionDoc>,
+        update: { $set: { disposition: 'deleted', disposedAt: at, 'hold.expiredAt': at }, $unset: ERASED_FIELDS } as never,
+      })),
+    );
+  }
+
+  /** How many of the case's records are still sealed under a hold. */
+  async heldCount(caseId: string): Promise<number> {
+    return this.customers.countDocuments({ _id: customerIdRange(caseId), disposition: 'held' } as Filter<DispositionDoc>);
+  }
+
   /** Every customer of the case in `_id` order, without personal data (the tally's one pass). */
   async *disposed(caseId: string): AsyncGenerator<DisposedCustomer> {
     const cursor = this.customers

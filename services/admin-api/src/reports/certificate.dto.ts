@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageDto } from '../common/paging';
 
-const STAGES = ['transferred-copies', 'not-transferred', 'unchanged-working-copies', 'holds-sealed', 'quarantine-and-uploads', 'case-key'] as const;
+const STAGES = ['transferred-copies', 'not-transferred', 'unchanged-working-copies', 'holds-sealed', 'quarantine-and-uploads', 'case-key', 'hold-expired', 'hold-key'] as const;
 
 /** One row of GET /v1/cases/{id}/certificates: what was destroyed, how and when; digests only, nothing personal. */
 export class DeletionCertificateDto {

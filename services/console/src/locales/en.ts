@@ -90,7 +90,7 @@ export const en: Messages = {
   },
   certificates: {
     title: 'Deletion certificates', empty: 'No certificate yet', stage: 'Stage', at: 'Issued', digest: 'Records digest (SHA-256)',
-    stages: { 'transferred-copies': 'Copies of transferred records', 'not-transferred': 'Records not transferred', 'unchanged-working-copies': 'Working copies (unchanged processor)', 'holds-sealed': 'Legal holds sealed', 'quarantine-and-uploads': 'Quarantine and uploads', 'case-key': 'Case key shredded', 'cancelled-discard': 'Discarded on cancellation' },
+    stages: { 'transferred-copies': 'Copies of transferred records', 'not-transferred': 'Records not transferred', 'unchanged-working-copies': 'Working copies (unchanged processor)', 'holds-sealed': 'Legal holds sealed', 'quarantine-and-uploads': 'Quarantine and uploads', 'case-key': 'Case key shredded', 'hold-expired': 'Legal holds ended: erased', 'hold-key': 'Hold key shredded', 'cancelled-discard': 'Discarded on cancellation' },
   },
   requests: {
     title: 'Requests', chooseCase: 'Choose a case', type: 'Type', status: 'Status', due: 'Due', filed: 'Filed', ref: 'Customer ref', outcome: 'Outcome',

@@ -88,7 +88,7 @@ export const zhCN = {
   },
   certificates: {
     title: '删除证明', empty: '尚无删除证明', stage: '阶段', at: '签发时间', digest: '记录摘要（SHA-256）',
-    stages: { 'transferred-copies': '已转移记录的副本', 'not-transferred': '未转移的记录', 'unchanged-working-copies': '工作副本（处理者未变更）', 'holds-sealed': '法律保全封存', 'quarantine-and-uploads': '隔离区与上传文件', 'case-key': '案件密钥销毁', 'cancelled-discard': '撤销时丢弃' },
+    stages: { 'transferred-copies': '已转移记录的副本', 'not-transferred': '未转移的记录', 'unchanged-working-copies': '工作副本（处理者未变更）', 'holds-sealed': '法律保全封存', 'quarantine-and-uploads': '隔离区与上传文件', 'case-key': '案件密钥销毁', 'hold-expired': '保存期限届满：已删除', 'hold-key': '保全密钥销毁', 'cancelled-discard': '撤销时丢弃' },
   },
   requests: {
     title: '个人权利请求', chooseCase: '选择案件', type: '类型', status: '状态', due: '截止', filed: '提交', ref: '客户引用', outcome: '结果',
