@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditCheckpoint } from '@handover/audit-proof';
-import type { AuditKey, AuditSigner } from '@handover/crypto';
+import { AuditKey, AuditSigner } from '@handover/crypto';
 
 /** Where the latest checkpoint of each chain is kept outside the database. */
 export interface LatestCheckpointStore {
@@ -44,5 +44,23 @@ export function fileCheckpointStore(dataDir: string): LatestCheckpointStore {
         throw error;
       }
     },
+  };
+}
+
+/**
+ * The sealing of a service from its audit secrets (libs/config loadAuditSecrets) and cadence; the
+ * latest checkpoint of each chain is kept under `<dataDir>/audit/checkpoints/`.
+ */
+export function auditSealingFrom(
+  secrets: { auditKey: string; auditKeyId: string | undefined; auditSigningKey: string },
+  options: { dataDir: string; everyEvents: number; everyMinutes: number; onCheckpointFailed?: (error: unknown) => void },
+): AuditSealing {
+  return {
+    key: AuditKey.fromBase64(secrets.auditKey, secrets.auditKeyId),
+    signer: AuditSigner.fromPem(secrets.auditSigningKey),
+    everyEvents: options.everyEvents,
+    everyMs: options.everyMinutes * 60_000,
+    latest: fileCheckpointStore(options.dataDir),
+    ...(options.onCheckpointFailed && { onCheckpointFailed: options.onCheckpointFailed }),
   };
 }
