@@ -1,10 +1,19 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { AUDIT_SCHEME_KEYED, chainHash, ExportFormatError } from '@handover/audit-proof';
-import { AuditSigner } from '@handover/crypto';
+import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { AUDIT_SCHEME_KEYED, chainHash, checkpointMessage, ExportFormatError, signingKeyId, type AuditCheckpoint, type UnsignedCheckpoint } from '@handover/audit-proof';
 import { parseCheckpointFile, parsePublicKey, PublicKeyFormatError, verifyExportText } from './audit-file';
 
 describe('audit verify-file helpers', () => {
-  const signer = AuditSigner.fromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  // The services sign with libs/crypto AuditSigner; the CLI may not depend on it, so sign here.
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  const signer = {
+    keyId: signingKeyId(publicKeyPem),
+    publicKeyPem,
+    sign(fields: Omit<UnsignedCheckpoint, 'keyId'>): AuditCheckpoint {
+      const unsigned = { ...fields, keyId: this.keyId };
+      return { ...unsigned, signature: sign(null, checkpointMessage(unsigned), privateKey).toString('base64') };
+    },
+  };
   const scope = 'cs_file';
   const rows = [1, 2, 3].reduce<Array<Record<string, unknown> & { hash: string }>>((acc, seq) => {
     const prevHash = acc[seq - 2]?.hash ?? null;
