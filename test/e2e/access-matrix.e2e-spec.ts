@@ -46,7 +46,7 @@ interface Operation {
  */
 const NOT_CASE_BOUND = new Set([
   'POST /v1/keys', 'GET /v1/keys', 'DELETE /v1/keys/{id}', 'POST /v1/teams', 'GET /v1/teams', 'POST /v1/cases', 'GET /v1/cases',
-  'POST /codec/decode', 'POST /codec/encode', 'POST /codec/session',
+  'POST /codec/decode', 'POST /codec/encode', 'POST /codec/session', 'GET /v1/audit/public-key',
   // Acts on the matching requests of the caller's teams only (test/e2e/requests-bulk.e2e-spec.ts: another team's key matches none).
   'POST /v1/requests/bulk',
 ]);

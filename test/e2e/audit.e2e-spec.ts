@@ -1,4 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { verifyAuditExport } from '@handover/audit-proof';
 import { chainHash } from '@handover/crypto';
 import { adminToken, testEnv } from '@handover/testing';
 
@@ -12,6 +17,24 @@ interface AuditEvent {
   data: Record<string, unknown>;
   prevHash: string | null;
   hash: string;
+  v?: number;
+  keyId?: string;
+  mac?: string;
+}
+
+/** `handover audit verify-file …` as a user runs it (offline: no token, no API). */
+function verifyFile(exportPath: string, publicKeyPath: string): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['handover', 'audit', 'verify-file', exportPath, '--public-key', publicKeyPath], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, HANDOVER_TOKEN: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
 }
 
 /** The audit trail over HTTP: events recorded by the use-cases, verification, export, tampering. */
@@ -26,7 +49,9 @@ describe('audit trail through the running admin API', () => {
     });
   const keys: Record<'manager' | 'auditor', { id: string; token: string }> = { manager: { id: '', token: '' }, auditor: { id: '', token: '' } };
   const managerEmail = `audit.e2e.${Date.now()}@example.cn`;
+  const work = mkdtempSync(join(tmpdir(), 'handover-audit-e2e-'));
   let caseId = '';
+  let publicKey = { keyId: '', publicKey: '', auditKeyId: '' };
 
   beforeAll(async () => {
     for (const [name, role] of [['manager', 'case-manager'], ['auditor', 'auditor']] as const) {
@@ -47,6 +72,17 @@ describe('audit trail through the running admin API', () => {
 
   afterAll(async () => {
     for (const { id } of Object.values(keys)) if (id) await call('DELETE', `/v1/keys/${id}`, admin);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('answers the checkpoint public key and the audit key id (for offline verification)', async () => {
+    const res = await call('GET', '/v1/audit/public-key', keys.auditor.token);
+    expect(res.status).toBe(200);
+    publicKey = (await res.json()) as typeof publicKey;
+    expect(publicKey.keyId).toMatch(/^as-[0-9a-f]{16}$/);
+    expect(publicKey.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(publicKey.auditKeyId).toMatch(/^ak-[0-9a-f]{16}$/);
+    writeFileSync(join(work, 'public-key.json'), JSON.stringify(publicKey));
   });
 
   it('lists case.opened and case.started with the acting key as actor, and no personal data', async () => {
@@ -78,22 +114,31 @@ describe('audit trail through the running admin API', () => {
   it('verifies the chain as valid', async () => {
     const res = await call('GET', `/v1/cases/${caseId}/audit/verify`, keys.auditor.token);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ valid: true, events: 2 });
+    // The first event of a chain is sealed by the append path (there was no checkpoint yet).
+    expect(await res.json()).toEqual({ valid: true, events: 2, schemes: { unkeyed: 0, keyed: 2 }, checkpoint: expect.objectContaining({ seq: 1, count: 1 }) });
   });
 
-  it('exports the chain as NDJSON that re-hashes offline', async () => {
+  it('exports the chain as NDJSON with its signed checkpoints, which re-hashes and verifies offline (library and CLI)', async () => {
     const res = await call('GET', `/v1/cases/${caseId}/audit/export`, keys.auditor.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    const lines = (await res.text()).trim().split('\n').map((line) => JSON.parse(line) as AuditEvent);
+    const text = await res.text();
+    const records = text.trim().split('\n').map((line) => JSON.parse(line) as AuditEvent & { checkpoint?: { seq: number; keyId: string } });
+    const lines = records.filter((r) => !r.checkpoint);
     expect(lines.map((e) => e.action)).toEqual(['case.opened', 'case.started']);
+    expect(records.filter((r) => r.checkpoint).map((r) => r.checkpoint)).toEqual([expect.objectContaining({ seq: 1, keyId: publicKey.keyId })]);
     let prev: string | null = null;
-    for (const { prevHash, hash, ...body } of lines) {
+    for (const { prevHash, hash, mac, ...body } of lines) {
+      expect(body).toMatchObject({ v: 2, keyId: publicKey.auditKeyId });
+      expect(mac).toMatch(/^[0-9a-f]{64}$/);
       expect(prevHash).toBe(prev);
       expect(chainHash(prevHash, body)).toBe(hash);
       prev = hash;
     }
-  });
+    expect(verifyAuditExport(text, publicKey.publicKey)).toMatchObject({ valid: true, events: 2, checkpoint: { seq: 1 } });
+    writeFileSync(join(work, 'intact.ndjson'), text);
+    expect(await verifyFile(join(work, 'intact.ndjson'), join(work, 'public-key.json'))).toEqual({ code: 0, stderr: '' });
+  }, 60_000);
 
   it('records key creation in the global trail with the admin as actor', async () => {
     const seen: AuditEvent[] = [];
@@ -115,7 +160,7 @@ describe('audit trail through the running admin API', () => {
     expect(await res.text()).not.toContain('someone@example.cn');
   });
 
-  it('reports valid:false and the first broken seq after an event is edited in the database', async () => {
+  it('reports valid:false, the first broken seq and the kind after an event is edited in the database; the CLI agrees offline', async () => {
     const client = await MongoClient.connect(env.mongoUri);
     try {
       const result = await client.db().collection('audit_events').updateOne({ _id: `${caseId}:0000000001` as never }, { $set: { 'data.kind': 'merger' } });
@@ -124,6 +169,11 @@ describe('audit trail through the running admin API', () => {
       await client.close();
     }
     const res = await call('GET', `/v1/cases/${caseId}/audit/verify`, keys.auditor.token);
-    expect(await res.json()).toEqual({ valid: false, events: 2, firstBrokenAt: 1 });
-  });
+    expect(await res.json()).toMatchObject({ valid: false, events: 2, firstBrokenAt: 1, kind: 'edited' });
+    const exported = await call('GET', `/v1/cases/${caseId}/audit/export`, keys.auditor.token);
+    writeFileSync(join(work, 'edited.ndjson'), await exported.text());
+    const run = await verifyFile(join(work, 'edited.ndjson'), join(work, 'public-key.json'));
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain('edited at event 1');
+  }, 60_000);
 });

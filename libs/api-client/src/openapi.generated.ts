@@ -183,7 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** re-hash the chain; report the first broken link */
+        /** re-hash the chain, check each keyed event's HMAC and every signed checkpoint; report the first break and its kind */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -200,8 +200,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** the whole chain as NDJSON, one event per line with prevHash and hash */
+        /** the whole chain as NDJSON, one event per line with prevHash and hash, then its signed checkpoints */
         get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** the Ed25519 public key that signs audit checkpoints, and the audit key id */
+        get: operations["AuditPublicKeyController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1137,20 +1154,58 @@ export interface components {
             };
             /** @description hash of the previous event; null for the first */
             prevHash: string | null;
-            /** @description SHA-256 hex of prevHash + canonical JSON of the other fields */
+            /** @description SHA-256 hex of prevHash + canonical JSON of the other fields except mac */
             hash: string;
+            /**
+             * @description scheme: absent for the unkeyed events of the first releases, 2 for keyed events
+             * @enum {number}
+             */
+            v?: 2;
+            /** @description id of the audit key under which mac was computed (scheme 2) */
+            keyId?: string;
+            /** @description HMAC-SHA256 hex of hash under the audit key, which the database does not hold (scheme 2) */
+            mac?: string;
         };
         AuditPageDto: {
             events: components["schemas"]["AuditEventDto"][];
             /** @description pass as `after` for the next page; null when this page is the last */
             next: number | null;
         };
+        AuditSchemesDto: {
+            /** @description unkeyed events (scheme 1, before keyed chains) */
+            unkeyed: number;
+            /** @description keyed events (scheme 2) */
+            keyed: number;
+        };
+        AuditCheckpointSummaryDto: {
+            /** @description seq of the last event the checkpoint covers */
+            seq: number;
+            count: number;
+            /** Format: date-time */
+            at: string;
+        };
         AuditVerificationDto: {
             valid: boolean;
             /** @description number of events examined */
             events: number;
-            /** @description seq of the first event whose hash or link does not match */
+            /** @description seq of the first bad position */
             firstBrokenAt?: number;
+            /**
+             * @description what the first break looks like (truncated: a signed checkpoint reaches beyond the last event)
+             * @enum {string}
+             */
+            kind?: "edited" | "deleted" | "inserted" | "reordered" | "truncated" | "checkpoint-forged";
+            schemes: components["schemas"]["AuditSchemesDto"];
+            /** @description the latest validly signed checkpoint the chain was held against */
+            checkpoint?: components["schemas"]["AuditCheckpointSummaryDto"];
+        };
+        AuditPublicKeyDto: {
+            /** @description id of the checkpoint signing key (`as-` + 16 hex of SHA-256 over the public key) */
+            keyId: string;
+            /** @description the Ed25519 public key, SPKI PEM: give it to `handover audit verify-file --public-key` */
+            publicKey: string;
+            /** @description id of the HMAC audit key written on each keyed event (the key itself never leaves the services) */
+            auditKeyId: string;
         };
         CreateApiKeyDto: {
             /**
@@ -2502,7 +2557,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description one AuditEvent JSON object per line */
+            /** @description one AuditEvent JSON object per line, then one `{"checkpoint": {...}}` line per checkpoint */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2526,6 +2581,46 @@ export interface operations {
                 content?: never;
             };
             /** @description no such case and no events, or another team's case or incident (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditPublicKeyController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPublicKeyDto"];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the role may not read the key */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description checkpoints are not signed by this deployment */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -16,6 +16,10 @@ const shared = {
   HANDOVER_AUDIT_KEY_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore (at most 64)').optional(),
   /** PKCS#8 PEM of the Ed25519 key that signs audit checkpoints (absent: generated once under secrets/). */
   HANDOVER_AUDIT_SIGNING_KEY: z.string().optional(),
+  /** The append path signs a checkpoint of a chain after this many events since its last one. */
+  HANDOVER_AUDIT_CHECKPOINT_EVENTS: z.coerce.number().int().min(1).default(100),
+  /** ... or when its last checkpoint is older than this many minutes (and an event is appended). */
+  HANDOVER_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().min(0).default(5),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').default('mongodb://127.0.0.1:27017/handover'),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   /** TLS to the Temporal frontend (issue 15): on/off; on with no CA trusts the system's roots. */

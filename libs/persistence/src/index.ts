@@ -17,6 +17,8 @@ export * from './teams';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-event.schema';
 export * from './audit/audit.repository';
+export * from './audit/audit-sealing';
+export * from './audit/audit-checkpoint.schema';
 export * from './customers/customer.entity';
 export * from './customers/customer.schema';
 export * from './customers/customer-crypto';

@@ -1,10 +1,11 @@
 import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { adminApiSchema, loadConfig, loadSecrets, type AdminApiConfig, type Secrets } from '@handover/config';
+import { adminApiSchema, loadAuditSecrets, loadConfig, loadSecrets, type AdminApiConfig, type Secrets } from '@handover/config';
 import { createLogger } from '@handover/logging';
 import { MasterKey } from '@handover/crypto';
 import {
   ApiKeyRepository,
+  auditSealingFrom,
   AuditRepository,
   CaseKeyService,
   GateDecisionRepository,
@@ -42,6 +43,7 @@ class ConfigurationModule {}
     PersistenceModule.forRoot({
       uri: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
+      auditSealing: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => serviceAuditSealing(config) },
       indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository],
     }),
   ],
@@ -63,4 +65,14 @@ export class InfrastructureModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close().catch(() => undefined);
   }
+}
+
+function serviceAuditSealing(config: AdminApiConfig): ReturnType<typeof auditSealingFrom> {
+  const logger = createLogger('admin-api', config.LOG_LEVEL);
+  return auditSealingFrom(loadAuditSecrets(config), {
+    dataDir: config.HANDOVER_DATA_DIR,
+    everyEvents: config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
+    everyMinutes: config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
+    onCheckpointFailed: (error) => logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
+  });
 }

@@ -1,10 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { loadConfig, loadSecrets, portalSchema, type PortalConfig, type Secrets } from '@handover/config';
+import { loadAuditSecrets, loadConfig, loadSecrets, portalSchema, type PortalConfig, type Secrets } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { connectTemporalClient } from '@handover/temporal';
-import { AnswerRepository, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository } from '@handover/persistence';
+import { AnswerRepository, auditSealingFrom, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository } from '@handover/persistence';
 import { CsrfTokens } from './security/csrf';
 import { CASE_KEYS, MASTER_KEY, PORTAL_CONFIG, PORTAL_LOGGER, SECRETS, TEMPORAL_CLIENT, TOKEN_SIGNER } from './common/tokens';
 
@@ -35,6 +35,18 @@ class ConfigurationModule {}
     PersistenceModule.forRoot({
       uri: { inject: [PORTAL_CONFIG], useFactory: (config: PortalConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
+      auditSealing: {
+        inject: [PORTAL_CONFIG],
+        useFactory: (config: PortalConfig) => {
+          const logger = createLogger('portal', config.LOG_LEVEL);
+          return auditSealingFrom(loadAuditSecrets(config), {
+            dataDir: config.HANDOVER_DATA_DIR,
+            everyEvents: config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
+            everyMinutes: config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
+            onCheckpointFailed: (error) => logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
+          });
+        },
+      },
       indexes: [AnswerRepository, RequestRepository, ThirdPartyRepository, TransferExclusionRepository],
     }),
   ],

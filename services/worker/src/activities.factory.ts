@@ -43,6 +43,7 @@ import {
   RequestRepository,
   ThirdPartyRepository,
   TransferExclusionRepository,
+  type AuditSealing,
   type DatabaseConnection,
 } from '@handover/persistence';
 
@@ -62,6 +63,8 @@ export interface ActivityContext {
   dataDir?: string;
   /** The Chromium that prints report PDFs (CHROMIUM_PATH); default /usr/bin/chromium. */
   chromiumPath?: string;
+  /** Keyed audit events and signed checkpoints (absent: unkeyed events). */
+  auditSealing?: AuditSealing;
 }
 
 /**
@@ -75,7 +78,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const keys = new CaseKeyService(connection, master);
   const cases = new CaseRepository(connection);
   const ledger = new MailLedgerRepository(connection);
-  const audit = new AuditRepository(connection);
+  const audit = new AuditRepository(connection, ctx.auditSealing ? { sealing: ctx.auditSealing } : {});
   const tokens = portalTokenSigner(master);
   const portalUrl = ctx.portalUrl ?? 'http://127.0.0.1:3001';
   const dataDir = ctx.dataDir ?? '.data';

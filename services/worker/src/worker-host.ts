@@ -2,8 +2,8 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { handoverDataConverter, temporalConnectionOptions } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
-import type { WorkerConfig } from '@handover/config';
+import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
+import { loadAuditSecrets, type WorkerConfig } from '@handover/config';
 import { startMetricsServer } from '@handover/metrics';
 import type { Server } from 'node:http';
 import { assertChromium } from '@handover/activities';
@@ -69,6 +69,12 @@ export class WorkerHost {
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
       chromiumPath: this.config.CHROMIUM_PATH,
+      auditSealing: auditSealingFrom(loadAuditSecrets(this.config), {
+        dataDir: this.config.HANDOVER_DATA_DIR,
+        everyEvents: this.config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
+        everyMinutes: this.config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
+        onCheckpointFailed: (error) => this.logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
+      }),
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);

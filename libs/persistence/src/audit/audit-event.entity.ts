@@ -37,13 +37,19 @@ export interface AuditEventEntity {
   data: AuditData;
   prevHash: string | null;
   hash: string;
+  /** Scheme: absent (1, unkeyed, before keyed chains) or 2 (keyed). */
+  v?: number;
+  /** Id of the audit key of `mac` (scheme 2). */
+  keyId?: string;
+  /** HMAC-SHA256 hex of `hash` under the audit key (scheme 2); not part of the link. */
+  mac?: string;
 }
 
 /** `<caseId>:<seq zero-padded to 10>`: the primary key makes two appends of one seq impossible. */
 export const auditEventId = (caseId: string, seq: number): string => `${caseId}:${String(seq).padStart(10, '0')}`;
 
-/** The hashed part of an event: every field except the chain links themselves. */
+/** The hashed part of an event: every field except the chain links themselves (and `mac`). */
 export function auditChainBody(event: object): Record<string, unknown> {
-  const { prevHash: _prev, hash: _hash, ...body } = event as Record<string, unknown>;
+  const { prevHash: _prev, hash: _hash, mac: _mac, ...body } = event as Record<string, unknown>;
   return body;
 }

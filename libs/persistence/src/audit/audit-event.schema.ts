@@ -18,6 +18,9 @@ export interface AuditEventDocument {
   data: AuditData;
   prevHash: string | null;
   hash: string;
+  v?: number;
+  keyId?: string;
+  mac?: string;
 }
 
 export const AUDIT_EVENT_COLLECTION = 'audit_events';
@@ -38,6 +41,9 @@ export const auditEventSchema = new Schema<AuditEventDocument>(
     data: { type: Schema.Types.Mixed, required: true },
     prevHash: { type: String, default: null },
     hash: { type: String, required: true },
+    v: { type: Number },
+    keyId: { type: String },
+    mac: { type: String },
   },
   { collection: AUDIT_EVENT_COLLECTION, versionKey: false, minimize: false },
 );

@@ -34,7 +34,7 @@ describe('AuditRepository on the real database', () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(events[0]!.prevHash).toBeNull();
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
-    expect(await audit.verify(id)).toEqual({ valid: true, events: 5 });
+    expect(await audit.verify(id)).toEqual({ valid: true, events: 5, schemes: { unkeyed: 5, keyed: 0 } });
     const raw = await connection.db!.collection(AUDIT_EVENT_COLLECTION).findOne({ _id: `${id}:0000000003` as never });
     expect(raw).toMatchObject({ caseId: id, seq: 3, data: { n: 3 } });
     expect(auditEventId(id, 3)).toBe(`${id}:0000000003`);
@@ -53,7 +53,7 @@ describe('AuditRepository on the real database', () => {
     const raw = connection.db!.collection(AUDIT_EVENT_COLLECTION);
     const result = await raw.updateOne({ _id: auditEventId(id, 3) as never }, { $set: { 'data.n': 42 } });
     expect(result.modifiedCount).toBe(1);
-    expect(await audit.verify(id)).toEqual({ valid: false, events: 5, firstBrokenAt: 3 });
+    expect(await audit.verify(id)).toEqual({ valid: false, events: 5, firstBrokenAt: 3, kind: 'edited', schemes: { unkeyed: 5, keyed: 0 } });
   });
 
   it('detects a field added to an event', async () => {
@@ -70,11 +70,11 @@ describe('AuditRepository on the real database', () => {
     const stored = await audit.list(id, { limit: 100 });
     expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(new Set(stored.map((e) => e.data['n'])).size).toBe(20);
-    expect(await audit.verify(id)).toEqual({ valid: true, events: 20 });
+    expect(await audit.verify(id)).toEqual({ valid: true, events: 20, schemes: { unkeyed: 20, keyed: 0 } });
   }, 30_000);
 
   it('verifies an empty chain as valid with zero events', async () => {
-    expect(await audit.verify(caseId('empty'))).toEqual({ valid: true, events: 0 });
+    expect(await audit.verify(caseId('empty'))).toEqual({ valid: true, events: 0, schemes: { unkeyed: 0, keyed: 0 } });
   });
 
   it('refuses nested objects in data (ids and counters only)', async () => {

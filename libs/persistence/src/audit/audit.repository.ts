@@ -1,7 +1,16 @@
-import type { Connection, Model } from 'mongoose';
-import { chainHash, ChainVerifier, type ChainVerification } from '@handover/crypto';
+import type { Collection, Connection, Model } from 'mongoose';
+import {
+  AUDIT_SCHEME_KEYED,
+  chainHash,
+  toTrailEvent,
+  TrailVerifier,
+  type AuditCheckpoint,
+  type TrailVerification,
+} from '@handover/audit-proof';
 import { auditEventSchema, AUDIT_EVENT_COLLECTION, type AuditEventDocument } from './audit-event.schema';
-import { auditChainBody, auditEventId, type AuditData, type AuditEventEntity, type AuditEventInput } from './audit-event.entity';
+import { AUDIT_CHECKPOINT_COLLECTION } from './audit-checkpoint.schema';
+import { auditEventId, type AuditData, type AuditEventEntity, type AuditEventInput } from './audit-event.entity';
+import type { AuditSealing } from './audit-sealing';
 
 const DUPLICATE_KEY = 11000;
 /** Each lost race means another append won, so N concurrent writers need at most N attempts. */
@@ -12,23 +21,46 @@ export class AuditAppendError extends Error {
   readonly code = 'AUDIT_APPEND_CONTENDED';
 }
 
+export interface AuditRepositoryOptions {
+  /** Keyed events and signed checkpoints; without it events are appended unkeyed (scheme 1). */
+  sealing?: AuditSealing;
+  pause?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+type CheckpointDocument = AuditCheckpoint & { _id: string };
+
 /**
  * The audit trail: appends hash-chained events per case and reads them back in chain order.
- * Usable from the admin API and from activities alike (no framework dependencies).
+ * Usable from the admin API and from activities alike (no framework dependencies). With sealing,
+ * each event also carries `v: 2`, the audit key id and `mac` = HMAC(audit key, hash), and the
+ * chain is sealed by Ed25519-signed checkpoints (audit_checkpoints, the latest also outside).
  */
 export class AuditRepository {
   private readonly model: Model<AuditEventDocument>;
+  private readonly checkpoints: Collection<CheckpointDocument>;
+  private readonly sealing: AuditSealing | undefined;
+  private readonly pause: (ms: number) => Promise<void>;
+  private readonly now: () => Date;
 
-  constructor(
-    connection: Connection,
-    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {
+  constructor(connection: Connection, options: AuditRepositoryOptions = {}) {
     this.model = connection.models[AUDIT_EVENT_COLLECTION] ?? connection.model<AuditEventDocument>(AUDIT_EVENT_COLLECTION, auditEventSchema);
+    this.checkpoints = connection.collection<CheckpointDocument>(AUDIT_CHECKPOINT_COLLECTION) as unknown as Collection<CheckpointDocument>;
+    this.sealing = options.sealing;
+    this.pause = options.pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? (() => new Date());
   }
 
-  /** Builds the unique {caseId, seq} index (autoIndex is off). Idempotent. */
+  /** Builds the unique {caseId, seq} and {scope, seq} indexes (autoIndex is off). Idempotent. */
   async ensureIndexes(): Promise<void> {
     await this.model.createIndexes();
+    await this.checkpoints.createIndex({ scope: 1, seq: 1 }, { unique: true });
+  }
+
+  /** The audit key id and the checkpoint public key (PEM) and its id, when sealing is on. */
+  publicKey(): { keyId: string; publicKey: string; auditKeyId: string } | undefined {
+    const sealing = this.sealing;
+    return sealing && { keyId: sealing.signer.keyId, publicKey: sealing.signer.publicKeyPem, auditKeyId: sealing.key.id };
   }
 
   /**
@@ -39,7 +71,7 @@ export class AuditRepository {
   async append(caseId: string, input: AuditEventInput): Promise<AuditEventEntity> {
     const data = checkData(input.data ?? {});
     for (let attempt = 1; attempt <= MAX_AUDIT_APPEND_ATTEMPTS; attempt += 1) {
-      const at = input.at ?? new Date();
+      const at = input.at ?? this.now();
       const tail = await this.tail(caseId);
       const seq = (tail?.seq ?? 0) + 1;
       const prevHash = tail?.hash ?? null;
@@ -51,10 +83,13 @@ export class AuditRepository {
         action: input.action,
         subject: { type: input.subject.type, id: input.subject.id },
         data,
+        ...(this.sealing && { v: AUDIT_SCHEME_KEYED, keyId: this.sealing.key.id }),
       };
-      const event: AuditEventEntity = { ...body, prevHash, hash: chainHash(prevHash, body) };
+      const hash = chainHash(prevHash, body);
+      const event: AuditEventEntity = { ...body, prevHash, hash, ...(this.sealing && { mac: this.sealing.key.mac(hash) }) };
       try {
         await this.model.collection.insertOne({ _id: auditEventId(caseId, seq), ...event } as never);
+        await this.sealIfDue(event);
         return event;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -102,14 +137,75 @@ export class AuditRepository {
     }
   }
 
-  /** Streams the chain through a ChainVerifier: `{valid, events, firstBrokenAt?}`. */
-  async verify(caseId: string): Promise<ChainVerification> {
-    const verifier = new ChainVerifier(null);
-    for await (const event of this.stream(caseId)) {
-      verifier.push({ seq: event.seq, prevHash: event.prevHash, hash: event.hash, body: auditChainBody(event) });
+  /**
+   * Signs the chain's current head (seq, hash, count) and stores the checkpoint, then keeps it as
+   * the latest outside the database. Called at phase ends, closure and cancellation, and by the
+   * append path when the last checkpoint is older than `everyMs` or `everyEvents`. Returns
+   * undefined without sealing or for an empty chain; an existing checkpoint of the same head is
+   * answered as it is.
+   */
+  async checkpoint(caseId: string): Promise<AuditCheckpoint | undefined> {
+    const sealing = this.sealing;
+    if (!sealing) return undefined;
+    const tail = await this.tail(caseId);
+    if (!tail) return undefined;
+    const checkpoint = sealing.signer.sign({ scope: caseId, seq: tail.seq, head: tail.hash, count: tail.seq, at: this.now().toISOString() });
+    try {
+      await this.checkpoints.insertOne({ _id: auditEventId(caseId, tail.seq), ...checkpoint });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      const existing = await this.checkpoints.findOne({ _id: auditEventId(caseId, tail.seq) });
+      return existing ? withoutId(existing) : checkpoint;
     }
+    await sealing.latest?.write(checkpoint);
+    return checkpoint;
+  }
+
+  /** The checkpoints of a chain in seq order, as stored. */
+  async listCheckpoints(caseId: string): Promise<AuditCheckpoint[]> {
+    const docs = await this.checkpoints.find({ scope: { $eq: caseId } }).sort({ seq: 1 }).toArray();
+    return docs.map(withoutId);
+  }
+
+  /**
+   * Streams the chain through a TrailVerifier: each link, each keyed event's HMAC, the head at
+   * every signed checkpoint (stored, and the latest kept outside), and no checkpoint beyond the
+   * tail. Names the kind of the first break: edited, deleted, inserted, reordered, truncated.
+   */
+  async verify(caseId: string): Promise<TrailVerification> {
+    const sealing = this.sealing;
+    const checkpoints = sealing ? await this.listCheckpoints(caseId) : [];
+    const outside = sealing?.latest ? await sealing.latest.read(caseId) : undefined;
+    if (outside) checkpoints.push(outside);
+    const verifier = new TrailVerifier({
+      scope: caseId,
+      checkpoints,
+      ...(sealing && {
+        publicKey: sealing.signer.publicKeyPem,
+        keyId: sealing.signer.keyId,
+        macValid: (event) => event.keyId === sealing.key.id && sealing.key.verify(event.hash, event.mac),
+      }),
+    });
+    for await (const event of this.stream(caseId)) verifier.push(toTrailEvent(event));
     return verifier.result();
   }
+
+  private async sealIfDue(event: AuditEventEntity): Promise<void> {
+    const sealing = this.sealing;
+    if (!sealing) return;
+    try {
+      const [last] = await this.checkpoints.find({ scope: { $eq: event.caseId } }).sort({ seq: -1 }).limit(1).toArray();
+      const due = !last || event.seq - last.seq >= sealing.everyEvents || this.now().getTime() - Date.parse(last.at) >= sealing.everyMs;
+      if (due) await this.checkpoint(event.caseId);
+    } catch (error) {
+      sealing.onCheckpointFailed?.(error);
+    }
+  }
+}
+
+function withoutId(doc: CheckpointDocument): AuditCheckpoint {
+  const { _id: _omit, ...checkpoint } = doc;
+  return checkpoint;
 }
 
 function toEntity(doc: AuditEventDocument): AuditEventEntity {

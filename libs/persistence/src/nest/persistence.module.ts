@@ -5,6 +5,7 @@ import { connectMongo } from '../mongo-connection';
 import { AnswerRepository } from '../answers/answer.repository';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
 import { AuditRepository } from '../audit/audit.repository';
+import type { AuditSealing } from '../audit/audit-sealing';
 import { CaseKeyService } from '../case-keys/case-key.service';
 import { CaseCancellationRepository } from '../cases/case-cancellation.repository';
 import { CaseRepository } from '../cases/case.repository';
@@ -79,7 +80,11 @@ export interface PersistenceModuleOptions {
    * place a service names them. Each `ensureIndexes` is idempotent.
    */
   indexes?: ReadonlyArray<(typeof REPOSITORIES)[number]>;
+  /** Keys and cadence of the keyed, checkpointed audit chain (absent: unkeyed events, no checkpoints). */
+  auditSealing?: { inject: InjectionToken[]; useFactory: (...args: never[]) => AuditSealing };
 }
+
+const AUDIT_SEALING = Symbol('persistence:audit-sealing');
 
 const INDEXED = Symbol('persistence:indexed');
 
@@ -95,7 +100,11 @@ export class PersistenceModule {
   static forRoot(options: PersistenceModuleOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: CONNECTION, useFactory: (...args: never[]) => connectMongo(options.uri.useFactory(...args)), inject: options.uri.inject },
-      ...REPOSITORIES.map((type): Provider => ({ provide: type, useFactory: (connection: Connection) => new type(connection), inject: [CONNECTION] })),
+      { provide: AUDIT_SEALING, useFactory: options.auditSealing?.useFactory ?? (() => undefined), inject: options.auditSealing?.inject ?? [] },
+      ...REPOSITORIES.map((type): Provider =>
+        type === AuditRepository
+          ? { provide: type, useFactory: (connection: Connection, sealing: AuditSealing | undefined) => new AuditRepository(connection, sealing ? { sealing } : {}), inject: [CONNECTION, AUDIT_SEALING] }
+          : { provide: type, useFactory: (connection: Connection) => new type(connection), inject: [CONNECTION] }),
       { provide: CaseKeyService, useFactory: (connection: Connection, master: MasterKey) => new CaseKeyService(connection, master), inject: [CONNECTION, options.masterKey] },
       { provide: RequestFilingService, useFactory: (connection: Connection, keys: CaseKeyService) => new RequestFilingService(connection, keys), inject: [CONNECTION, CaseKeyService] },
       { provide: DatabaseHealth, useFactory: (connection: Connection) => new DatabaseHealth(connection), inject: [CONNECTION] },

@@ -32,7 +32,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiDoc('re-hash the chain; report the first broken link', {
+  @ApiDoc('re-hash the chain, check each keyed event\'s HMAC and every signed checkpoint; report the first break and its kind', {
     ok: { type: AuditVerificationDto },
   })
   verify(@Param('id') id: string): Promise<AuditVerificationDto> {
@@ -40,8 +40,8 @@ export class AuditController {
   }
 
   @Get('export')
-  @ApiDoc('the whole chain as NDJSON, one event per line with prevHash and hash', {
-    ok: { description: 'one AuditEvent JSON object per line', schema: { type: 'string' } },
+  @ApiDoc('the whole chain as NDJSON, one event per line with prevHash and hash, then its signed checkpoints', {
+    ok: { description: 'one AuditEvent JSON object per line, then one `{"checkpoint": {...}}` line per checkpoint', schema: { type: 'string' } },
   })
   @ApiProduces('application/x-ndjson')
   async export(@Param('id') id: string): Promise<StreamableFile> {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditPublicKeyController } from './audit-public-key.controller';
 import { AuditService } from './audit.service';
 import { AuditTrailLocator } from './audit-trail-locator';
 import { ListAuditEventsUseCase } from './list-audit-events.use-case';
@@ -9,7 +10,7 @@ import { ExportAuditTrailUseCase } from './export-audit-trail.use-case';
 /** The audit trail endpoints, and AuditService for every module that records events (global). */
 @Global()
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditPublicKeyController],
   providers: [
     AuditService,
     AuditTrailLocator,

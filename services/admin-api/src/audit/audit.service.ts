@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditCheckpoint } from '@handover/audit-proof';
 import { AuditRepository, type AuditData, type AuditEventEntity, type AuditSubject } from '@handover/persistence';
 import { RequestContext } from '../auth/request-context';
 import type { Principal } from '../auth/roles';
@@ -33,5 +34,10 @@ export class AuditService {
       subject: record.subject,
       ...(record.data && { data: record.data }),
     });
+  }
+
+  /** Seals the chain's current head with a signed checkpoint (phase ends, closure, cancellation). */
+  checkpoint(caseId: string): Promise<AuditCheckpoint | undefined> {
+    return this.events.checkpoint(caseId);
   }
 }

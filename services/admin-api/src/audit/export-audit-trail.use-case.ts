@@ -5,8 +5,9 @@ import { toAuditEventDto } from './audit-event.mapper';
 import { AuditTrailLocator } from './audit-trail-locator';
 
 /**
- * The whole chain as NDJSON, one event per line in seq order, streamed from a cursor. Each line
- * carries prevHash and hash: hash = chainHash(prevHash, the line without prevHash and hash).
+ * The whole chain as NDJSON, one event per line in seq order, streamed from a cursor, then one
+ * `{"checkpoint": {...}}` line per signed checkpoint (libs/audit-proof parseAuditExport). Each event
+ * line carries prevHash and hash: hash = chainHash(prevHash, the line without prevHash, hash, mac).
  */
 @Injectable()
 export class ExportAuditTrailUseCase {
@@ -20,6 +21,7 @@ export class ExportAuditTrailUseCase {
     const events = this.events;
     async function* lines(): AsyncGenerator<string> {
       for await (const event of events.stream(caseId)) yield `${JSON.stringify(toAuditEventDto(event))}\n`;
+      for (const checkpoint of await events.listCheckpoints(caseId)) yield `${JSON.stringify({ checkpoint })}\n`;
     }
     return Readable.from(lines(), { objectMode: false });
   }

@@ -54,6 +54,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'GET /v1/cases/{id}/audit': AUDITOR,
   'GET /v1/cases/{id}/audit/verify': AUDITOR,
   'GET /v1/cases/{id}/audit/export': AUDITOR,
+  // the checkpoint public key (for offline verification of exports): not secret
+  'GET /v1/audit/public-key': ['case-manager', 'incident-responder', 'auditor'],
   // incidents
   'POST /v1/incidents': RESPONDER,
   'GET /v1/incidents': ['incident-responder', 'auditor'],

@@ -40,6 +40,8 @@ export class ApproveGateUseCase {
         .getHandle(caseWorkflowId(caseId))
         .executeUpdate(approveGateUpdate, { args: [{ gate, approvalId, approvedBy: principal.id, approvedAt: new Date().toISOString() }] });
       await this.audit.record({ caseId, action: 'gate.approved', subject: { type: 'gate', id: gate }, data: { gate }, actor: principal });
+      // A gate ends a phase (the closure gate, the case): the trail so far is sealed.
+      await this.audit.checkpoint(caseId);
       if (view.approvedBy && view.approvedAt) {
         // Keyed by the approval's time: a gate approved again after the case was sent back is a new fact.
         await this.statistics.emit(caseId, { kind: 'gate', gate, approval: { approvedBy: view.approvedBy, approvedAt: view.approvedAt } }, `gate:${gate}:${view.approvedAt}`);

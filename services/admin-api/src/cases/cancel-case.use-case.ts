@@ -50,6 +50,7 @@ export class CancelCaseUseCase {
       const phase = fromStatus === 'draft' ? await this.cancelDraft(caseId, at, state.phase) : await this.cancelRunning(caseId, principal, at);
       await this.cancellations.setPhase(caseId, phase);
       await this.audit.record({ caseId, action: 'case.cancelled', subject: { type: 'case', id: caseId }, data: { fromStatus, phase }, actor: principal });
+      await this.audit.checkpoint(caseId);
       return { id: caseId, status: 'cancelled', phase, cancelledAt: at.toISOString() };
     } catch (error) {
       await this.cancellations.withdraw(caseId, at);
