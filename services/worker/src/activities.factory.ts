@@ -183,13 +183,13 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
 }
 
 /** The hold-expiry sweep (outside any workflow: the worker runs it on a timer), on the worker's connection and keys. */
-export function buildHoldExpirySweep(ctx: Pick<ActivityContext, 'connection' | 'masterKey' | 'logger'>): (now?: Date) => Promise<HoldExpirySweep> {
+export function buildHoldExpirySweep(ctx: Pick<ActivityContext, 'connection' | 'masterKey' | 'logger' | 'auditSealing'>): (now?: Date) => Promise<HoldExpirySweep> {
   const { connection, logger } = ctx;
   return createHoldExpirySweep({
     dispositions: new DispositionStore(connection),
     certificates: new DeletionCertificateRepository(connection),
     keys: new CaseKeyService(connection, MasterKey.fromBase64(ctx.masterKey)),
-    audit: new AuditRepository(connection),
+    audit: new AuditRepository(connection, ctx.auditSealing ? { sealing: ctx.auditSealing } : {}),
     logger,
   });
 }

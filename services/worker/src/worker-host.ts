@@ -58,6 +58,12 @@ export class WorkerHost {
       maxConnections: this.config.SMTP_MAX_CONNECTIONS,
       ratePerSecond: this.config.SMTP_RATE_PER_SECOND,
     });
+    const auditSealing = auditSealingFrom(loadAuditSecrets(this.config), {
+      dataDir: this.config.HANDOVER_DATA_DIR,
+      everyEvents: this.config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
+      everyMinutes: this.config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
+      onCheckpointFailed: (error) => this.logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
+    });
     const activities = buildActivities({
       connection: this.mongo,
       mailer: this.mailer,
@@ -69,12 +75,7 @@ export class WorkerHost {
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
       chromiumPath: this.config.CHROMIUM_PATH,
-      auditSealing: auditSealingFrom(loadAuditSecrets(this.config), {
-        dataDir: this.config.HANDOVER_DATA_DIR,
-        everyEvents: this.config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
-        everyMinutes: this.config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
-        onCheckpointFailed: (error) => this.logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
-      }),
+      auditSealing,
     });
     // Models are registered by the repositories above; build their indexes before any work.
     await syncIndexes(this.mongo);
@@ -88,7 +89,7 @@ export class WorkerHost {
     this.projector.start();
     // Legal holds that ended are erased by the first sweep after their last day (HOLD_SWEEP_INTERVAL_SECONDS; 0: off).
     if (this.config.HOLD_SWEEP_INTERVAL_SECONDS > 0) {
-      const sweep = buildHoldExpirySweep({ connection: this.mongo, masterKey: this.masterKey, logger: this.logger });
+      const sweep = buildHoldExpirySweep({ connection: this.mongo, masterKey: this.masterKey, logger: this.logger, auditSealing });
       let sweeping = false;
       const run = () => {
         if (sweeping) return;
