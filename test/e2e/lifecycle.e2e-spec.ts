@@ -163,6 +163,72 @@ describe('a case from import to closed', () => {
     expect(readable).toEqual([]);
   }
 
+  /**
+   * Issue 15, every step on the record: the closed case's trail holds an event of each kind the
+   * workflow, the portal and the API cause, with the actor that caused it, no personal data, and
+   * `verify` says valid.
+   */
+  async function expectWholeTrail(caseId: string, personal: string[]) {
+    type Event = { seq: number; action: string; actor: { id: string; role: string }; subject: { type: string; id: string }; data: Record<string, unknown> };
+    const events: Event[] = [];
+    for (let after = 0; ; ) {
+      const page = (await (await api(`/v1/cases/${caseId}/audit?after=${after}&limit=1000`)).json()) as { events: Event[]; next: number | null };
+      events.push(...page.events);
+      if (page.next === null) break;
+      after = page.next;
+    }
+    const actions = new Set(events.map((e) => e.action));
+    const expected = [
+      'case.opened',
+      'case.started',
+      'phase.started',
+      'phase.completed',
+      'gate.approved',
+      'mailing.requested',
+      'mailing.batch.sent',
+      'mailing.completed',
+      'answer.submitted',
+      'consent.given',
+      'consent.refused',
+      'answer.refused',
+      'third-party.answer-submitted',
+      'third-party.confirmed',
+      'handover.acknowledgement-submitted',
+      'handover.acknowledged',
+      'deletion.requested',
+      'deletion.stage-recorded',
+      'certificate.issued',
+      'case-key.shred-requested',
+      'case-key.shredded',
+      'case.closed',
+    ];
+    expect(expected.filter((action) => !actions.has(action))).toEqual([]);
+    // Every phase entered is on the trail, in order; closure is completed before case.closed.
+    const started = events.filter((e) => e.action === 'phase.started').map((e) => e.data['phase']);
+    expect(started).toEqual(['inventory', 'legal-basis', 'notification', 'consent', 'handover', 'deletion', 'closure']);
+    const seqOf = (action: string) => events.find((e) => e.action === action)?.seq ?? -1;
+    expect(seqOf('case-key.shred-requested')).toBeLessThan(seqOf('case-key.shredded'));
+    expect(seqOf('case-key.shredded')).toBeLessThan(seqOf('case.closed'));
+    // One event per mailing batch: counts and a SHA-256 digest of its customer refs.
+    const batches = events.filter((e) => e.action === 'mailing.batch.sent');
+    expect(batches.find((e) => e.data['mailing'] === 'notice')?.data).toMatchObject({ customers: 8, failed: 0, customersDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Deletion stages: one per stage with its count and digest, each with its certificate.
+    const stages = events.filter((e) => e.action === 'deletion.stage-recorded');
+    expect(stages.find((e) => e.data['stage'] === 'not-transferred')?.data).toMatchObject({ count: 6, recordsDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(events.filter((e) => e.action === 'certificate.issued').map((e) => e.data['stage'])).toEqual(expect.arrayContaining(stages.map((e) => e.data['stage'])));
+    // Each answer by a person is its own event, its actor the link's subject (a ref, never an address).
+    const answers = events.filter((e) => ['consent.given', 'consent.refused'].includes(e.action));
+    expect(answers).toHaveLength(3);
+    for (const e of answers) expect(e.actor).toEqual({ id: e.subject.id, role: 'customer' });
+    expect(events.find((e) => e.action === 'answer.refused')?.data).toMatchObject({ decision: 'object' });
+    expect(events.filter((e) => e.action === 'third-party.confirmed')).toHaveLength(2);
+    expect(events.find((e) => e.action === 'case.closed')?.actor).toEqual({ id: 'workflow', role: 'system' });
+    const raw = JSON.stringify(events);
+    expect(personal.filter((value) => raw.includes(value))).toEqual([]);
+    expect(raw).not.toContain('受让方数据保护负责人');
+    expect((await (await api(`/v1/cases/${caseId}/audit/verify`)).json()) as { valid: boolean; events: number }).toMatchObject({ valid: true, events: events.length });
+  }
+
   it('an asset sale: answers, handover acknowledged, third parties (one late), deletion, report', async () => {
     const keys = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
     const person = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -237,6 +303,7 @@ describe('a case from import to closed', () => {
     // The case key is shredded after the report: its certificate is the last one written.
     expect(await db.collection('deletion_certificates').findOne({ _id: `${caseId}:case-key` as never })).toMatchObject({ count: 1 });
     await expectNothingReadable(caseId, rows.flatMap((r) => [String(r.email), String(r.name)]));
+    await expectWholeTrail(caseId, rows.flatMap((r) => [String(r.email), String(r.name)]));
   }, 600_000);
 
   it('a bankruptcy without a successor: nothing transferred, everything deleted, report reconciles', async () => {

@@ -94,6 +94,12 @@ describe('customer portal', () => {
       ['consent', 'notice/zh-CN/2026.1'],
       ['withdraw', 'notice/en/2026.1'],
     ]);
+    // Each answer is its own audit event, its actor the link's subject (the ref), never an address.
+    const trail = (await (await fetch(`${fx.env.adminUrl}/v1/cases/${consentCase.caseId}/audit?limit=1000`, { headers: { authorization: `Bearer ${adminToken()}` } })).json()) as {
+      events: Array<{ action: string; actor: { id: string; role: string }; subject: { id: string } }>;
+    };
+    const mine = trail.events.filter((e) => e.subject.id === customer.ref).map((e) => [e.action, e.actor.id, e.actor.role]);
+    expect(mine).toEqual(expect.arrayContaining([['consent.given', customer.ref, 'customer'], ['consent.withdrawn', customer.ref, 'customer']]));
   });
 
   it('answers 409 with a code for a decision that does not fit the route', async () => {

@@ -2,10 +2,11 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { CaseActivities } from '@handover/contracts';
 import { buildsHandoverPackage, DEFAULT_ACKNOWLEDGEMENT_DEADLINE, DEFAULT_ACKNOWLEDGEMENT_REMINDERS } from '@handover/domain';
 import { renderCaseOpened, type Mailer } from '@handover/mail';
-import { ledgerMessageId, type CaseKeyService, type CaseRepository, type MailLedgerRepository } from '@handover/persistence';
+import { ledgerMessageId, type AuditRepository, type CaseKeyService, type CaseRepository, type MailLedgerRepository } from '@handover/persistence';
 import type { Logger } from '@handover/logging';
 import { sendOnce } from '../mail/send-once';
 import { caseFactsOf } from '../inventory/case-facts';
+import { recordWorkflowEvent } from '../audit/workflow-audit';
 
 export interface CaseActivityDeps {
   cases: CaseRepository;
@@ -14,6 +15,8 @@ export interface CaseActivityDeps {
   mailer: Mailer;
   mailDomain: string;
   logger: Logger;
+  /** The case's audit chain: each phase change is recorded there (phase.completed, phase.started). */
+  audit: AuditRepository;
 }
 
 export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
@@ -37,6 +40,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
     },
 
     async recordCasePhase({ caseId, phase, round }) {
+      // On the trail before the phase is stored: the phase left, then the phase entered.
+      const previous = (await deps.cases.findState(caseId))?.phase;
+      if (previous && previous !== phase) await recordWorkflowEvent(deps.audit, caseId, 'phase.completed', { phase: previous, next: phase });
+      await recordWorkflowEvent(deps.audit, caseId, 'phase.started', { phase, round: round ?? 0 });
       await deps.cases.recordPhase(caseId, phase, new Date(), round ?? 0);
       deps.logger.info({ caseId, phase }, 'case phase recorded');
     },

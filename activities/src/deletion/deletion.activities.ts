@@ -18,6 +18,7 @@ import {
 import { sha256Hex } from '@handover/crypto';
 import type { Logger } from '@handover/logging';
 import { decideDisposition } from './disposition';
+import { recordWorkflowEvent } from '../audit/workflow-audit';
 
 export interface DeletionActivityDeps {
   dispositions: DispositionStore;
@@ -127,11 +128,23 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     }
   }
 
+  /**
+   * Issues a stage's certificate, then records the stage (count, records digest) and the certificate
+   * on the case's trail. A retry finds the stored certificate and records the same facts again.
+   */
+  async function issueCertificate(input: Parameters<DeletionCertificateRepository['issue']>[0]): Promise<{ _id: string }> {
+    const certificate = await certificates.issue(input);
+    const { caseId, stage } = input;
+    await recordWorkflowEvent(deps.audit, caseId, 'deletion.stage-recorded', { stage, count: certificate.count, recordsDigest: certificate.recordsDigest });
+    await recordWorkflowEvent(deps.audit, caseId, 'certificate.issued', { stage, count: certificate.count }, { type: 'certificate', id: certificate._id });
+    return certificate;
+  }
+
   /** Quarantined rows and the stored uploads: removed, and each upload's wrapped key destroyed. */
   async function removeQuarantineAndUploads(caseId: string, at: Date): Promise<string> {
     const { quarantined, uploads: withUploads } = await dispositions.quarantineAndUploads(caseId);
     // The certificate first, with the counts as found: a retry after a crash finds it and keeps it.
-    const certificate = await certificates.issue({
+    const certificate = await issueCertificate({
       caseId,
       stage: 'quarantine-and-uploads',
       count: quarantined + withUploads.length,
@@ -149,6 +162,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     async disposeCustomers({ caseId, hasRecipient }) {
       await ensureIndexes();
       const at = new Date();
+      await recordWorkflowEvent(deps.audit, caseId, 'deletion.requested', { hasRecipient });
       const issued: string[] = [];
 
       await sealHolds(caseId, at);
@@ -167,7 +181,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       if (mismatched > 0) throw ApplicationFailure.nonRetryable(`${mismatched} customers of case ${caseId} got a disposition their rule does not give`, 'DISPOSITION_MISMATCH');
       issued.push(
         (
-          await certificates.issue({
+          await issueCertificate({
             caseId,
             stage: 'holds-sealed',
             count: counts.held,
@@ -180,7 +194,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       );
       for (const disposition of ['transferred', 'deleted', 'unchanged'] as const) {
         const stage = STAGE_OF[disposition];
-        issued.push((await certificates.issue({ caseId, stage, count: counts[disposition], method: METHODS[stage], at, destroyedKeyIdHashes: [], recordsDigest: digests[disposition] }))._id);
+        issued.push((await issueCertificate({ caseId, stage, count: counts[disposition], method: METHODS[stage], at, destroyedKeyIdHashes: [], recordsDigest: digests[disposition] }))._id);
       }
       issued.push(await removeQuarantineAndUploads(caseId, at));
       await deps.cases.recountStatistics(caseId);
@@ -190,10 +204,11 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
 
     async shredCaseKey({ caseId }) {
       await ensureIndexes();
+      await recordWorkflowEvent(deps.audit, caseId, 'case-key.shred-requested');
       const keyId = await deps.keys.shred(caseId);
       // Handover package files: the recipient acknowledged receipt; the transferor keeps none.
       await rm(join(resolve(deps.dataDir), 'packages', caseId), { recursive: true, force: true });
-      const certificate = await certificates.issue({
+      const certificate = await issueCertificate({
         caseId,
         stage: 'case-key',
         count: keyId ? 1 : 0,
@@ -202,18 +217,23 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
         destroyedKeyIdHashes: keyId ? [sha256Hex(keyId)] : [],
         recordsDigest: sha256Hex(caseId),
       });
+      await recordWorkflowEvent(deps.audit, caseId, 'case-key.shredded', { shredded: Boolean(keyId), certificate: certificate._id });
       deps.logger.info({ caseId, shredded: Boolean(keyId) }, 'case key shredded');
       return { shredded: Boolean(keyId), certificate: certificate._id };
     },
 
     async closeCase({ caseId }) {
+      // The closing phase ends with the case: phase.completed, then case.closed once it is stored.
+      await recordWorkflowEvent(deps.audit, caseId, 'phase.completed', { phase: 'closure', next: 'closed' });
       await deps.cases.markClosed(caseId, new Date());
+      await recordWorkflowEvent(deps.audit, caseId, 'case.closed');
       deps.logger.info({ caseId }, 'case closed');
     },
 
     async discardCaseData({ caseId }) {
       await ensureIndexes();
       const at = new Date();
+      await recordWorkflowEvent(deps.audit, caseId, 'case.discard-requested');
       // Every record not erased yet, whatever its route: a cancelled case transfers nothing and
       // holds nothing for the transferor (which keeps its own originals).
       await dispositions.eraseWhere(caseId, {}, 'deleted', at);
@@ -221,7 +241,7 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       const { counts, digests, pending } = await tally(caseId, false);
       if (pending > 0) throw new Error(`${pending} customers of case ${caseId} are not erased yet`);
       const erased = DISPOSITIONS.reduce((sum, d) => sum + counts[d], 0);
-      const certificate = await certificates.issue({
+      const certificate = await issueCertificate({
         caseId,
         stage: 'cancelled-discard',
         count: erased,

@@ -5,6 +5,8 @@ import { renderCaseCancelledNotice, renderNotice, type Mailer } from '@handover/
 import {
   decryptCustomerPersonal,
   ledgerMessageId,
+  recordsDigest,
+  type AuditRepository,
   type CaseKeyService,
   type CaseRepository,
   type MailLedgerRepository,
@@ -14,6 +16,7 @@ import { loadCase as loadCaseOf } from '../cases/load-case';
 import { sendOnce, type SendOutcome } from '../mail/send-once';
 import { withKeepAlive } from '../inventory/keep-alive';
 import { buildNoticeModel } from './notice-model';
+import { recordWorkflowEvent } from '../audit/workflow-audit';
 import type { MailingCustomer, NotificationStore } from '@handover/persistence';
 import { buildPublicAnnouncement, countOutcome, decideOutcome, emptyOutcomeCounters, mailingAudience, mailingQuery, OUTCOME_RULES } from '@handover/domain';
 import { prefetchedPages, runOrderedPool } from './ordered-pool';
@@ -30,6 +33,8 @@ export interface NotificationActivityDeps {
   portalUrl: string;
   mailDomain: string;
   logger: Logger;
+  /** The case's audit chain: one event per mailing batch (counts and a digest of its customer refs). */
+  audit: AuditRepository;
   /** Messages in flight at once. At least the SMTP pool's connections, so that the pool stays busy. */
   concurrency: number;
   /** Customers per keyset page (and per checkpoint). Default 200. */
@@ -164,6 +169,28 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
         );
       };
 
+      // One audit event per page, appended in page order (onPageDone is synchronous: the appends chain).
+      let batchEvents: Promise<void> = recordWorkflowEvent(deps.audit, caseId, 'mailing.requested', { mailing, reminder, resumed: resume !== undefined });
+      // Marked handled at once (a failed append must not be an unhandled rejection mid-pool); awaited below.
+      void batchEvents.catch(() => undefined);
+      let batch = 0;
+      const recordBatch = (refs: string[], results: readonly CustomerResult[]): void => {
+        batch += 1;
+        const data = {
+          mailing,
+          reminder,
+          batch,
+          customers: refs.length,
+          sent: results.filter((r) => r === 'sent').length,
+          failed: results.filter((r) => r === 'bounced').length,
+          skipped: results.filter((r) => r === 'skipped').length,
+          publicAnnouncement: results.filter((r) => r === 'public-announcement').length,
+          customersDigest: recordsDigest(refs),
+        };
+        batchEvents = batchEvents.then(() => recordWorkflowEvent(deps.audit, caseId, 'mailing.batch.sent', data));
+        void batchEvents.catch(() => undefined);
+      };
+
       beat(true);
       try {
         await runOrderedPool<MailingCustomer, CustomerResult>({
@@ -173,6 +200,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
           onResult: () => beat(false),
           onPageDone: (page, results) => {
             for (const result of results) addResult(counters, result);
+            recordBatch(page.items.map((customer) => customer.ref), results);
             afterId = page.lastId;
             beat(true);
           },
@@ -181,10 +209,12 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       } catch (error) {
         // The last checkpoint reaches the server before the retry reads it.
         beat(true);
+        await batchEvents.catch(() => undefined);
         deps.logger.warn({ caseId, mailing, ...(afterId !== undefined && { afterId }), counters }, 'customer mailing attempt stopped; the retry resumes');
         throw error;
       }
 
+      await batchEvents;
       counters.resent = await deps.ledger.countResent(caseId, mailing);
       if (reminder === 0) {
         const announcement = buildPublicAnnouncement(entity, deadlines, counters.publicAnnouncement);
@@ -192,6 +222,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
         // The notice mailing is the only writer of these two: the status now equals the ledger.
         await deps.cases.recountStatistics(caseId, ['notified', 'bounced']);
       }
+      await recordWorkflowEvent(deps.audit, caseId, 'mailing.completed', { mailing, reminder, batches: batch, eligible: counters.eligible, sent: counters.sent, failed: counters.bounced });
       deps.logger.info({ caseId, mailing, reminder, counters }, 'customer mailing finished');
       return counters;
     },

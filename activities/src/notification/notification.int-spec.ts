@@ -7,6 +7,7 @@ import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
 import {
+  AuditRepository,
   CaseRepository,
   CaseKeyService,
   connectMongo,
@@ -105,6 +106,7 @@ describe('notification activities against FerretDB and the mail sink', () => {
       portalUrl,
       mailDomain: 'handover.test',
       logger: createLogger('it-notify', 'silent'),
+      audit: new AuditRepository(mongo),
       concurrency: 8,
       batchSize: 40,
     });

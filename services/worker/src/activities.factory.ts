@@ -91,7 +91,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const certificates = new DeletionCertificateRepository(connection);
   const mailing = { ledger, mailer, mailDomain, logger };
   return {
-    ...createCaseActivities({ cases, keys, ...mailing }),
+    ...createCaseActivities({ cases, keys, audit, ...mailing }),
     ...createApprovalActivities({ decisions: new GateDecisionRepository(connection), logger }),
     ...createInventoryActivities({
       cases,
@@ -112,6 +112,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       store: new NotificationStore(connection),
       tokens,
       portalUrl,
+      audit,
       concurrency: ctx.mailConcurrency ?? 10,
     }),
     ...createIncidentActivities({

@@ -9,6 +9,7 @@ import {
   type AnswerDecision,
   type AnswerOutcome,
   AnswerRepository,
+  AuditRepository,
   type CaseKeyService,
 } from '@handover/persistence';
 import { CASE_KEYS, PORTAL_LOGGER } from '../common/tokens';
@@ -35,18 +36,33 @@ export class AnswerConflictException extends AppError {
   }
 }
 
-/** Records a customer's answer with its evidence; the customer's state (and the case counters) change at once. */
+/** Each answer by a person is its own audit event (the actor is the link's subject, never an address). */
+export const ANSWER_AUDIT_ACTIONS: Record<AnswerDecision, string> = {
+  consent: 'consent.given',
+  refuse: 'consent.refused',
+  object: 'consent.objected',
+  withdraw: 'consent.withdrawn',
+};
+
+/**
+ * Records a customer's answer with its evidence; the customer's state (and the case counters) change
+ * at once. On the trail: `answer.submitted` before (intent), then the decision's own event (or
+ * `answer.refused` with the rule's code).
+ */
 @Injectable()
 export class RecordAnswerUseCase {
   constructor(
     private readonly answers: AnswerRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
-    @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+    @Inject(PORTAL_LOGGER) private readonly logger: Logger, private readonly audit: AuditRepository,
   ) {}
 
   async execute(command: RecordAnswerCommand): Promise<AnswerOutcome> {
     const { link, decision, channel } = command;
     const cipher = await this.caseKeys.cipherFor(link.caseId);
     if (!cipher) throw new NotFoundException();
+    const actor = { id: link.ref, role: 'customer' };
+    const subject = { type: 'customer', id: link.ref };
+    await this.audit.append(link.caseId, { actor, action: 'answer.submitted', subject, data: { decision, channel } });
     try {
       const outcome = await this.answers.record({
         caseId: link.caseId,
@@ -59,11 +75,13 @@ export class RecordAnswerUseCase {
         userAgent: command.client.userAgent,
         cipher,
       });
+      await this.audit.append(link.caseId, { actor, action: ANSWER_AUDIT_ACTIONS[decision], subject, data: { decision: outcome.decision, channel, changed: outcome.changed } });
       this.logger.info({ caseId: link.caseId, ref: link.ref, decision, channel, changed: outcome.changed }, 'answer recorded');
       return outcome;
     } catch (error) {
       if (error instanceof AnswerSubjectNotFoundError) throw new NotFoundException();
       if (error instanceof AnswerRejectedError) {
+        await this.audit.append(link.caseId, { actor, action: 'answer.refused', subject, data: { decision, channel, code: error.code } });
         this.logger.info({ caseId: link.caseId, ref: link.ref, decision, channel, code: error.code }, 'answer refused');
         throw new AnswerConflictException(error.code, error.message);
       }

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId, recipientAcknowledgedSignal } from '@handover/contracts';
 import type { Logger } from '@handover/logging';
-import { HandoverRepository, RecipientAcknowledgementRepository, type AcknowledgementOutcome, type CaseKeyService } from '@handover/persistence';
+import { AuditRepository, HandoverRepository, RecipientAcknowledgementRepository, type AcknowledgementOutcome, type CaseKeyService } from '@handover/persistence';
 import { CASE_KEYS, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
 import type { ClientInfo } from '../security/client-info';
 import type { RecipientLink } from './recipient-link';
@@ -23,13 +23,17 @@ export class RecordAcknowledgementUseCase {
   constructor(
     private readonly handover: HandoverRepository, private readonly acks: RecipientAcknowledgementRepository,
     @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService, @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+    @Inject(PORTAL_LOGGER) private readonly logger: Logger, private readonly audit: AuditRepository,
   ) {}
 
   async execute(command: RecordAcknowledgementCommand): Promise<AcknowledgementOutcome> {
     const { link } = command;
     const [pkg, cipher] = await Promise.all([this.handover.findPackage(link.packageId), this.caseKeys.cipherFor(link.caseId)]);
     if (!pkg || pkg.caseId !== link.caseId || !cipher) throw new NotFoundException();
+    // On the trail (actor: the link's subject, the package; never the acknowledging person's name).
+    const actor = { id: link.packageId, role: 'recipient' };
+    const subject = { type: 'package', id: link.packageId };
+    await this.audit.append(link.caseId, { actor, action: 'handover.acknowledgement-submitted', subject });
     const outcome = await this.acks.record(
       {
         caseId: link.caseId,
@@ -42,6 +46,7 @@ export class RecordAcknowledgementUseCase {
       },
       cipher,
     );
+    await this.audit.append(link.caseId, { actor, action: 'handover.acknowledged', subject, data: { created: outcome.created } });
     this.logger.info({ caseId: link.caseId, packageId: link.packageId, created: outcome.created }, 'recipient acknowledgement recorded');
     try {
       await this.temporal.workflow

@@ -9,6 +9,7 @@ import {
   type ThirdPartyAnswerChannel,
   type ThirdPartyAnswerOutcome,
   ThirdPartyRepository,
+  AuditRepository,
 } from '@handover/persistence';
 import { AppError, validationFailed } from '@handover/http';
 import { CASE_KEYS, PORTAL_LOGGER, TEMPORAL_CLIENT } from '../common/tokens';
@@ -47,6 +48,7 @@ export class RecordThirdPartyAnswerUseCase {
   constructor(
     private readonly thirdParties: ThirdPartyRepository, @Inject(CASE_KEYS) private readonly caseKeys: CaseKeyService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(PORTAL_LOGGER) private readonly logger: Logger,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute(command: RecordThirdPartyAnswerCommand): Promise<ThirdPartyAnswerOutcome> {
@@ -56,6 +58,10 @@ export class RecordThirdPartyAnswerUseCase {
     checkDates(kind, answer, now);
     const cipher = await this.caseKeys.cipherFor(link.caseId);
     if (!cipher) throw new NotFoundException();
+    // On the trail: the submission (intent), then `third-party.confirmed` or `third-party.answer-refused`.
+    const actor = { id: link.thirdPartyId, role: 'third-party' };
+    const subject = { type: 'third-party', id: link.thirdPartyId };
+    await this.audit.append(link.caseId, { actor, action: 'third-party.answer-submitted', subject, data: { kind, channel } });
     let outcome: ThirdPartyAnswerOutcome;
     try {
       outcome = await this.thirdParties.recordAnswer({
@@ -79,11 +85,18 @@ export class RecordThirdPartyAnswerUseCase {
     } catch (error) {
       if (error instanceof ThirdPartyNotFoundError) throw new NotFoundException();
       if (error instanceof ThirdPartyAnswerRejectedError) {
+        await this.audit.append(link.caseId, { actor, action: 'third-party.answer-refused', subject, data: { kind, channel, code: error.code } });
         this.logger.info({ caseId: link.caseId, thirdPartyId: link.thirdPartyId, kind, channel, code: error.code }, 'third-party answer refused');
         throw new ThirdPartyAnswerConflictException(error.code, error.message);
       }
       throw error;
     }
+    await this.audit.append(link.caseId, {
+      actor,
+      action: 'third-party.confirmed',
+      subject,
+      data: { kind: outcome.kind, status: outcome.status, late: outcome.late, changed: outcome.changed, channel },
+    });
     this.logger.info({ caseId: link.caseId, thirdPartyId: link.thirdPartyId, kind, channel, late: outcome.late, changed: outcome.changed }, 'third-party answer recorded');
     await this.wakeWorkflow(link);
     return outcome;
