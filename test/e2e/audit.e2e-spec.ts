@@ -120,7 +120,7 @@ describe('audit trail through the running admin API', () => {
     const { events } = (await (await call('GET', `/v1/cases/${caseId}/audit`, keys.auditor.token)).json()) as { events: AuditEvent[] };
     const verified = (await res.json()) as { events: number };
     // Every event keyed; the first event of a chain is sealed by the append path (there was no checkpoint yet).
-    expect(verified).toEqual({ valid: true, events: expect.any(Number), schemes: { unkeyed: 0, keyed: verified.events }, checkpoint: expect.objectContaining({ seq: 1, count: 1 }) });
+    expect(verified).toEqual({ valid: true, events: expect.any(Number), schemes: { unkeyed: 0, keyed: verified.events }, checkpoint: expect.objectContaining({ seq: expect.any(Number) }) });
     expect(events.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -133,7 +133,10 @@ describe('audit trail through the running admin API', () => {
     const lines = records.filter((r) => !r.checkpoint);
     // The workflow's phase events interleave with the API's.
     expect(lines.map((e) => e.action).filter((a) => !a.startsWith('phase.'))).toEqual(['case.opened', 'case.started']);
-    expect(records.filter((r) => r.checkpoint).map((r) => r.checkpoint)).toEqual([expect.objectContaining({ seq: 1, keyId: publicKey.keyId })]);
+    // The first event sealed itself; each phase end the workflow records adds a checkpoint.
+    const checkpoints = records.filter((r) => r.checkpoint).map((r) => r.checkpoint!);
+    expect(checkpoints[0]).toEqual(expect.objectContaining({ seq: 1, keyId: publicKey.keyId }));
+    for (const c of checkpoints) expect(c.keyId).toBe(publicKey.keyId);
     let prev: string | null = null;
     for (const { prevHash, hash, mac, ...body } of lines) {
       expect(body).toMatchObject({ v: 2, keyId: publicKey.auditKeyId });
@@ -142,7 +145,7 @@ describe('audit trail through the running admin API', () => {
       expect(chainHash(prevHash, body)).toBe(hash);
       prev = hash;
     }
-    expect(verifyAuditExport(text, publicKey.publicKey)).toMatchObject({ valid: true, events: 2, checkpoint: { seq: 1 } });
+    expect(verifyAuditExport(text, publicKey.publicKey)).toMatchObject({ valid: true, events: lines.length, checkpoint: { seq: checkpoints[checkpoints.length - 1]!.seq } });
     writeFileSync(join(work, 'intact.ndjson'), text);
     expect(await verifyFile(join(work, 'intact.ndjson'), join(work, 'public-key.json'))).toEqual({ code: 0, stderr: '' });
   }, 60_000);

@@ -45,6 +45,8 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       if (previous && previous !== phase) await recordWorkflowEvent(deps.audit, caseId, 'phase.completed', { phase: previous, next: phase });
       await recordWorkflowEvent(deps.audit, caseId, 'phase.started', { phase, round: round ?? 0 });
       await deps.cases.recordPhase(caseId, phase, new Date(), round ?? 0);
+      // Each phase end seals the trail so far with a signed checkpoint.
+      if (previous && previous !== phase) await deps.audit.checkpoint(caseId);
       deps.logger.info({ caseId, phase }, 'case phase recorded');
     },
 

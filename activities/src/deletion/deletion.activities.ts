@@ -227,6 +227,8 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       await recordWorkflowEvent(deps.audit, caseId, 'phase.completed', { phase: 'closure', next: 'closed' });
       await deps.cases.markClosed(caseId, new Date());
       await recordWorkflowEvent(deps.audit, caseId, 'case.closed');
+      // Sealed at closure: a signed checkpoint over the whole trail (kept in the database and outside it).
+      await deps.audit.checkpoint(caseId);
       deps.logger.info({ caseId }, 'case closed');
     },
 
