@@ -33,7 +33,7 @@ const JURISDICTIONS: readonly Jurisdiction[] = ['CN-PIPL', 'EU-GDPR'];
 const TABLE = KINDS.flatMap((row) => JURISDICTIONS.map((jurisdiction) => ({ ...row, jurisdiction, label: `${row.kind} (${row.recipient}) ${jurisdiction}` })));
 
 /**
- * Issue 14, Must show 1 (slow project: fifteen whole cases): each case kind, CN and EU, from
+ * Issue 14, Must show 1 (slow project: sixteen whole cases): each case kind, CN and EU, from
  * `POST /v1/cases` to `closed` through the admin API, the portal and the mail sink only. Each case
  * has two customers and one third party; every pending gate is approved, customers answer through
  * the link in their mail, the third party confirms deletion through its link, the recipient
