@@ -27,6 +27,8 @@ const SLOW_SUITES = [
   'test/e2e/acknowledgement-override.e2e-spec.ts',
   // Certificates, PDF (Chromium), interim report, evidence, PIIA versions, announcement of one small closed case (issue 14).
   'test/e2e/served.e2e-spec.ts',
+  // Each case kind, CN and EU, to closed through the API, the portal and the mail (issue 14, Must show 1): sixteen small cases, four at a time.
+  'test/e2e/case-kinds.e2e-spec.ts',
 ];
 
 const common = {

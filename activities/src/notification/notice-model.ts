@@ -10,6 +10,8 @@ import { isConsentRequestRoute } from '@handover/domain';
 
 export interface NoticeCase {
   kind: string;
+  /** The rule pack of the case (selects the notice's wording); absent means CN-PIPL. */
+  jurisdiction?: 'CN-PIPL' | 'EU-GDPR';
   transferor: { name: string; contact: string };
   recipient?: { name: string; contact: string; country: string };
   /** The recipient's declared change of purpose or method (Art. 22), as the case manager wrote it. */
@@ -126,6 +128,7 @@ export function buildNoticeModel({ caseFacts, customer, personal, deadlines, lin
   const purpose = caseFacts.purposeChange?.trim();
   return {
     locale,
+    ...(caseFacts.jurisdiction && { jurisdiction: caseFacts.jurisdiction }),
     customerName: filled(personal.name) ? (personal.name as string).trim() : DEFAULT_NAME[locale],
     route: customer.route,
     caseKind: caseFacts.kind,

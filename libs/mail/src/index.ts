@@ -5,7 +5,7 @@ export * from './templates/case-opened.template';
 export * from './templates/case-cancelled.template';
 export * from './templates/notice/notice.model';
 export * from './templates/notice/notice.template';
-export { NOTICE_WORDING_VERSION } from './templates/notice/notice.wording';
+export { EU_NOTICE_WORDING_VERSION, NOTICE_WORDING_VERSION } from './templates/notice/notice.wording';
 export * from './templates/piia.template';
 export * from './templates/incident';
 export * from './templates/recipient';

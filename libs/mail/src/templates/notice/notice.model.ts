@@ -3,6 +3,8 @@ export type NoticeLocale = 'zh-CN' | 'en';
 /** Everything a customer notice says (docs/legal.md §2). Built inside the mailing activity; never logged. */
 export interface NoticeModel {
   locale: NoticeLocale;
+  /** The case's rule pack: its wording (PIPL Art. 17/22–23 or GDPR Art. 13/14). Absent means CN-PIPL. */
+  jurisdiction?: 'CN-PIPL' | 'EU-GDPR';
   customerName: string;
   /** notice | separate-consent | guardian-consent | notice-of-change | delete */
   route: string;
