@@ -52,3 +52,4 @@ export * from './nest/persistence.module';
 export * from './nest/database-health';
 export * from './notification/notification.store';
 export * from './deletion/disposition.store';
+export * from './storage';

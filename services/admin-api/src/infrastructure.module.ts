@@ -42,6 +42,7 @@ class ConfigurationModule {}
     PersistenceModule.forRoot({
       uri: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
+      storage: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config },
       indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository],
     }),
   ],
