@@ -1,6 +1,5 @@
 // Test-only helpers for the inventory activities' integration specs (not exported from index.ts).
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
