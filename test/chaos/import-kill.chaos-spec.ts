@@ -18,6 +18,7 @@ import {
   CUSTOMER_COLLECTION,
   INVENTORY_IMPORT_COLLECTION,
   InventoryImportRepository,
+  LocalBlobStore,
   REJECTION_COLLECTION,
   syncIndexes,
 } from '@handover/persistence';
@@ -158,8 +159,9 @@ describe('inventory import survives SIGKILLed workers', () => {
     step(`generated ${ROWS} rows (${csv.valid} valid, ${csv.invalid} defective), ${(csv.bytes / 1e6).toFixed(1)} MB gb18030`);
 
     // Stored and recorded as LoadInventoryUseCase does, then its workflow started the same way.
-    const upload = await storeEncryptedUpload(createReadStream(csvPath), { dataDir: env.dataDir, importId, master, maxBytes: Number.MAX_SAFE_INTEGER });
-    uploadPath = upload.path;
+    const blobs = new LocalBlobStore(env.dataDir);
+    const upload = await storeEncryptedUpload(createReadStream(csvPath), { store: blobs, importId, master, maxBytes: Number.MAX_SAFE_INTEGER });
+    uploadPath = blobs.pathOf(upload.key);
     expect(upload.bytes).toBe(csv.bytes);
     const imports = new InventoryImportRepository(mongo);
     await imports.create({ id: importId, caseId, format: 'csv', upload, createdAt: new Date() });

@@ -7,6 +7,8 @@ import {
   customerAad,
   holdKeyId,
   recordsDigest,
+  uploadKeyOf,
+  type BlobStore,
   type CaseKeyService,
   type AuditRepository,
   type CaseRepository,
@@ -29,8 +31,10 @@ export interface DeletionActivityDeps {
   /** The case's audit chain (a cancelled case's discard is recorded there). */
   audit: AuditRepository;
   logger: Logger;
-  /** Where uploads and handover packages live (shared with the admin API). */
+  /** Where handover packages live (shared with the admin API). */
   dataDir: string;
+  /** Where the encrypted uploads lie (HANDOVER_STORAGE). */
+  blobs: BlobStore;
 }
 
 const METHODS: Record<Exclude<DeletionStage, 'holds-sealed' | 'quarantine-and-uploads' | 'case-key' | 'cancelled-discard' | 'hold-expired' | 'hold-key'>, string> = {
@@ -118,12 +122,10 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
     return { counts, digests, pending, mismatched };
   }
 
-  /** Removes the upload files from disk and destroys their wrapped keys (the seal). */
-  async function removeUploads(uploads: ReadonlyArray<{ _id: string; upload?: { path?: string } }>): Promise<void> {
-    const dir = resolve(deps.dataDir, 'uploads');
+  /** Removes the stored uploads and destroys their wrapped keys (the seal). The key is derived from the id, never read back as a path. */
+  async function removeUploads(uploads: ReadonlyArray<{ _id: string }>): Promise<void> {
     for (const doc of uploads) {
-      const path = doc.upload?.path ? resolve(doc.upload.path) : join(dir, `${doc._id}.enc`);
-      await rm(path, { force: true });
+      await deps.blobs.delete(uploadKeyOf(doc._id));
       await dispositions.dropUploadSeal(doc._id);
     }
   }

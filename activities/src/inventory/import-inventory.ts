@@ -133,7 +133,7 @@ async function runBatches(
     inFlight.catch(() => undefined);
   };
 
-  const rows = parseInventory(readUpload(deps.master, found.id, found.upload), found.format, {
+  const rows = parseInventory(readUpload(deps.blobs, deps.master, found.id, found.upload), found.format, {
     startAfterLine: resume.line,
     onHeader: (mapping) => {
       if (fileInfo) fileInfo.header = headerSummary(mapping);

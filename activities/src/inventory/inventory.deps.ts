@@ -1,6 +1,7 @@
 import type { MasterKey } from '@handover/crypto';
 import type { Logger } from '@handover/logging';
 import type {
+  BlobStore,
   CaseKeyService,
   CaseRepository,
   CustomerRepository,
@@ -16,6 +17,8 @@ export interface InventoryActivityDeps {
   customers: CustomerRepository;
   rejections: RejectionRepository;
   piia: PiiaRepository;
+  /** Where the encrypted uploads lie (HANDOVER_STORAGE: the local folder or GridFS). */
+  blobs: BlobStore;
   /** Opens the encrypted uploads and derives the case's blind index (see caseBlindIndex). */
   master: MasterKey;
   logger: Logger;

@@ -1,8 +1,5 @@
 // Test-only helpers for the inventory activities' integration specs (not exported from index.ts).
-import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
@@ -12,6 +9,8 @@ import { MasterKey, UploadCipher } from '@handover/crypto';
 import type { CaseKind } from '@handover/domain';
 import { createLogger } from '@handover/logging';
 import {
+  openBlobStore,
+  uploadKeyOf,
   CASE_COLLECTION,
   CASE_KEY_COLLECTION,
   CUSTOMER_COLLECTION,
@@ -47,6 +46,8 @@ export async function inventoryDeps(connection: Connection, overrides: Partial<I
     rejections: new RejectionRepository(connection),
     piia: new PiiaRepository(connection),
     master,
+    // The stack's adapter (HANDOVER_STORAGE=gridfs runs these suites against GridFS).
+    blobs: openBlobStore({ HANDOVER_STORAGE: testEnv().storage, HANDOVER_DATA_DIR: testEnv().dataDir }, connection),
     logger: createLogger('inventory-it', 'silent'),
     ...overrides,
   };
@@ -136,19 +137,19 @@ export async function openCaseThroughApi(options: {
   return id;
 }
 
-/** Stores `bytes` as the admin API does (streamed through the upload cipher) and records the import. */
+/** Stores `bytes` as the admin API does (streamed through the upload cipher into deps.blobs) and records the import. */
 export async function queueImport(
   deps: InventoryActivityDeps,
   caseId: string,
-  dir: string,
+  _dir: string,
   bytes: Buffer,
   format: 'csv' | 'ndjson' = 'csv',
 ): Promise<{ importId: string; upload: StoredUpload }> {
   const importId = uniqueId('imp');
-  const path = join(dir, `${importId}.enc`);
+  const key = uploadKeyOf(importId);
   const { cipher, info } = new UploadCipher(deps.master).encryptStream(importId);
-  await pipeline(Readable.from([bytes]), cipher, createWriteStream(path));
-  const upload: StoredUpload = { path, bytes: bytes.length, seal: { ...info, authTag: UploadCipher.authTagOf(cipher) } };
+  await deps.blobs.put(key, Readable.from([bytes]).pipe(cipher));
+  const upload: StoredUpload = { key, bytes: bytes.length, seal: { ...info, authTag: UploadCipher.authTagOf(cipher) } };
   await deps.imports.create({ id: importId, caseId, format, upload, createdAt: new Date() });
   return { importId, upload };
 }

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { UploadCipher, type MasterKey, type UploadSealInfo } from '@handover/crypto';
+import { BlobNotFoundError, type BlobStore } from '@handover/persistence';
 
 /** The stored upload cannot be read and never will: missing, not sealed, wrong key, or tampered (GCM tag). */
 export class UploadUnreadableError extends Error {
@@ -20,7 +20,12 @@ export class UploadUnreadableError extends Error {
  * tampered file surfaces as UploadUnreadableError('authentication') after its last chunk: callers
  * must treat it as fatal for everything they read.
  */
-export async function* readUpload(master: MasterKey, importId: string, upload: { path: string; seal: UploadSealInfo }): AsyncGenerator<Buffer> {
+export async function* readUpload(
+  blobs: BlobStore,
+  master: MasterKey,
+  importId: string,
+  upload: { key: string; seal: UploadSealInfo },
+): AsyncGenerator<Buffer> {
   if (!upload.seal.authTag) throw new UploadUnreadableError('unsealed', 0);
   let decipher;
   try {
@@ -28,7 +33,13 @@ export async function* readUpload(master: MasterKey, importId: string, upload: {
   } catch {
     throw new UploadUnreadableError('key', 0);
   }
-  const file = createReadStream(upload.path, { highWaterMark: 256 * 1024 });
+  let file: Readable;
+  try {
+    file = await blobs.get(upload.key);
+  } catch (error) {
+    if (error instanceof BlobNotFoundError) throw new UploadUnreadableError('missing', 0);
+    throw error;
+  }
   // pipeline forwards a file error to the decipher (we read it there) and cleans both up.
   pipeline(file, decipher, () => undefined);
   let bytes = 0;

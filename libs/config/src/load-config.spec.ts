@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(adminApiSchema, { ...complete, OIDC_REDIRECT_URL: 'https://handover.example/elsewhere' })).toThrow(/OIDC_REDIRECT_URL/);
   });
 
+  it('stores blobs in the local folder by default, in GridFS when asked, and names HANDOVER_STORAGE when it is neither', () => {
+    expect(loadConfig(workerSchema, {}).HANDOVER_STORAGE).toBe('local');
+    expect(loadConfig(adminApiSchema, { HANDOVER_STORAGE: 'gridfs' }).HANDOVER_STORAGE).toBe('gridfs');
+    expect(() => loadConfig(workerSchema, { HANDOVER_STORAGE: 's3' })).toThrow(/HANDOVER_STORAGE: must be local or gridfs/);
+  });
+
   it('names the field at fault without echoing its value', () => {
     const attempt = () => loadConfig(workerSchema, { SMTP_URL: 'http://secret-host.example' });
     expect(attempt).toThrow(ConfigError);

@@ -9,6 +9,8 @@ const shared = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HANDOVER_DATA_DIR: z.string().min(1).default('.data'),
+  /** Where uploads and package files live (issue 17): `local` (files under HANDOVER_DATA_DIR, one machine) or `gridfs` (the database, shared by replicas). */
+  HANDOVER_STORAGE: z.enum(['local', 'gridfs'], { error: 'must be local or gridfs' }).default('local'),
   HANDOVER_MASTER_KEY: z.string().optional(),
   /** base64 of 32 bytes: the audit chain's HMAC key (absent: generated once under the data directory's secrets/). */
   HANDOVER_AUDIT_KEY: z.string().optional(),

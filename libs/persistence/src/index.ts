@@ -54,3 +54,4 @@ export * from './nest/persistence.module';
 export * from './nest/database-health';
 export * from './notification/notification.store';
 export * from './deletion/disposition.store';
+export * from './storage';

@@ -10,6 +10,8 @@ export interface TestEnv {
   adminUrl: string;
   portalUrl: string;
   dataDir: string;
+  /** HANDOVER_STORAGE of the stack (the services' blob store): `local` unless set to `gridfs`. */
+  storage: 'local' | 'gridfs';
 }
 
 const must = (name: string): string => {
@@ -27,6 +29,7 @@ export function testEnv(): TestEnv {
     adminUrl: process.env['ADMIN_URL'] ?? 'http://127.0.0.1:3000',
     portalUrl: process.env['PORTAL_URL'] ?? 'http://127.0.0.1:3001',
     dataDir: process.env['HANDOVER_DATA_DIR'] ?? '.data/test',
+    storage: process.env['HANDOVER_STORAGE'] === 'gridfs' ? 'gridfs' : 'local',
   };
 }
 

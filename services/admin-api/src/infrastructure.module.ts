@@ -44,6 +44,7 @@ class ConfigurationModule {}
       uri: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
       auditSealing: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => serviceAuditSealing(config) },
+      storage: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config },
       indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository],
     }),
   ],

@@ -18,6 +18,8 @@ import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
 import {
+  LocalBlobStore,
+  type BlobStore,
   AnswerRepository,
   AuditRepository,
   CaseKeyService,
@@ -59,8 +61,10 @@ export interface ActivityContext {
   mailConcurrency?: number;
   /** Where drill notices and incident reminders go (INCIDENT_INTERNAL_ADDRESSES). */
   internalAddresses?: readonly string[];
-  /** The data directory shared with the admin API (uploads, handover packages); default `.data`. */
+  /** The data directory shared with the admin API (handover packages); default `.data`. */
   dataDir?: string;
+  /** The blob store of the uploads (HANDOVER_STORAGE); default: the local folder under dataDir. */
+  blobs?: BlobStore;
   /** The Chromium that prints report PDFs (CHROMIUM_PATH); default /usr/bin/chromium. */
   chromiumPath?: string;
   /** Keyed audit events and signed checkpoints (absent: unkeyed events). */
@@ -82,6 +86,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const tokens = portalTokenSigner(master);
   const portalUrl = ctx.portalUrl ?? 'http://127.0.0.1:3001';
   const dataDir = ctx.dataDir ?? '.data';
+  const blobs = ctx.blobs ?? new LocalBlobStore(dataDir);
   const thirdParties = new ThirdPartyRepository(connection);
   const requests = new RequestRepository(connection);
   const handover = new HandoverRepository(connection);
@@ -101,6 +106,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       rejections,
       piia,
       master,
+      blobs,
       logger,
     }),
     ...createNotificationActivities({
@@ -159,6 +165,7 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
       audit,
       logger,
       dataDir,
+      blobs,
     }),
     ...createReportActivities({
       cases,

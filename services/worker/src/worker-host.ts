@@ -2,7 +2,7 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { handoverDataConverter, temporalConnectionOptions } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, syncIndexes, type DatabaseConnection } from '@handover/persistence';
+import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, openBlobStore, syncIndexes, type DatabaseConnection } from '@handover/persistence';
 import { loadAuditSecrets, type WorkerConfig } from '@handover/config';
 import { startMetricsServer } from '@handover/metrics';
 import type { Server } from 'node:http';
@@ -74,6 +74,7 @@ export class WorkerHost {
       mailConcurrency: this.config.SMTP_MAX_IN_FLIGHT || 2 * this.config.SMTP_MAX_CONNECTIONS,
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
+      blobs: openBlobStore(this.config, this.mongo),
       chromiumPath: this.config.CHROMIUM_PATH,
       auditSealing,
     });

@@ -130,7 +130,7 @@ describe('inventory repositories on the real database', () => {
   it('tracks an import: first start time kept, checkpoint and counters together, failure codes only', async () => {
     const caseId = newCase();
     const id = `imp_${randomBytes(5).toString('hex')}`;
-    await imports.create({ id, caseId, format: 'csv', upload: { path: '/x', bytes: 1, seal: { wrappedKey: 'w', iv: 'i', authTag: 't' } }, createdAt: new Date() });
+    await imports.create({ id, caseId, format: 'csv', upload: { key: `uploads/${id}.enc`, bytes: 1, seal: { wrappedKey: 'w', iv: 'i', authTag: 't' } }, createdAt: new Date() });
     expect(await imports.countActive(caseId)).toBe(1);
     const first = await imports.markRunning(id, new Date('2026-01-01T00:00:00Z'));
     const second = await imports.markRunning(id, new Date('2026-02-01T00:00:00Z'));

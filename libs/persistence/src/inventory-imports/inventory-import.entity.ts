@@ -3,9 +3,10 @@ import type { UploadSealInfo } from '@handover/crypto';
 
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 
-/** Where the encrypted upload lies and how to open it (the key is wrapped by the master key). */
+/** Where the encrypted upload lies and how to open it (the content key is wrapped by the master key). */
 export interface StoredUpload {
-  path: string;
+  /** Its storage key (`uploads/<importId>.enc`, libs/persistence/src/storage), validated when read back. */
+  key: string;
   bytes: number;
   seal: UploadSealInfo;
 }

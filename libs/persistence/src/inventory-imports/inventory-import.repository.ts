@@ -1,3 +1,4 @@
+import { assertBlobKey, uploadKeyOf } from '../storage/blob-store';
 import { CollectionRepository } from '../collection-repository';
 import type { Connection } from 'mongoose';
 import type { InventoryFormat } from '@handover/contracts';
@@ -29,7 +30,7 @@ export class InventoryImportRepository extends CollectionRepository<InventoryImp
       status: 'queued',
       counters: { ...ZERO_COUNTERS },
       checkpointLine: 0,
-      upload: { path: input.upload.path, bytes: input.upload.bytes, seal: { ...input.upload.seal } },
+      upload: { key: assertBlobKey(input.upload.key), bytes: input.upload.bytes, seal: { ...input.upload.seal } },
       createdAt: input.createdAt,
     };
     await this.model.collection.insertOne(doc as never);
@@ -114,7 +115,9 @@ function toDomain(doc: InventoryImportDocument): InventoryImportEntity {
     counters: countersOf({ ...ZERO_COUNTERS, ...doc.counters }),
     checkpointLine: doc.checkpointLine ?? 0,
     upload: {
-      path: doc.upload.path,
+      // A key read back is re-validated; an import stored before the storage port has a file path
+      // instead, always `<data dir>/uploads/<importId>.enc`: the key of that file is derived from the id.
+      key: doc.upload.key !== undefined ? assertBlobKey(doc.upload.key) : uploadKeyOf(doc._id),
       bytes: doc.upload.bytes,
       seal: { wrappedKey: doc.upload.seal.wrappedKey, iv: doc.upload.seal.iv, ...(doc.upload.seal.authTag && { authTag: doc.upload.seal.authTag }) },
     },

@@ -12,7 +12,7 @@ export interface InventoryImportDocument {
   status: string;
   counters: { processed: number; accepted: number; rejected: number; unchanged: number };
   checkpointLine: number;
-  upload: { path: string; bytes: number; seal: { wrappedKey: string; iv: string; authTag?: string } };
+  upload: { key?: string; /** before the storage port (issue 17) */ path?: string; bytes: number; seal: { wrappedKey: string; iv: string; authTag?: string } };
   encoding?: string;
   header?: { known: string[]; unknown: string[]; hasCustomerId: boolean };
   error?: string;
@@ -32,7 +32,7 @@ export const inventoryImportSchema = collectionSchema<InventoryImportDocument>(
       _id: false,
     },
     upload: {
-      type: { path: String, bytes: Number, seal: { type: { wrappedKey: String, iv: String, authTag: String }, _id: false } },
+      type: { key: String, path: String, bytes: Number, seal: { type: { wrappedKey: String, iv: String, authTag: String }, _id: false } },
       required: true,
       _id: false,
     },

@@ -33,6 +33,11 @@ import { CaseStatisticsRepository } from '../statistics/case-statistics.reposito
 import { TeamRepository } from '../teams/team.repository';
 import { ThirdPartyRepository } from '../third-parties/third-party.repository';
 import { DatabaseHealth } from './database-health';
+import type { BlobStore, StorageKind } from '../storage/blob-store';
+import { openBlobStore } from '../storage/open-blob-store';
+
+/** The storage port (issue 17): inject `@Inject(BLOB_STORE) store: BlobStore`. */
+export const BLOB_STORE = Symbol('persistence:blob-store');
 
 /** The one connection of the process: a token private to this library (nothing outside injects it). */
 const CONNECTION = Symbol('persistence:connection');
@@ -82,6 +87,8 @@ export interface PersistenceModuleOptions {
   indexes?: ReadonlyArray<(typeof REPOSITORIES)[number]>;
   /** Keys and cadence of the keyed, checkpointed audit chain (absent: unkeyed events, no checkpoints). */
   auditSealing?: { inject: InjectionToken[]; useFactory: (...args: never[]) => AuditSealing };
+  /** Which blob store (HANDOVER_STORAGE) and the data directory the local one writes under; absent: local under `.data`. */
+  storage?: { inject: InjectionToken[]; useFactory: (...args: never[]) => { HANDOVER_STORAGE: StorageKind; HANDOVER_DATA_DIR: string } };
 }
 
 const AUDIT_SEALING = Symbol('persistence:audit-sealing');
@@ -109,12 +116,18 @@ export class PersistenceModule {
       { provide: RequestFilingService, useFactory: (connection: Connection, keys: CaseKeyService) => new RequestFilingService(connection, keys), inject: [CONNECTION, CaseKeyService] },
       { provide: DatabaseHealth, useFactory: (connection: Connection) => new DatabaseHealth(connection), inject: [CONNECTION] },
       { provide: INDEXED, useFactory: (...repositories: WithIndexes[]) => repositories, inject: [...(options.indexes ?? [])] },
+      {
+        provide: BLOB_STORE,
+        useFactory: (connection: Connection, ...args: never[]): BlobStore =>
+          openBlobStore(options.storage?.useFactory(...args) ?? { HANDOVER_STORAGE: 'local', HANDOVER_DATA_DIR: '.data' }, connection),
+        inject: [CONNECTION, ...(options.storage?.inject ?? [])],
+      },
       PersistenceLifecycle,
     ];
     return {
       module: PersistenceModule,
       providers,
-      exports: [...REPOSITORIES, CaseKeyService, RequestFilingService, DatabaseHealth],
+      exports: [...REPOSITORIES, CaseKeyService, RequestFilingService, DatabaseHealth, BLOB_STORE],
     };
   }
 }

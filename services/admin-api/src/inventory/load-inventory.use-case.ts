@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { importWorkflowId, type InventoryFormat, type InventoryImportWorkflow, WORKFLOW_TYPES } from '@handover/contracts';
 import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
-import { CaseRepository, InventoryImportRepository } from '@handover/persistence';
+import { BLOB_STORE, CaseRepository, InventoryImportRepository, type BlobStore } from '@handover/persistence';
 import { ADMIN_CONFIG, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import { storeEncryptedUpload, UploadTooLargeError } from './store-upload';
 
@@ -26,7 +26,7 @@ export class LoadInventoryUseCase {
   constructor(
     private readonly cases: CaseRepository, private readonly imports: InventoryImportRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
-    @Inject(MASTER_KEY) private readonly master: MasterKey,
+    @Inject(MASTER_KEY) private readonly master: MasterKey, @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
   static formatOf(contentType: string | undefined): InventoryFormat | null {
@@ -49,7 +49,7 @@ export class LoadInventoryUseCase {
     let upload;
     try {
       upload = await storeEncryptedUpload(body, {
-        dataDir: this.config.HANDOVER_DATA_DIR,
+        store: this.store,
         importId,
         master: this.master,
         maxBytes: this.config.MAX_UPLOAD_BYTES,
