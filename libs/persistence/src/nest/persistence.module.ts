@@ -31,6 +31,7 @@ import { RequestRepository } from '../requests/request.repository';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import { TeamRepository } from '../teams/team.repository';
 import { ThirdPartyRepository } from '../third-parties/third-party.repository';
+import { WindowSlotRepository } from '../limits/window-slot.repository';
 import { DatabaseHealth } from './database-health';
 
 /** The one connection of the process: a token private to this library (nothing outside injects it). */
@@ -65,6 +66,7 @@ const REPOSITORIES = [
   TeamRepository,
   ThirdPartyRepository,
   TransferExclusionRepository,
+  WindowSlotRepository,
 ] as const;
 
 type WithIndexes = { ensureIndexes(): Promise<void> };
