@@ -14,6 +14,7 @@ import {
   TeamRepository,
   ThirdPartyRepository,
   TransferExclusionRepository,
+  WindowSlotRepository,
 } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
 import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
@@ -42,7 +43,7 @@ class ConfigurationModule {}
     PersistenceModule.forRoot({
       uri: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
-      indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository],
+      indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
     }),
   ],
   providers: [

@@ -20,6 +20,8 @@ export interface WindowCounter {
   taken(key: string, windowMs: number, now?: number): Promise<number>;
   /** Records `member` under `key`'s current window; true only the first time (distinct counting). */
   markOnce(key: string, member: string, windowMs: number, now?: number): Promise<boolean>;
+  /** Whether `member` is marked under `key`'s window at `now`. */
+  isMarked(key: string, member: string, windowMs: number, now?: number): Promise<boolean>;
 }
 
 /** The window `now` falls in: its start, its end, and the key naming it. */
@@ -64,6 +66,10 @@ export class MemoryWindowCounter implements WindowCounter {
     if (window.members.has(member)) return Promise.resolve(false);
     window.members.add(member);
     return Promise.resolve(true);
+  }
+
+  isMarked(key: string, member: string, windowMs: number, now: number = Date.now()): Promise<boolean> {
+    return Promise.resolve(this.windows.get(windowOf(key, windowMs, now).id)?.members.has(member) ?? false);
   }
 
   private current(key: string, windowMs: number, now: number) {

@@ -55,6 +55,8 @@ describe('WindowSlotRepository on the real database', () => {
     const now = Date.UTC(2026, 0, 1, 13, 0, 0);
     const marks = await Promise.all([a.markOnce('auth:x', 'cred1', 60_000, now), b.markOnce('auth:x', 'cred1', 60_000, now), b.markOnce('auth:x', 'cred2', 60_000, now)]);
     expect(marks.filter(Boolean)).toHaveLength(2);
+    expect(await a.isMarked('auth:x', 'cred2', 60_000, now + 59_999)).toBe(true);
+    expect(await a.isMarked('auth:x', 'cred3', 60_000, now)).toBe(false);
     expect(await a.markOnce('auth:x', 'cred1', 60_000, now + 60_000)).toBe(true);
     // Marks are not slots.
     expect(await a.taken('auth:x', 60_000, now)).toBe(0);

@@ -61,6 +61,10 @@ export class WindowSlotRepository extends CollectionRepository<WindowSlotDocumen
     }
   }
 
+  async isMarked(key: string, member: string, windowMs: number, now: number = Date.now()): Promise<boolean> {
+    return (await this.raw.countDocuments({ _id: { $eq: `${windowOf(key, windowMs, now).id}!${member}` } }, { limit: 1 })) > 0;
+  }
+
   /** Deletes the slots of ended windows; the number deleted. */
   async sweep(now: number = Date.now()): Promise<number> {
     const result = await this.raw.deleteMany({ expiresAt: { $lte: new Date(now) } });
