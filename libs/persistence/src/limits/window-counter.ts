@@ -18,6 +18,8 @@ export interface WindowCounter {
   take(key: string, limit: number, windowMs: number, now?: number): Promise<WindowDecision>;
   /** The slots of `key`'s current window taken so far. */
   taken(key: string, windowMs: number, now?: number): Promise<number>;
+  /** Whether all `limit` slots of `key`'s current window are taken (one lookup: slot `limit` exists). */
+  reached(key: string, limit: number, windowMs: number, now?: number): Promise<boolean>;
   /** Records `member` under `key`'s current window; true only the first time (distinct counting). */
   markOnce(key: string, member: string, windowMs: number, now?: number): Promise<boolean>;
   /** Whether `member` is marked under `key`'s window at `now`. */
@@ -59,6 +61,11 @@ export class MemoryWindowCounter implements WindowCounter {
 
   taken(key: string, windowMs: number, now: number = Date.now()): Promise<number> {
     return Promise.resolve(this.windows.get(windowOf(key, windowMs, now).id)?.taken ?? 0);
+  }
+
+  async reached(key: string, limit: number, windowMs: number, now: number = Date.now()): Promise<boolean> {
+    assertLimit(limit);
+    return (await this.taken(key, windowMs, now)) >= limit;
   }
 
   markOnce(key: string, member: string, windowMs: number, now: number = Date.now()): Promise<boolean> {

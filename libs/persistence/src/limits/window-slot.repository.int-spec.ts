@@ -38,6 +38,15 @@ describe('WindowSlotRepository on the real database', () => {
     // Every allowed hit holds its own slot: 1..limit, each once.
     expect(decisions.filter((d) => d.allowed).map((d) => d.taken).sort((x, y) => x - y)).toEqual(Array.from({ length: limit }, (_, i) => i + 1));
     expect(await b.taken(key, 60_000, now)).toBe(limit);
+    expect(await a.reached(key, limit, 60_000, now)).toBe(true);
+    expect(await a.reached(key, limit + 1, 60_000, now)).toBe(false);
+    // A third connection that has seen nothing of the window is refused too.
+    const third = await connectMongo(uri);
+    try {
+      expect((await new WindowSlotRepository(third).take(key, limit, 60_000, now)).allowed).toBe(false);
+    } finally {
+      await third.close();
+    }
     expect(decisions.every((d) => d.retryAfterSeconds >= 1 && d.retryAfterSeconds <= 60)).toBe(true);
   });
 

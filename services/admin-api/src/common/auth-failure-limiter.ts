@@ -32,8 +32,7 @@ export class AuthFailureLimiter {
   }
 
   async check(ip: string, credential: string | null, now: number = Date.now()): Promise<AuthFailureDecision> {
-    const failures = await this.counter.taken(this.ipKey(ip), this.windowMs, now);
-    if (failures < this.limit) return { blocked: false, retryAfterSeconds: 0 };
+    if (!(await this.counter.reached(this.ipKey(ip), this.limit, this.windowMs, now))) return { blocked: false, retryAfterSeconds: 0 };
     if (credential !== null && (await this.isTrusted(credential, now))) return { blocked: false, retryAfterSeconds: 0 };
     return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil((Math.floor(now / this.windowMs) * this.windowMs + this.windowMs - now) / 1000)) };
   }
