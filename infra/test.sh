@@ -16,6 +16,8 @@ export HANDOVER_CALENDAR_FILES="${HANDOVER_CALENDAR_FILES:-$(cd "$(dirname "${BA
 export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-info}" TZ=UTC
 # Every suite reaches the portal from 127.0.0.1: lift the per-IP limit for the test stack.
 export PORTAL_RATE_LIMIT_PER_MINUTE="${PORTAL_RATE_LIMIT_PER_MINUTE:-100000}"
+# Each link's own limit stays low enough for the portal suite to exceed it (it reads this value).
+export PORTAL_LINK_RATE_LIMIT_PER_MINUTE="${PORTAL_LINK_RATE_LIMIT_PER_MINUTE:-120}"
 # Likewise the admin API's limit of failed authentications per address: the suites that test
 # refusals (revoked, expired, other-team keys, wrong sign-ins) all fail from 127.0.0.1, and together
 # they passed 20 in a minute during a full run, blocking the console test beside them. The

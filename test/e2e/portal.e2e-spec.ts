@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { hashToken, isCiphertext, MasterKey, portalTokenSigner } from '@handover/crypto';
 import { adminToken, waitUntil } from '@handover/testing';
 import { customersOn, PortalFixture, RECIPIENT, type PortalCase } from './portal-fixture';
@@ -224,4 +226,40 @@ describe('customer portal', () => {
     expect(page).toContain('答复期限已过');
     expect(page).not.toContain('<form');
   });
+
+  it('limits each link per minute (429 with Retry-After) from whatever address, other links unaffected', async () => {
+    const limit = Number(process.env['PORTAL_LINK_RATE_LIMIT_PER_MINUTE'] ?? 60);
+    // The limit counts per clock minute: start early in one, so the burst stays inside it.
+    const untilNextMinute = 60_000 - (Date.now() % 60_000);
+    if (untilNextMinute < 20_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 100));
+    // A link no other test of this file opens (the limit counts every request on the link).
+    const [other, , , limited] = customersOn(consentCase, 'separate-consent');
+    if (!limited || !other) throw new Error('the fixture has four separate-consent customers');
+    const url = new URL(fx.apiUrl(fx.sign(consentCase.caseId, limited.ref)));
+    // Half the requests from another loopback address: the link's limit is not the address's.
+    const elsewhere = `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(2, 255)}`;
+    const get = (localAddress?: string) =>
+      new Promise<{ status: number; retryAfter: string | undefined; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, localAddress }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const answers: Array<{ status: number; retryAfter: string | undefined; body: string }> = [];
+    for (let i = 0; i < limit + 5; i += 10) {
+      answers.push(...(await Promise.all(Array.from({ length: Math.min(10, limit + 5 - i) }, (_, j) => get((i + j) % 2 ? elsewhere : undefined)))));
+    }
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(limit);
+    const refused = answers.filter((a) => a.status !== 200);
+    expect(refused).toHaveLength(5);
+    for (const answer of refused) {
+      expect(answer.status).toBe(429);
+      expect(JSON.parse(answer.body)).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+    }
+    expect((await fetch(fx.apiUrl(fx.sign(consentCase.caseId, other.ref)))).status).toBe(200);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminApiSchema, workerSchema } from './schema';
+import { adminApiSchema, portalSchema, workerSchema } from './schema';
 import { ConfigError, loadConfig } from './load-config';
 import { loadSecrets } from './secrets';
 
@@ -17,6 +17,16 @@ describe('loadConfig', () => {
     expect(loadConfig(workerSchema, {}).WORKER_MAX_CACHED_WORKFLOWS).toBe(100);
     expect(loadConfig(workerSchema, { WORKER_MAX_CACHED_WORKFLOWS: '0' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(0);
     expect(() => loadConfig(workerSchema, { WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
+  it('sizes the portal limits for shared addresses by default and names a bad limit', () => {
+    const config = loadConfig(portalSchema, {});
+    expect(config.PORTAL_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(config.PORTAL_LINK_RATE_LIMIT_PER_MINUTE).toBe(60);
+    expect(loadConfig(portalSchema, { PORTAL_LINK_RATE_LIMIT_PER_MINUTE: '5' }).PORTAL_LINK_RATE_LIMIT_PER_MINUTE).toBe(5);
+    expect(() => loadConfig(portalSchema, { PORTAL_LINK_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/PORTAL_LINK_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig(portalSchema, { PORTAL_RATE_LIMIT_PER_MINUTE: 'many' })).toThrow(/PORTAL_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig(adminApiSchema, { ADMIN_AUTH_FAILURES_PER_MINUTE: '-1' })).toThrow(/ADMIN_AUTH_FAILURES_PER_MINUTE/);
   });
 
   it('leaves OpenID Connect off by default, and needs the client id and redirect URL with an issuer, https unless loopback', () => {

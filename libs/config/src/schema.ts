@@ -98,7 +98,10 @@ export const adminApiSchema = z.object({
   ADMIN_JSON_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   /** Largest body of POST /codec/encode and /codec/decode (bytes): Temporal payloads reach 2 MB, base64 adds a third. */
   CODEC_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
-  /** Distinct failing credentials per client IP and minute; beyond it every authenticated route answers 429 for the rest of the minute. */
+  /**
+   * Distinct failing credentials per client IP and clock minute, counted across every admin API process; beyond it
+   * the address's requests answer 429 for the rest of the minute, except with a credential that authenticated recently.
+   */
   ADMIN_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Reverse proxies in front of the admin API whose X-Forwarded-For is trusted for the client IP (0 = none). */
   ADMIN_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -119,8 +122,14 @@ export const portalSchema = z.object({
   PORTAL_HOST: z.string().default('127.0.0.1'),
   /** Prometheus metrics of the portal (0 = none). */
   PORTAL_METRICS_PORT: port(9465),
-  /** Requests per minute and client IP on /c and /api/c; over it: 429. */
-  PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * Requests per clock minute and client IP on the link routes, counted across every portal process; over it: 429.
+   * Sized for carrier-grade NAT and office proxies, where hundreds of customers share one address
+   * (a notice mailing sends them all at once): the per-link limit is what holds one person back.
+   */
+  PORTAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per clock minute on one link (its subject: a customer, third party or package), from any address; over it: 429. */
+  PORTAL_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Reverse proxies in front of the portal whose X-Forwarded-For is trusted for the client IP (0 = none). */
   PORTAL_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Time zone in which deadlines are shown to customers. */

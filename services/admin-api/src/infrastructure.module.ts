@@ -15,6 +15,7 @@ import {
   TeamRepository,
   ThirdPartyRepository,
   TransferExclusionRepository,
+  WindowSlotRepository,
 } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
 import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
@@ -45,7 +46,7 @@ class ConfigurationModule {}
       masterKey: MASTER_KEY,
       auditSealing: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => serviceAuditSealing(config) },
       storage: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config },
-      indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository],
+      indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
     }),
   ],
   providers: [

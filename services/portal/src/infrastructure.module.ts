@@ -4,7 +4,7 @@ import { loadAuditSecrets, loadConfig, loadSecrets, portalSchema, type PortalCon
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { connectTemporalClient } from '@handover/temporal';
-import { AnswerRepository, auditSealingFrom, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository } from '@handover/persistence';
+import { AnswerRepository, auditSealingFrom, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository } from '@handover/persistence';
 import { CsrfTokens } from './security/csrf';
 import { CASE_KEYS, MASTER_KEY, PORTAL_CONFIG, PORTAL_LOGGER, SECRETS, TEMPORAL_CLIENT, TOKEN_SIGNER } from './common/tokens';
 
@@ -31,7 +31,7 @@ class ConfigurationModule {}
 @Module({
   imports: [
     ConfigurationModule,
-    // The evidence, requests, exclusions and third-party indexes (autoIndex is off); the customers' are the worker's.
+    // The evidence, requests, exclusions, third-party and limiter-window indexes (autoIndex is off); the customers' are the worker's.
     PersistenceModule.forRoot({
       uri: { inject: [PORTAL_CONFIG], useFactory: (config: PortalConfig) => config.MONGODB_URI },
       masterKey: MASTER_KEY,
@@ -47,7 +47,7 @@ class ConfigurationModule {}
           });
         },
       },
-      indexes: [AnswerRepository, RequestRepository, ThirdPartyRepository, TransferExclusionRepository],
+      indexes: [AnswerRepository, RequestRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
     }),
   ],
   providers: [

@@ -32,6 +32,7 @@ import { RequestRepository } from '../requests/request.repository';
 import { CaseStatisticsRepository } from '../statistics/case-statistics.repository';
 import { TeamRepository } from '../teams/team.repository';
 import { ThirdPartyRepository } from '../third-parties/third-party.repository';
+import { WindowSlotRepository } from '../limits/window-slot.repository';
 import { DatabaseHealth } from './database-health';
 import type { BlobStore, StorageKind } from '../storage/blob-store';
 import { openBlobStore } from '../storage/open-blob-store';
@@ -71,6 +72,7 @@ const REPOSITORIES = [
   TeamRepository,
   ThirdPartyRepository,
   TransferExclusionRepository,
+  WindowSlotRepository,
 ] as const;
 
 type WithIndexes = { ensureIndexes(): Promise<void> };

@@ -18,18 +18,21 @@ export function clientIp(request: Request): string {
 }
 
 /**
- * 429 for a client address over its limit of failed authentications, before the body is read; and
- * every 401 answered to an address counts against it. Register after the middleware that turns the
- * codec cookie into an Authorization header, so cookie guesses count too.
+ * 429 for a client address over its limit of failed authentications, before the body is read,
+ * unless the presented credential authenticated recently (AuthFailureLimiter); every 401 answered
+ * to an address counts against it, and every authenticated request marks its credential as good.
+ * Register after the middleware that turns the codec cookie into an Authorization header, so cookie
+ * guesses count too.
  */
 export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 'warn'>) {
-  return (request: Request, response: Response, next: NextFunction): void => {
+  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     if (PUBLIC_PATHS.test(request.path)) {
       next();
       return;
     }
     const ip = clientIp(request);
-    const decision = limiter.check(ip);
+    const presented = request.headers.authorization === undefined ? null : credentialFingerprint(request.headers.authorization);
+    const decision = await limiter.check(ip, presented);
     if (decision.blocked) {
       response.setHeader('Retry-After', String(decision.retryAfterSeconds));
       response.status(429).json({
@@ -40,13 +43,26 @@ export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 
       return;
     }
     response.on('finish', () => {
-      if (response.statusCode !== 401) return;
-      // Read at the end: the codec sign-in form's token becomes the Authorization header only after its body is parsed.
-      if (limiter.recordFailure(ip, credentialFingerprint(request.headers.authorization))) {
-        // The address is personal data: the log says that a block began, not for whom.
-        logger.warn({ requestId: requestIdOf(request), limit: limiter.limit }, 'authentication failures over the limit: address blocked for the rest of the minute');
-      }
+      void settle(request, response, limiter, logger, ip).catch((error: unknown) => {
+        logger.warn({ requestId: requestIdOf(request), err: error instanceof Error ? error.name : 'unknown' }, 'authentication failure limiter: could not record the outcome');
+      });
     });
     next();
   };
+}
+
+/** After the answer: a 401 counts against the address; an authenticated bearer credential becomes trusted. */
+async function settle(request: Request, response: Response, limiter: AuthFailureLimiter, logger: Pick<Logger, 'warn'>, ip: string): Promise<void> {
+  // Read at the end: the codec sign-in form's token becomes the Authorization header only after its body is parsed.
+  const authorization = request.headers.authorization;
+  if (response.statusCode === 401) {
+    if (await limiter.recordFailure(ip, credentialFingerprint(authorization))) {
+      // The address is personal data: the log says that a block began, not for whom.
+      logger.warn({ requestId: requestIdOf(request), limit: limiter.limit }, 'authentication failures over the limit: address blocked for the rest of the minute');
+    }
+    return;
+  }
+  if (authorization !== undefined && (request as Request & { principal?: unknown }).principal !== undefined) {
+    await limiter.recordSuccess(credentialFingerprint(authorization));
+  }
 }

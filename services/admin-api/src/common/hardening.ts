@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AdminApiConfig } from '@handover/config';
 import type { Logger } from '@handover/logging';
+import { WindowSlotRepository, type WindowCounter } from '@handover/persistence';
 import { CODEC_ENDPOINT, codecCors } from '../codec/codec-cors';
 import { codecCookieCredentials, codecFormCredentials } from '../codec/codec-credentials';
 import { ApiExceptionFilter } from './api-exception.filter';
@@ -25,7 +26,7 @@ const isUpload = (request: IncomingMessage): boolean => request.method === 'POST
 /**
  * Everything between the socket and the controllers, in order:
  * security headers → request id → the console's static files → codec CORS (preflights end here) → codec cookie as bearer →
- * authentication-failure limit (429 before any body is read) → query parameters (no operators, no
+ * authentication-failure limit (429 before any body is read; counted in the shared store `counter`) → query parameters (no operators, no
  * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else, and the
  * streamed inventory upload whatever its type (a JSON array included), is left unread) with parser errors as 400/413/415 codes → operator
  * keys in JSON bodies → the codec sign-in form. Then Nest: the bearer guard, the request-shape
@@ -33,7 +34,7 @@ const isUpload = (request: IncomingMessage): boolean => request.method === 'POST
  * validation, and the exception filter that turns every failure into `{statusCode, code, message}`.
  * The application must be created with `bodyParser: false`.
  */
-export function applyHardening(app: NestExpressApplication, config: AdminApiConfig, logger: Logger): void {
+export function applyHardening(app: NestExpressApplication, config: AdminApiConfig, logger: Logger, counter: WindowCounter = app.get(WindowSlotRepository)): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.ADMIN_TRUST_PROXY_HOPS);
   app.use(securityHeaders());
@@ -41,7 +42,7 @@ export function applyHardening(app: NestExpressApplication, config: AdminApiConf
   app.use(serveConsole(config.CONSOLE_DIST_DIR));
   app.use(codecCors(config.TEMPORAL_UI_ORIGIN));
   app.use(codecCookieCredentials());
-  app.use(authRateLimit(new AuthFailureLimiter(config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));
+  app.use(authRateLimit(new AuthFailureLimiter(counter, config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));
   app.use(rejectHostileQuery());
   app.useBodyParser('json', { limit: config.CODEC_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && CODEC_ENDPOINT.test(pathOf(request)) });
   app.useBodyParser('json', { limit: config.ADMIN_JSON_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && !CODEC_ENDPOINT.test(pathOf(request)) && !isUpload(request) });

@@ -14,6 +14,7 @@ import { applyHardening } from './hardening';
 import { ADMIN_CONFIG, LOGGER, MASTER_KEY, SECRETS } from './tokens';
 import { MasterKey } from '@handover/crypto';
 import { createValidationPipe } from '@handover/http';
+import { MemoryWindowCounter } from '@handover/persistence';
 
 /** Tokens the in-process app accepts: the bootstrap admin token and one API key per role. */
 export const TEST_TOKENS = {
@@ -76,7 +77,7 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
     providers: [{ provide: APP_GUARD, useClass: BearerAuthGuard }],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  applyHardening(app, config, logger);
+  applyHardening(app, config, logger, new MemoryWindowCounter());
   app.useGlobalPipes(createValidationPipe());
   await app.init();
   return { app, config, secrets, logged };

@@ -1,0 +1,3 @@
+export * from './window-counter';
+export * from './window-slot.schema';
+export * from './window-slot.repository';
