@@ -208,25 +208,37 @@ describe('hostile input to the admin API', () => {
         req.on('error', reject);
         req.end();
       });
-    const guess = (i: number) => `hov_${stamp}_guess_${i}_${'A'.repeat(20)}`;
-    // Failures count per clock minute: start early in one, so the whole run stays inside it.
-    const untilNextMinute = 60_000 - (Date.now() % 60_000);
-    if (untilNextMinute < 30_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 100));
-    const answers: number[] = [];
-    // Retrying one stale key counts once...
-    for (let i = 0; i < 3; i++) answers.push((await from(guess(0))).status);
-    expect((await from(manager.token)).status).toBe(404);
-    // ...distinct guesses count each, up to the limit...
-    for (let i = 1; i < limit; i++) answers.push((await from(guess(i))).status);
-    expect(answers).toEqual(Array(limit + 2).fill(401));
-    // ...and then the address is refused for any other credential...
-    // (each failure is recorded once its 401 is sent, so the last one may land a moment after its answer)
-    const blocked = await waitUntil(() => from(guess(limit)), (answer) => answer.status === 429, 5_000, 'the address blocked', 50);
+    const guess = (round: number, i: number) => `hov_${stamp}_guess_${round}_${i}_${'A'.repeat(20)}`;
+    const minute = () => Math.floor(Date.now() / 60_000);
+    // Failures count per clock minute: a round that crosses a minute splits its failures over two
+    // windows (on a loaded machine 200 requests can take that long), so it is run again, from the
+    // start of a fresh minute.
+    const round = async (n: number) => {
+      const untilNextMinute = 60_000 - (Date.now() % 60_000);
+      if (n > 0 || untilNextMinute < 30_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 100));
+      const started = minute();
+      const answers: number[] = [];
+      // Retrying one stale key counts once...
+      for (let i = 0; i < 3; i++) answers.push((await from(guess(n, 0))).status);
+      const valid = (await from(manager.token)).status;
+      // ...distinct guesses count each, up to the limit...
+      for (let i = 1; i < limit; i++) answers.push((await from(guess(n, i))).status);
+      // ...and then the address is refused for any other credential
+      // (each failure is recorded once its 401 is sent, so the last one may land a moment after its answer).
+      const blocked = await waitUntil(() => from(guess(n, limit)), (answer) => answer.status === 429, 5_000, 'the address blocked', 50).catch(() => null);
+      return { answers, valid, blocked, crossed: minute() !== started };
+    };
+    let result = await round(0);
+    if (result.crossed && result.blocked === null) result = await round(1);
+    expect(result.valid).toBe(404);
+    expect(result.answers).toEqual(Array(limit + 2).fill(401));
+    const blocked = result.blocked;
+    if (!blocked) throw new Error(`the address was not blocked after ${limit} distinct failures (crossed a minute: ${result.crossed})`);
     expect(blocked.status).toBe(429);
     expect(JSON.parse(blocked.body)).toEqual({ statusCode: 429, code: 'TOO_MANY_AUTH_FAILURES', message: 'too many failed authentications from this address; retry later' });
     expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
     // ...while the valid key that authenticated (above, from that address) still works from it.
     expect((await from(manager.token)).status).toBe(404);
     expect((await send('valid key from 127.0.0.1', 'GET', '/v1/cases/cs_none')).status).toBe(404);
-  }, 120_000);
+  }, 240_000);
 });
