@@ -27,22 +27,22 @@ import (
 
 // kinds maps "apiVersion/kind" to a constructor of the matching API type.
 var kinds = map[string]func() any{
-	"v1/ConfigMap":                                func() any { return &corev1.ConfigMap{} },
-	"v1/Secret":                                   func() any { return &corev1.Secret{} },
-	"v1/Service":                                  func() any { return &corev1.Service{} },
-	"v1/ServiceAccount":                           func() any { return &corev1.ServiceAccount{} },
-	"v1/PersistentVolumeClaim":                    func() any { return &corev1.PersistentVolumeClaim{} },
-	"v1/Pod":                                      func() any { return &corev1.Pod{} },
-	"apps/v1/Deployment":                          func() any { return &appsv1.Deployment{} },
-	"apps/v1/StatefulSet":                         func() any { return &appsv1.StatefulSet{} },
-	"batch/v1/Job":                                func() any { return &batchv1.Job{} },
-	"batch/v1/CronJob":                            func() any { return &batchv1.CronJob{} },
-	"networking.k8s.io/v1/Ingress":                func() any { return &networkingv1.Ingress{} },
-	"networking.k8s.io/v1/NetworkPolicy":          func() any { return &networkingv1.NetworkPolicy{} },
-	"policy/v1/PodDisruptionBudget":               func() any { return &policyv1.PodDisruptionBudget{} },
-	"autoscaling/v2/HorizontalPodAutoscaler":      func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
-	"rbac.authorization.k8s.io/v1/Role":           func() any { return &rbacv1.Role{} },
-	"rbac.authorization.k8s.io/v1/RoleBinding":    func() any { return &rbacv1.RoleBinding{} },
+	"v1/ConfigMap":                             func() any { return &corev1.ConfigMap{} },
+	"v1/Secret":                                func() any { return &corev1.Secret{} },
+	"v1/Service":                               func() any { return &corev1.Service{} },
+	"v1/ServiceAccount":                        func() any { return &corev1.ServiceAccount{} },
+	"v1/PersistentVolumeClaim":                 func() any { return &corev1.PersistentVolumeClaim{} },
+	"v1/Pod":                                   func() any { return &corev1.Pod{} },
+	"apps/v1/Deployment":                       func() any { return &appsv1.Deployment{} },
+	"apps/v1/StatefulSet":                      func() any { return &appsv1.StatefulSet{} },
+	"batch/v1/Job":                             func() any { return &batchv1.Job{} },
+	"batch/v1/CronJob":                         func() any { return &batchv1.CronJob{} },
+	"networking.k8s.io/v1/Ingress":             func() any { return &networkingv1.Ingress{} },
+	"networking.k8s.io/v1/NetworkPolicy":       func() any { return &networkingv1.NetworkPolicy{} },
+	"policy/v1/PodDisruptionBudget":            func() any { return &policyv1.PodDisruptionBudget{} },
+	"autoscaling/v2/HorizontalPodAutoscaler":   func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
+	"rbac.authorization.k8s.io/v1/Role":        func() any { return &rbacv1.Role{} },
+	"rbac.authorization.k8s.io/v1/RoleBinding": func() any { return &rbacv1.RoleBinding{} },
 }
 
 var separator = regexp.MustCompile(`(?m)^---\s*$`)
@@ -69,7 +69,7 @@ func validate(source string, data []byte) (checked int, errs []error) {
 			continue
 		}
 		where = fmt.Sprintf("%s (%s %q)", where, h.Kind, h.Metadata.Name)
-		make, ok := kinds[h.APIVersion+"/"+h.Kind]
+		newObject, ok := kinds[h.APIVersion+"/"+h.Kind]
 		if !ok {
 			errs = append(errs, fmt.Errorf("%s: unknown apiVersion/kind %q", where, h.APIVersion+"/"+h.Kind))
 			continue
@@ -77,7 +77,7 @@ func validate(source string, data []byte) (checked int, errs []error) {
 		if h.Metadata.Name == "" {
 			errs = append(errs, fmt.Errorf("%s: metadata.name is missing", where))
 		}
-		if err := yaml.UnmarshalStrict([]byte(doc), make()); err != nil {
+		if err := yaml.UnmarshalStrict([]byte(doc), newObject()); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 		}
 	}

@@ -86,11 +86,11 @@ describe('deployment manifests', () => {
     expect(unknownField).not.toBe(valid);
     const rejected = run(validator, ['-'], unknownField);
     expect(rejected.status).toBe(1);
-    expect(rejected.stderr).toMatch(/Deployment .*unknown field "spec\.replicaCount"/);
+    expect(rejected.stderr).toMatch(/\(Deployment "handover-handover-[a-z-]+"\): .*unknown field "replicaCount"/);
 
     const wrongType = run(validator, ['-'], 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  ports:\n    - port: "eighty"\n');
     expect(wrongType.status).toBe(1);
-    expect(wrongType.stderr).toContain('invalid: -, document 1 (Service "x")');
+    expect(wrongType.stderr).toMatch(/invalid: -, document 1 \(Service "x"\): .*cannot unmarshal string .*spec\.ports\.port of type int32/);
 
     const unknownKind = run(validator, ['-'], 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n');
     expect(unknownKind.status).toBe(1);
