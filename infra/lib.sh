@@ -15,6 +15,7 @@ TEMPORAL_VERSION="1.5.1"
 # A go-installed CLI reports 0.0.0-DEV; the server it embeds identifies the release.
 TEMPORAL_SERVER_VERSION="1.29.1"
 FERRETDB_VERSION="1.24.0"
+HELM_VERSION="4.3.2"
 
 # Node.js: the pinned LTS goes first on PATH (installed into $TOOLS_DIR when the node on PATH is too old).
 # shellcheck source=infra/node.sh
@@ -124,6 +125,44 @@ ferretdb_bin() {
   fi
   tool_unlock
   echo "$dir/ferretdb"
+}
+
+# Prints the path of a helm binary at the pinned version (chart checks of infra/helm; issue 17):
+# a cached build, or a new one with go install.
+helm_bin() {
+  local dir="$TOOLS_DIR/helm-$HELM_VERSION"
+  [ -x "$dir/helm" ] || tool_lock helm
+  if [ ! -x "$dir/helm" ]; then
+    require_go
+    log "building helm v$HELM_VERSION with go install (first time only; several minutes)"
+    mkdir -p "$dir"
+    local start=$SECONDS
+    GOBIN="$dir.partial" go install "helm.sh/helm/v4/cmd/helm@v$HELM_VERSION" >&2 || die "go install of helm failed"
+    mv "$dir.partial/helm" "$dir/helm"; rmdir "$dir.partial" 2>/dev/null || true
+    log "helm built in $((SECONDS - start))s into $dir"
+  fi
+  tool_unlock
+  echo "$dir/helm"
+}
+
+# Prints the path of the project's manifest validator (infra/k8s-validate), built when its sources
+# changed: the cache key is the hash of its go.mod, go.sum and main.go.
+k8s_validate_bin() {
+  local src="$ROOT/infra/k8s-validate" hash
+  hash=$(cat "$src/go.mod" "$src/go.sum" "$src/main.go" | sha256sum | cut -c1-16)
+  local dir="$TOOLS_DIR/k8s-validate-$hash"
+  [ -x "$dir/k8s-validate" ] || tool_lock k8s-validate
+  if [ ! -x "$dir/k8s-validate" ]; then
+    require_go
+    log "building infra/k8s-validate (first time only)"
+    mkdir -p "$dir"
+    local start=$SECONDS
+    (cd "$src" && go build -trimpath -o "$dir/k8s-validate.partial" .) >&2 || die "go build of infra/k8s-validate failed"
+    mv "$dir/k8s-validate.partial" "$dir/k8s-validate"
+    log "k8s-validate built in $((SECONDS - start))s into $dir"
+  fi
+  tool_unlock
+  echo "$dir/k8s-validate"
 }
 
 # start_bg NAME LOGFILE CMD...: starts CMD in its own process group and records its pid.

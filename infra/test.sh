@@ -39,6 +39,9 @@ npx tsc -p services/console/tsconfig.json --noEmit   # the console: DOM and JSX,
 NX_DAEMON=false npx nx show projects >/dev/null  # the boundary rule reads the project graph
 npx eslint . --max-warnings=0
 npm run -s lint:openapi   # Redocly's recommended rules on docs/openapi.json (redocly.yaml), offline
+# helm and the manifest validator of test/lint/deployment.spec.ts (Go builds, cached; minutes the first time).
+helm_bin >/dev/null
+k8s_validate_bin >/dev/null
 
 # A clean database per run (the embedded one only); Temporal keeps its history file.
 bash infra/down.sh
