@@ -45,7 +45,7 @@ describe('deployment manifests', () => {
   };
 
   const documents = (text: string): Array<Record<string, any>> =>
-    text.split(/^---\s*$/m).map((doc) => load(doc) as Record<string, any> | null).filter((doc): doc is Record<string, any> => doc !== null && doc !== undefined);
+    text.split(/^---\s*$/m).filter((doc) => doc.replace(/#.*$/gm, '').trim() !== '').map((doc) => load(doc) as Record<string, any> | null).filter((doc): doc is Record<string, any> => doc !== null && doc !== undefined);
 
   it('passes helm lint (strict)', () => {
     const result = run(helm, ['lint', '--strict', chart]);
@@ -104,7 +104,9 @@ describe('deployment manifests', () => {
     for (const name of ['admin-api', 'portal', 'worker']) {
       const service = compose.services[name];
       expect(dockerfile).toMatch(new RegExp(`^FROM runtime AS ${service.build.target}$`, 'm'));
-      expect(service.environment.MONGODB_URI).toContain('replicaSet=rs0');
+      // The services share the environment through a YAML merge key (`<<: *handover-env`), resolved here.
+      const environment = { ...(service.environment['<<'] ?? {}), ...service.environment };
+      expect(environment.MONGODB_URI).toContain('replicaSet=rs0');
       expect(service.healthcheck.test.join(' ')).toContain('/health');
     }
     expect(compose.services['mongo'].command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
