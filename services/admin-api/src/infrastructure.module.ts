@@ -70,11 +70,5 @@ export class InfrastructureModule implements OnApplicationShutdown {
 }
 
 function serviceAuditSealing(config: AdminApiConfig): ReturnType<typeof auditSealingFrom> {
-  const logger = createLogger('admin-api', config.LOG_LEVEL);
-  return auditSealingFrom(loadAuditSecrets(config), {
-    dataDir: config.HANDOVER_DATA_DIR,
-    everyEvents: config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
-    everyMinutes: config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
-    onCheckpointFailed: (error) => logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
-  });
+  return auditSealingFrom(loadAuditSecrets(config), config, createLogger('admin-api', config.LOG_LEVEL));
 }

@@ -37,15 +37,7 @@ class ConfigurationModule {}
       masterKey: MASTER_KEY,
       auditSealing: {
         inject: [PORTAL_CONFIG],
-        useFactory: (config: PortalConfig) => {
-          const logger = createLogger('portal', config.LOG_LEVEL);
-          return auditSealingFrom(loadAuditSecrets(config), {
-            dataDir: config.HANDOVER_DATA_DIR,
-            everyEvents: config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
-            everyMinutes: config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
-            onCheckpointFailed: (error) => logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
-          });
-        },
+        useFactory: (config: PortalConfig) => auditSealingFrom(loadAuditSecrets(config), config, createLogger('portal', config.LOG_LEVEL)),
       },
       indexes: [AnswerRepository, RequestRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
     }),

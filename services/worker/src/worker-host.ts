@@ -58,12 +58,7 @@ export class WorkerHost {
       maxConnections: this.config.SMTP_MAX_CONNECTIONS,
       ratePerSecond: this.config.SMTP_RATE_PER_SECOND,
     });
-    const auditSealing = auditSealingFrom(loadAuditSecrets(this.config), {
-      dataDir: this.config.HANDOVER_DATA_DIR,
-      everyEvents: this.config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
-      everyMinutes: this.config.HANDOVER_AUDIT_CHECKPOINT_MINUTES,
-      onCheckpointFailed: (error) => this.logger.warn({ err: (error as Error).name }, 'audit checkpoint not written'),
-    });
+    const auditSealing = auditSealingFrom(loadAuditSecrets(this.config), this.config, this.logger);
     const activities = buildActivities({
       connection: this.mongo,
       mailer: this.mailer,

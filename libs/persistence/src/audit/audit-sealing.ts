@@ -48,19 +48,21 @@ export function fileCheckpointStore(dataDir: string): LatestCheckpointStore {
 }
 
 /**
- * The sealing of a service from its audit secrets (libs/config loadAuditSecrets) and cadence; the
+ * The sealing of a service from its audit secrets (libs/config loadAuditSecrets) and its config's cadence; the
  * latest checkpoint of each chain is kept under `<dataDir>/audit/checkpoints/`.
  */
 export function auditSealingFrom(
   secrets: { auditKey: string; auditKeyId: string | undefined; auditSigningKey: string },
-  options: { dataDir: string; everyEvents: number; everyMinutes: number; onCheckpointFailed?: (error: unknown) => void },
+  config: { HANDOVER_DATA_DIR: string; HANDOVER_AUDIT_CHECKPOINT_EVENTS: number; HANDOVER_AUDIT_CHECKPOINT_MINUTES: number },
+  logger?: { warn(fields: Record<string, unknown>, message: string): void },
 ): AuditSealing {
   return {
     key: AuditKey.fromBase64(secrets.auditKey, secrets.auditKeyId),
     signer: AuditSigner.fromPem(secrets.auditSigningKey),
-    everyEvents: options.everyEvents,
-    everyMs: options.everyMinutes * 60_000,
-    latest: fileCheckpointStore(options.dataDir),
-    ...(options.onCheckpointFailed && { onCheckpointFailed: options.onCheckpointFailed }),
+    everyEvents: config.HANDOVER_AUDIT_CHECKPOINT_EVENTS,
+    everyMs: config.HANDOVER_AUDIT_CHECKPOINT_MINUTES * 60_000,
+    latest: fileCheckpointStore(config.HANDOVER_DATA_DIR),
+    // A checkpoint that fails leaves the event stored; the next append tries again.
+    ...(logger && { onCheckpointFailed: (error: unknown) => logger.warn({ err: (error as Error).name }, 'audit checkpoint not written') }),
   };
 }
