@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '@handover/logging';
+import { SESSION_COOKIE, sessionIdOf } from '../auth/session-cookie';
 import type { AuthFailureLimiter } from './auth-failure-limiter';
 import { requestIdOf } from './request-id';
 
@@ -11,6 +12,30 @@ const PUBLIC_PATHS = /^\/(health|docs|docs-json|console)(\/|$)/;
 export function credentialFingerprint(authorization: string | string[] | undefined): string {
   const value = Array.isArray(authorization) ? authorization.join(',') : (authorization ?? '');
   return createHash('sha256').update(value).digest('base64url').slice(0, 22);
+}
+
+/** A console session id's digest: a credential distinct from any Authorization header. */
+const sessionFingerprint = (id: string): string => credentialFingerprint(`${SESSION_COOKIE} ${id}`);
+
+/**
+ * The credential a request presents, as the guard reads it: the Authorization header when there
+ * is one, else the console's session cookie, else null (nothing presented).
+ */
+export function presentedCredential(request: Pick<Request, 'headers'>): string | null {
+  if (request.headers.authorization !== undefined) return credentialFingerprint(request.headers.authorization);
+  const session = sessionIdOf(request);
+  return session === undefined ? null : sessionFingerprint(session);
+}
+
+/** The session id a sign-in answer sets in its cookie, if it set one. */
+function signedInSession(response: Response): string | undefined {
+  const header = response.getHeader('set-cookie');
+  const cookies = Array.isArray(header) ? header : typeof header === 'string' ? [header] : [];
+  for (const cookie of cookies) {
+    const id = sessionIdOf({ headers: { cookie: cookie.split(';')[0] } });
+    if (id) return id;
+  }
+  return undefined;
 }
 
 export function clientIp(request: Request): string {
@@ -31,8 +56,7 @@ export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 
       return;
     }
     const ip = clientIp(request);
-    const presented = request.headers.authorization === undefined ? null : credentialFingerprint(request.headers.authorization);
-    const decision = await limiter.check(ip, presented);
+    const decision = await limiter.check(ip, presentedCredential(request));
     if (decision.blocked) {
       response.setHeader('Retry-After', String(decision.retryAfterSeconds));
       response.status(429).json({
@@ -51,18 +75,22 @@ export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 
   };
 }
 
-/** After the answer: a 401 counts against the address; an authenticated bearer credential becomes trusted. */
+/**
+ * After the answer: a 401 counts against the address; a credential that authenticated (a bearer
+ * token or API key, a console session cookie, and the session a sign-in just opened) becomes
+ * trusted, so a console signed in at an address that is later blocked keeps working.
+ */
 async function settle(request: Request, response: Response, limiter: AuthFailureLimiter, logger: Pick<Logger, 'warn'>, ip: string): Promise<void> {
-  // Read at the end: the codec sign-in form's token becomes the Authorization header only after its body is parsed.
-  const authorization = request.headers.authorization;
+  // Read at the end: the sign-in forms' token becomes the Authorization header only after the body is parsed.
+  const credential = presentedCredential(request);
   if (response.statusCode === 401) {
-    if (await limiter.recordFailure(ip, credentialFingerprint(authorization))) {
+    if (await limiter.recordFailure(ip, credential ?? credentialFingerprint(undefined))) {
       // The address is personal data: the log says that a block began, not for whom.
       logger.warn({ requestId: requestIdOf(request), limit: limiter.limit }, 'authentication failures over the limit: address blocked for the rest of the minute');
     }
     return;
   }
-  if (authorization !== undefined && (request as Request & { principal?: unknown }).principal !== undefined) {
-    await limiter.recordSuccess(credentialFingerprint(authorization));
-  }
+  if (credential !== null && (request as Request & { principal?: unknown }).principal !== undefined) await limiter.recordSuccess(credential);
+  const session = response.statusCode < 300 ? signedInSession(response) : undefined;
+  if (session !== undefined) await limiter.recordSuccess(sessionFingerprint(session));
 }

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { AppError } from '@handover/http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiConsumes } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import request from 'supertest';
 import type { AdminApiConfig } from '@handover/config';
+import { Public } from '../auth/roles';
+import { sessionCookie } from '../auth/session-cookie';
+import { SessionStore } from '../auth/session-store';
 import { createPipelineTestApp, TEST_TOKENS, type LogEntry } from './pipeline.test-helpers';
 
 const CANARY_EMAIL = 'zhang.canary@example.cn';
@@ -51,6 +54,20 @@ class FakeCasesController {
   }
 }
 
+/** The sign-in's contract (a public route answering 200 with the session cookie), without its audit record. */
+@Controller('auth')
+class FakeSessionController {
+  constructor(private readonly sessions: SessionStore) {}
+
+  @Public()
+  @Post('session')
+  @HttpCode(200)
+  signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
+    res.setHeader('Set-Cookie', sessionCookie(req, this.sessions.create({ id: 'key_console', role: 'case-manager', team: 'default' }).id));
+    return { ok: true };
+  }
+}
+
 @Controller('v1/broken')
 class BrokenController {
   @Get()
@@ -65,7 +82,7 @@ describe('the admin API request pipeline (in process)', () => {
   let logged: LogEntry[];
 
   beforeAll(async () => {
-    ({ app, config, logged } = await createPipelineTestApp({ controllers: [FakeCasesController, BrokenController] }, { ADMIN_AUTH_FAILURES_PER_MINUTE: '3' }));
+    ({ app, config, logged } = await createPipelineTestApp({ controllers: [FakeCasesController, BrokenController, FakeSessionController] }, { ADMIN_AUTH_FAILURES_PER_MINUTE: '3' }));
   });
 
   afterAll(async () => {
@@ -205,5 +222,28 @@ describe('the admin API request pipeline (in process)', () => {
     expect((await http().get('/health').set(from('203.0.113.7'))).status).not.toBe(429);
     expect(logged.some((l) => l.level === 'warn' && /blocked/.test(l.message))).toBe(true);
     expect(JSON.stringify(logged)).not.toContain('203.0.113.7');
+  });
+
+  it('keeps a console session that signed in before its address was blocked working, and counts guessed session cookies', async () => {
+    app.set('trust proxy', true);
+    const untilNextMinute = 60_000 - (Date.now() % 60_000);
+    if (untilNextMinute < 3_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 50));
+    const ip = '203.0.113.21';
+    const signIn = async () => {
+      const answer = await http().post('/auth/session').set({ 'x-forwarded-for': ip });
+      expect(answer.status).toBe(200);
+      return String(answer.headers['set-cookie']?.[0]).split(';')[0]!;
+    };
+    const used = await signIn();
+    const fresh = await signIn();
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, cookie: used })).status).toBe(404);
+    // Three distinct guessed session cookies reach the limit of 3...
+    for (let i = 0; i < 3; i++) expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, cookie: `handover_session=${String(i).repeat(43)}` })).status).toBe(401);
+    const guess = await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, cookie: `handover_session=${'g'.repeat(43)}` });
+    expect(guess.status).toBe(429);
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip })).status).toBe(429);
+    // ...while the sessions that signed in (used since, or not yet) still pass.
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, cookie: used })).status).toBe(404);
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, cookie: fresh })).status).toBe(404);
   });
 });
