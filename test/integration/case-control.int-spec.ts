@@ -1,22 +1,15 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { Connection } from 'mongoose';
 import {
   cancelCaseUpdate, caseWorkflowId, overrideAcknowledgementUpdate, progressQuery, rejectGateUpdate, type CaseProgress, type GateName,
 } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
-import { createLogger } from '@handover/logging';
-import { NodemailerMailer } from '@handover/mail';
-import { CaseKeyService, CaseRepository, connectMongo, syncIndexes } from '@handover/persistence';
-import { handoverDataConverter } from '@handover/temporal';
-import { MailSinkClient, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { CaseKeyService, CaseRepository } from '@handover/persistence';
+import { MailSinkClient, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { useWorkflowWorker } from './workflow-worker';
 import { approveGateAsApi } from '../../activities/src/cases/testing/approve-gate-as-api';
-import { buildActivities } from '../../services/worker/src/activities.factory';
-import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
 
 /**
  * Case control (issue 14) in transferCaseWorkflow on the real Temporal dev server with the real
@@ -27,45 +20,17 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
   const env = testEnv();
   const taskQueue = `it-case-control-${process.pid}`;
   const record = process.env['HANDOVER_RECORD_HISTORIES'] === '1';
-  let testEnvironment: TestWorkflowEnvironment;
-  let mongo: Connection;
-  let mailer: NodemailerMailer;
-  let worker: Worker;
-  let running: Promise<void>;
+  const stack = useWorkflowWorker({ taskQueue, database: 'handover_it_workflow', activities: { dataDir: env.dataDir } });
   let keys: CaseKeyService;
   let cases: CaseRepository;
 
-  beforeAll(async () => {
-    testEnvironment = await TestWorkflowEnvironment.createFromExistingServer({
-      address: env.temporalAddress,
-      client: { dataConverter: handoverDataConverter(TEST_MASTER_KEY) },
-    });
-    mongo = await connectMongo(mongoUriFor('handover_it_workflow'));
-    mailer = new NodemailerMailer({ smtpUrl: env.smtpUrl, from: 'Handover <no-reply@handover.test>' });
-    const activities = buildActivities({ connection: mongo, mailer, masterKey: TEST_MASTER_KEY, mailDomain: 'handover.test', logger: createLogger('it', 'silent'), dataDir: env.dataDir });
-    await syncIndexes(mongo);
-    keys = new CaseKeyService(mongo, MasterKey.fromBase64(TEST_MASTER_KEY));
-    cases = new CaseRepository(mongo);
-    worker = await Worker.create({
-      connection: testEnvironment.nativeConnection,
-      taskQueue,
-      workflowBundle: await loadWorkflowBundle(env.dataDir),
-      activities,
-      dataConverter: handoverDataConverter(TEST_MASTER_KEY),
-    });
-    running = worker.run();
-  }, 180_000);
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    mailer?.close();
-    await mongo?.close();
-    await testEnvironment?.teardown();
+  beforeAll(() => {
+    keys = new CaseKeyService(stack.mongo, MasterKey.fromBase64(TEST_MASTER_KEY));
+    cases = new CaseRepository(stack.mongo);
   });
 
   async function startCase(label: string): Promise<{ caseId: string; handle: WorkflowHandle }> {
-    const caseId = `it_${label}_${Date.now().toString(36)}`;
+    const caseId = `worker${label}_${Date.now().toString(36)}`;
     await cases.create(
       {
         id: caseId, kind: 'merger', jurisdiction: 'CN-PIPL', status: 'running', phase: 'opened',
@@ -80,7 +45,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
       },
       await keys.ensure(caseId),
     );
-    const handle = await testEnvironment.client.workflow.start('transferCaseWorkflow', { workflowId: caseWorkflowId(caseId), taskQueue, args: [{ caseId }] });
+    const handle = await stack.temporal.client.workflow.start('transferCaseWorkflow', { workflowId: caseWorkflowId(caseId), taskQueue, args: [{ caseId }] });
     await waitUntil(() => handle.query(progressQuery), (p) => p.gates[0]?.state === 'pending', 30_000, 'inventory gate pending');
     return { caseId, handle };
   }
@@ -100,7 +65,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
     const result = (await handle.result()) as CaseProgress;
     expect(result.cancelledAt).toBe(view.cancelledAt);
     expect(await keys.cipherFor(caseId)).toBeNull();
-    await expect(approveGateAsApi(handle, mongo, caseId, 'inventory', 'it')).rejects.toThrow();
+    await expect(approveGateAsApi(handle, stack.mongo, caseId, 'inventory', 'it')).rejects.toThrow();
     // transfer-case-cancelled.history.json (saved before the cancellation notices) stays beside it.
     await save(handle, 'transfer-case-cancelled-notices.history.json');
   }, 120_000);
@@ -108,7 +73,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
   it('rejects the inventory gate (waits again), then the notices gate (back to the inventory gate), then runs on to the handover gate', async () => {
     const { caseId, handle } = await startCase('reject');
     const reject = (gate: GateName) => handle.executeUpdate(rejectGateUpdate, { args: [{ gate, rejectedBy: 'key_it', rejectedAt: new Date().toISOString() }] });
-    const approve = (gate: GateName) => approveGateAsApi(handle, mongo, caseId, gate);
+    const approve = (gate: GateName) => approveGateAsApi(handle, stack.mongo, caseId, gate);
     const pending = (gate: GateName) => waitUntil(() => handle.query(progressQuery), (p) => p.gates.some((g) => g.name === gate && g.state === 'pending'), 60_000, `${gate} pending`);
 
     await expect(reject('handover')).rejects.toThrow();
@@ -133,7 +98,7 @@ describe('transferCaseWorkflow case control against the Temporal dev server and 
 
   it('reminds the recipient, escalates at the deadline, then takes the override and closes', async () => {
     const { caseId, handle } = await startCase('override');
-    const approve = (gate: GateName) => approveGateAsApi(handle, mongo, caseId, gate);
+    const approve = (gate: GateName) => approveGateAsApi(handle, stack.mongo, caseId, gate);
     const pending = (gate: GateName) => waitUntil(() => handle.query(progressQuery), (p) => p.gates.some((g) => g.name === gate && g.state === 'pending'), 60_000, `${gate} pending`);
     const override = () => handle.executeUpdate(overrideAcknowledgementUpdate, { args: [{ overriddenBy: 'key_it', overriddenAt: new Date().toISOString() }] });
     for (const gate of ['inventory', 'notices', 'handover'] as const) {

@@ -2,22 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { Connection } from 'mongoose';
 import {
   completeIncidentTaskUpdate, incidentAuditScope, incidentStateQuery, incidentWorkflowId, type IncidentView,
 } from '@handover/contracts';
 import { MasterKey } from '@handover/crypto';
-import { createLogger } from '@handover/logging';
-import { NodemailerMailer } from '@handover/mail';
-import {
-  AuditRepository, caseBlindIndex, CaseKeyService, CaseRepository, connectMongo, CustomerRepository, IncidentRepository, syncIndexes,
-  toCustomerDocument, type CustomerImportRow, type IncidentEntity,
-} from '@handover/persistence';
+import { AuditRepository, caseBlindIndex, CaseKeyService, CaseRepository, CustomerRepository, IncidentRepository, toCustomerDocument, type CustomerImportRow, type IncidentEntity } from '@handover/persistence';
 import { handoverDataConverter } from '@handover/temporal';
-import { MailSinkClient, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
-import { buildActivities } from '../../services/worker/src/activities.factory';
+import { MailSinkClient, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
+import { useWorkflowWorker } from './workflow-worker';
 import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
 
 /**
@@ -32,11 +25,7 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
   const internal = `security+${stamp}@handover.test`;
   const sink = new MailSinkClient(env.mailSinkApi);
   const master = MasterKey.fromBase64(TEST_MASTER_KEY);
-  let temporal: TestWorkflowEnvironment;
-  let mongo: Connection;
-  let mailer: NodemailerMailer;
-  let worker: Worker;
-  let running: Promise<void>;
+  const stack = useWorkflowWorker({ taskQueue, database: 'handover_it_incident', activities: { internalAddresses: [internal] } });
   let incidents: IncidentRepository;
 
   /** 6 customers: 4 with a bank card (2 email zh, 1 email en, 1 phone only), 1 unreachable with a card, 1 email without card. */
@@ -58,8 +47,8 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
   async function seedCase(label: string): Promise<{ caseId: string; managerEmail: string }> {
     const caseId = `it_inc_${label}_${stamp}`;
     const managerEmail = `manager.${label}.${stamp}@example.cn`;
-    const cipher = await new CaseKeyService(mongo, master).ensure(caseId);
-    await new CaseRepository(mongo).create(
+    const cipher = await new CaseKeyService(stack.mongo, master).ensure(caseId);
+    await new CaseRepository(stack.mongo).create(
       {
         id: caseId, kind: 'asset-sale', jurisdiction: 'CN-PIPL', status: 'running', phase: 'legal-basis',
         transferor: { name: '甲珠宝有限公司', contact: '010-12345678' }, manager: { name: '王经理', email: managerEmail },
@@ -69,7 +58,7 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
       cipher,
     );
     const crypto = { cipher, blindIndex: caseBlindIndex(master, caseId) };
-    await new CustomerRepository(mongo).insertMany(customers(caseId).map((row) => toCustomerDocument(row, crypto)));
+    await new CustomerRepository(stack.mongo).insertMany(customers(caseId).map((row) => toCustomerDocument(row, crypto)));
     return { caseId, managerEmail };
   }
 
@@ -79,30 +68,12 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
       id, title: '备份外泄（集成测试）', detectedAt: new Date(), categories: ['bank_card'], drill: false, clockOverrides: {},
       contact: 'dpo@shop.example', createdAt: new Date(), createdBy: 'it', ...entity,
     });
-    const handle = await temporal.client.workflow.start('incidentWorkflow', { workflowId: incidentWorkflowId(id), taskQueue, args: [{ incidentId: id }] });
+    const handle = await stack.temporal.client.workflow.start('incidentWorkflow', { workflowId: incidentWorkflowId(id), taskQueue, args: [{ incidentId: id }] });
     return { id, handle };
   }
 
-  beforeAll(async () => {
-    temporal = await TestWorkflowEnvironment.createFromExistingServer({ address: env.temporalAddress, client: { dataConverter: handoverDataConverter(TEST_MASTER_KEY) } });
-    mongo = await connectMongo(mongoUriFor('handover_it_incident'));
-    mailer = new NodemailerMailer({ smtpUrl: env.smtpUrl, from: 'Handover <no-reply@handover.test>' });
-    const activities = buildActivities({ connection: mongo, mailer, masterKey: TEST_MASTER_KEY, mailDomain: 'handover.test', logger: createLogger('it', 'silent'), internalAddresses: [internal] });
-    await syncIndexes(mongo);
-    incidents = new IncidentRepository(mongo);
-    worker = await Worker.create({
-      connection: temporal.nativeConnection, taskQueue, workflowBundle: await loadWorkflowBundle(env.dataDir), activities,
-      dataConverter: handoverDataConverter(TEST_MASTER_KEY),
-    });
-    running = worker.run();
-  }, 180_000);
-
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    mailer?.close();
-    await mongo?.close();
-    await temporal?.teardown();
+  beforeAll(() => {
+    incidents = new IncidentRepository(stack.mongo);
   });
 
   it('drill: clocks shortened, containment missed and escalated, the rest met, closes; only internal mail', async () => {
@@ -144,9 +115,9 @@ describe('incidentWorkflow against the Temporal dev server, FerretDB and the mai
 
     const stored = await waitUntil(() => incidents.findById(id), (r) => r?.status === 'closed', 10_000, 'snapshot closed');
     expect(stored?.view?.revision).toBe(closed.revision);
-    const actions = (await new AuditRepository(mongo).list(incidentAuditScope(id), { limit: 200 })).map((e) => e.action);
+    const actions = (await new AuditRepository(stack.mongo).list(incidentAuditScope(id), { limit: 200 })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['incident.assessed', 'task.reminded', 'deadline.missed', 'deadline.escalated', 'deadline.met', 'notices.drill-sent', 'incident.closed', 'drill.recorded']));
-    expect(await new AuditRepository(mongo).verify(incidentAuditScope(id))).toMatchObject({ valid: true });
+    expect(await new AuditRepository(stack.mongo).verify(incidentAuditScope(id))).toMatchObject({ valid: true });
 
     // The whole run replays deterministically (timers, updates, concurrent watchers).
     const history = await handle.fetchHistory();
