@@ -39,8 +39,17 @@ describe('the console pages: accessibility, phone width and screenshots', () => 
     await waitUntil(async () => (await (await fetch(`${env.adminUrl}/v1/cases/${caseId}/inventory/imports/${importId}`, { headers: auth })).json()) as { status: string }, (p) => p.status === 'done', 60_000, 'import done');
   }, 120_000);
 
+  /** The case list's first row, or a failure naming what the page shows instead (an error alert, a spinner, an empty table). */
+  const listShown = async (page: Page): Promise<void> => {
+    const shown = page.locator('.ant-table-row, .ant-alert-error').first();
+    const found = await shown.waitFor({ timeout: 90_000 }).then(() => true, () => false);
+    if (found && (await page.locator('.ant-table-row').count()) > 0) return;
+    const main = (await page.locator('main').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
+    throw new Error(`the case list showed no row: ${found ? 'an error alert' : 'nothing within 90 s'}; the page reads: ${main}`);
+  };
+
   const PAGES: Array<{ name: string; path: () => string; heading: Record<Language, string | RegExp>; ready?: (page: Page) => Promise<unknown> }> = [
-    { name: 'cases', path: () => 'cases', heading: { 'zh-CN': '案件', en: 'Cases' }, ready: (page) => page.locator('.ant-table-row').first().waitFor({ timeout: 90_000 }) },
+    { name: 'cases', path: () => 'cases', heading: { 'zh-CN': '案件', en: 'Cases' }, ready: (page) => listShown(page) },
     { name: 'new-case', path: () => 'cases/new', heading: { 'zh-CN': '新建案件', en: 'New case' } },
     { name: 'case', path: () => `cases/${caseId}`, heading: { 'zh-CN': /^cs_/, en: /^cs_/ }, ready: (page) => page.getByRole('cell', { name: 'email', exact: true }).waitFor() },
     { name: 'requests', path: () => 'requests', heading: { 'zh-CN': '个人权利请求', en: 'Requests' } },
