@@ -33,8 +33,8 @@ export class PortalFixture {
     this.signer = portalTokenSigner(MasterKey.fromBase64(masterKey));
   }
 
-  private admin(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.env.adminUrl}${path}`, { ...init, headers: { authorization: `Bearer ${adminToken()}`, ...init.headers } });
+  private admin(path: string, init: RequestInit = {}, token = adminToken()): Promise<Response> {
+    return fetch(`${this.env.adminUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
   }
 
   /** One client for the fixture, however many callers ask at once. */
@@ -49,8 +49,11 @@ export class PortalFixture {
     await (await client)?.close();
   }
 
-  /** A case of `kind` with `adults` customers (plus one child born in 2019 when `withMinor`), routed. */
-  async openCase(kind: 'asset-sale' | 'merger', adults: number, options: { withMinor?: boolean } = {}): Promise<PortalCase> {
+  /**
+   * A case of `kind` with `adults` customers (plus one child born in 2019 when `withMinor`), routed;
+   * opened and uploaded with `token` when given (the case then belongs to that key's team).
+   */
+  async openCase(kind: 'asset-sale' | 'merger', adults: number, options: { withMinor?: boolean; token?: string } = {}): Promise<PortalCase> {
     const created = await this.admin('/v1/cases', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -60,7 +63,7 @@ export class PortalFixture {
         recipient: { ...RECIPIENT, email: 'dpo@buyer.example', country: 'CN' },
         manager: { name: '王清算', email: `mgr.${this.stamp}@example.cn` },
       }),
-    });
+    }, options.token);
     if (created.status !== 201) throw new Error(`opening a case failed: ${created.status}`);
     const { id: caseId } = (await created.json()) as { id: string };
 
@@ -70,7 +73,7 @@ export class PortalFixture {
     ];
     const rows = Array.from({ length: adults }, (_, i) => row(i));
     if (options.withMinor) rows.push(row(adults, '2019-03-01'));
-    const uploaded = await this.admin(`/v1/cases/${caseId}/inventory`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: gbkCsv([CHINESE_HEADER, ...rows]) });
+    const uploaded = await this.admin(`/v1/cases/${caseId}/inventory`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: gbkCsv([CHINESE_HEADER, ...rows]) }, options.token);
     if (uploaded.status !== 202) throw new Error(`inventory upload failed: ${uploaded.status}`);
 
     const db = await this.db();

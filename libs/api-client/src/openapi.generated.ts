@@ -526,7 +526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A case's requests (no personal data), optionally by status; keyset pages in filing order */
+        /** A case's requests in filing order or, without caseId, the inbox of every case the caller reaches, soonest due first (no personal data); optionally by status; keyset pages */
         get: operations["RequestsController_list"];
         put?: never;
         /** File a request on a customer's behalf; the due date follows the jurisdiction profile and the working calendar */
@@ -1683,6 +1683,8 @@ export interface components {
             caseId?: string;
             /** @enum {string} */
             kind?: "access" | "copy" | "correct" | "delete" | "withdraw" | "object" | "explanation" | "complaint";
+            /** @description only these requests (a selection; ids outside the caller's cases match nothing) */
+            ids?: string[];
         };
         BulkRequestsDto: {
             filter: components["schemas"]["BulkRequestFilterDto"];
@@ -3467,11 +3469,12 @@ export interface operations {
     };
     RequestsController_list: {
         parameters: {
-            query: {
+            query?: {
                 /** @description opaque: the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
-                caseId: string;
+                /** @description one case's requests, in filing order; without it, the requests of every case the caller reaches (an admin: all), soonest due first */
+                caseId?: string;
                 status?: "open" | "resolved";
             };
             header?: never;
@@ -3488,7 +3491,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPageDto"];
                 };
             };
-            /** @description a missing caseId, an invalid status, limit or cursor (the parameter is named) */
+            /** @description an invalid caseId, status, limit or cursor (the parameter is named) */
             400: {
                 headers: {
                     [name: string]: unknown;

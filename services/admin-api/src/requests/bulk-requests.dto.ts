@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { REQUEST_STATUSES, REQUEST_TYPES, type RequestStatus, type RequestType } from '@handover/domain';
 import { ID } from './request.dto';
 
@@ -14,6 +14,8 @@ export class BulkRequestFilterDto {
   @ApiPropertyOptional({ description: "one case (of the caller's team); all its cases when absent" })
   @IsOptional() @IsString() @Matches(ID, { message: 'must be a case id' }) caseId?: string;
   @ApiPropertyOptional({ enum: REQUEST_TYPES }) @IsOptional() @IsIn(REQUEST_TYPES) kind?: RequestType;
+  @ApiPropertyOptional({ type: [String], maxItems: BULK_MATCH_LIMIT, description: "only these requests (a selection; ids outside the caller's cases match nothing)" })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BULK_MATCH_LIMIT) @IsString({ each: true }) @Matches(ID, { each: true, message: 'each must be a request id' }) ids?: string[];
 }
 
 /** POST /v1/requests/bulk: one action on every request the filter matches in the caller's cases, less the excluded. */

@@ -23,7 +23,7 @@ export class BulkRequestsUseCase {
     const reachable = await this.cases.idsOfTeams(team === undefined ? undefined : [team]);
     // Another team's case (or a missing one) matches nothing: the caller cannot tell them apart.
     const caseIds = dto.filter.caseId ? reachable.filter((id) => id === dto.filter.caseId) : reachable;
-    const ids = caseIds.length === 0 ? [] : await this.requests.matchIds({ caseIds, ...(dto.filter.status && { status: dto.filter.status }), ...(dto.filter.kind && { type: dto.filter.kind }) }, BULK_MATCH_LIMIT + 1);
+    const ids = caseIds.length === 0 ? [] : await this.requests.matchIds({ caseIds, ...(dto.filter.ids && { ids: dto.filter.ids }), ...(dto.filter.status && { status: dto.filter.status }), ...(dto.filter.kind && { type: dto.filter.kind }) }, BULK_MATCH_LIMIT + 1);
     const more = ids.length > BULK_MATCH_LIMIT;
     const matched = ids.slice(0, BULK_MATCH_LIMIT);
     const exclude = new Set(dto.exclude ?? []);

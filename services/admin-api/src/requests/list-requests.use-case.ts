@@ -4,10 +4,11 @@ import { CaseKeyService, CaseRepository, RequestRepository, toRequestSummary } f
 import { CASE_KEYS } from '../common/tokens';
 import { pageOf, readPage } from '../common/paging';
 import { AuditService } from '../audit/audit.service';
+import { teamFilterOf, type Principal } from '../auth/roles';
 import type { ListRequestsQueryDto, RequestDetailDto, RequestPageDto } from './request.dto';
 
 /**
- * GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data) and GET /v1/requests/{id} (the texts, for the case manager).
+ * GET /v1/requests?caseId=&status=&cursor=&limit= (keyset pages, no personal data; without caseId the caller's inbox) and GET /v1/requests/{id} (the texts, for the case manager).
  * A detail read decrypts the customer's own words: each one is on the audit trail (`request.read`).
  */
 @Injectable()
@@ -18,8 +19,14 @@ export class ListRequestsUseCase {
     @Inject(CASE_KEYS) private readonly keys: CaseKeyService, private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListRequestsQueryDto): Promise<RequestPageDto> {
+  /** One case's requests in filing order; without `caseId`, the inbox: every case the caller reaches, soonest due first. */
+  async list(query: ListRequestsQueryDto, principal: Principal): Promise<RequestPageDto> {
     const { caseId, status } = query;
+    if (caseId === undefined) {
+      const team = teamFilterOf(principal);
+      const caseIds = await this.cases.idsOfTeams(team === undefined ? undefined : [team]);
+      return readPage(() => this.requests.inbox({ caseIds, ...(status && { status }) }, pageOf(query)));
+    }
     if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);
     return readPage(() => this.requests.list({ caseId, ...(status && { status }) }, pageOf(query)));
   }

@@ -35,7 +35,8 @@ export class RequestFiledDto {
 }
 
 export class ListRequestsQueryDto extends PageQueryDto {
-  @ApiProperty() @IsString() @Matches(ID, { message: 'must be a case id' }) caseId!: string;
+  @ApiPropertyOptional({ description: "one case's requests, in filing order; without it, the requests of every case the caller reaches (an admin: all), soonest due first" })
+  @IsOptional() @IsString() @Matches(ID, { message: 'must be a case id' }) caseId?: string;
   @ApiPropertyOptional({ enum: REQUEST_STATUSES }) @IsOptional() @IsIn(REQUEST_STATUSES) status?: RequestStatus;
 }
 

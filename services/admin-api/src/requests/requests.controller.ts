@@ -39,13 +39,13 @@ export class RequestsController {
   }
 
   @Get()
-  @ApiDoc("A case's requests (no personal data), optionally by status; keyset pages in filing order", {
-    ok: { type: RequestPageDto }, badRequest: 'a missing caseId, an invalid status, limit or cursor (the parameter is named)',
+  @ApiDoc("A case's requests in filing order or, without caseId, the inbox of every case the caller reaches, soonest due first (no personal data); optionally by status; keyset pages", {
+    ok: { type: RequestPageDto }, badRequest: 'an invalid caseId, status, limit or cursor (the parameter is named)',
     notFound: 'unknown case, or a case of another team (the same answer)',
   })
-  @CaseBound({ kind: 'case', in: 'query', name: 'caseId' })
-  list(@Query() query: ListRequestsQueryDto): Promise<RequestPageDto> {
-    return this.listRequests.list(query);
+  @CaseBound({ kind: 'case', in: 'query', name: 'caseId', optional: true })
+  list(@Query() query: ListRequestsQueryDto, @CurrentPrincipal() principal: Principal): Promise<RequestPageDto> {
+    return this.listRequests.list(query, principal);
   }
 
   // Not @CaseBound: the matches are limited to the caller's team's cases by the use case, request by request.

@@ -10,16 +10,17 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerRequests(program: Command, { t, run }: CommandDeps): void {
   const requests = program.command('requests').description(t('cmd.requests'));
 
-  requests.command('list').description(t('cmd.requests.list')).requiredOption('--case <case>').option('--status <status>', 'open | resolved')
-    .action(run(async (ctx, flags: { case: string; status?: string }) => {
-      const query = { caseId: flags.case, ...(flags.status ? { status: flags.status as Schemas['RequestSummaryDto']['status'] } : {}) };
+  requests.command('list').description(t('cmd.requests.list')).option('--case <case>', 'one case (filing order); without it every case you reach, soonest due first').option('--status <status>', 'open | resolved')
+    .action(run(async (ctx, flags: { case?: string; status?: string }) => {
+      const query = { ...(flags.case ? { caseId: flags.case } : {}), ...(flags.status ? { status: flags.status as Schemas['RequestSummaryDto']['status'] } : {}) };
       const page = await call(ctx, ctx.client.GET('/v1/requests', { params: { query } }));
       const rows = page.items;
+      const byCase = flags.case === undefined;
       ctx.print(page, () =>
         rows.length
           ? table(
-              [ctx.t('col.id'), ctx.t('col.customer'), ctx.t('col.type'), ctx.t('col.status'), ctx.t('col.filedBy'), ctx.t('col.due'), ctx.t('col.late')],
-              rows.map((r) => [r.id, r.customerRef, r.type, r.outcome ? `${r.status} (${r.outcome})` : r.status, r.filedBy, r.dueDate, r.late ? ctx.t('yes') : ctx.t('no')]),
+              [ctx.t('col.id'), ...(byCase ? [ctx.t('col.case')] : []), ctx.t('col.customer'), ctx.t('col.type'), ctx.t('col.status'), ctx.t('col.filedBy'), ctx.t('col.due'), ctx.t('col.late')],
+              rows.map((r) => [r.id, ...(byCase ? [r.caseId] : []), r.customerRef, r.type, r.outcome ? `${r.status} (${r.outcome})` : r.status, r.filedBy, r.dueDate, r.late ? ctx.t('yes') : ctx.t('no')]),
             )
           : ctx.t('msg.none'),
       );

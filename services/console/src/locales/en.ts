@@ -97,6 +97,8 @@ export const en: Messages = {
     open: 'Open', resolved: 'Resolved', resolve: 'Resolve', refuse: 'Refuse', extend: 'Extend', reason: 'Reason', sla: { ok: 'On time', soon: 'Due soon', late: 'Late' },
     types: { access: 'Access', copy: 'Copy', correct: 'Correction', delete: 'Deletion', withdraw: 'Withdrawal', object: 'Objection', explanation: 'Explanation', complaint: 'Complaint' },
     empty: 'No requests',
+    allCases: 'All my cases', case: 'Case', selected: '{{count}} selected', bulkTitle: '{{action}}: {{count}} requests',
+    bulkReason: 'Reason (sent to each customer for an extension or a refusal)', bulkResult: '{{acted}} done, {{skipped}} refused by the rules',
   },
   incidents: {
     name: 'Incident', title: 'Incidents', open: 'Open an incident', titleField: 'What happened (never name a person)', detectedAt: 'Detected at', categories: 'Affected data categories', case: 'Case', drill: 'Drill',

@@ -95,6 +95,8 @@ export const zhCN = {
     open: '处理中', resolved: '已办结', resolve: '办结', refuse: '拒绝', extend: '延期', reason: '理由', sla: { ok: '正常', soon: '将到期', late: '已逾期' },
     types: { access: '查阅', copy: '复制', correct: '更正', delete: '删除', withdraw: '撤回同意', object: '反对', explanation: '解释说明', complaint: '投诉' },
     empty: '没有请求',
+    allCases: '我的全部案件', case: '案件', selected: '已选 {{count}} 项', bulkTitle: '{{action}}：{{count}} 项请求',
+    bulkReason: '理由（延期或拒绝时发送给每位客户）', bulkResult: '已处理 {{acted}} 项，{{skipped}} 项按规则未能处理',
   },
   incidents: {
     name: '事件', title: '安全事件', open: '登记事件', titleField: '事件概述（不得包含个人信息）', detectedAt: '发现时间', categories: '受影响的数据类别', case: '关联案件', drill: '演练',
