@@ -15,6 +15,7 @@ export * from './api-keys/api-key.schema';
 export * from './api-keys/api-key.repository';
 export * from './teams';
 export * from './limits';
+export * from './auth-secrets';
 export * from './audit/audit-event.entity';
 export * from './audit/audit-event.schema';
 export * from './audit/audit.repository';

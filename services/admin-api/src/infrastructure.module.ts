@@ -5,6 +5,7 @@ import { createLogger } from '@handover/logging';
 import { MasterKey } from '@handover/crypto';
 import {
   ApiKeyRepository,
+  AuthSecretRepository,
   auditSealingFrom,
   AuditRepository,
   CaseKeyService,
@@ -46,7 +47,7 @@ class ConfigurationModule {}
       masterKey: MASTER_KEY,
       auditSealing: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => serviceAuditSealing(config) },
       storage: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config },
-      indexes: [ApiKeyRepository, AuditRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
+      indexes: [ApiKeyRepository, AuditRepository, AuthSecretRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
     }),
   ],
   providers: [

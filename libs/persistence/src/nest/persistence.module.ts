@@ -4,6 +4,7 @@ import type { MasterKey } from '@handover/crypto';
 import { connectMongo } from '../mongo-connection';
 import { AnswerRepository } from '../answers/answer.repository';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
+import { AuthSecretRepository } from '../auth-secrets/auth-secret.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import type { AuditSealing } from '../audit/audit-sealing';
 import { CaseKeyService } from '../case-keys/case-key.service';
@@ -48,6 +49,7 @@ const REPOSITORIES = [
   AnswerRepository,
   ApiKeyRepository,
   AuditRepository,
+  AuthSecretRepository,
   CaseCancellationRepository,
   CaseRepository,
   CaseStatisticsRepository,

@@ -1,5 +1,6 @@
 import { Global, Module, RequestMethod, type MiddlewareConsumer, type NestModule, type OnModuleInit } from '@nestjs/common';
-import { TeamRepository } from '@handover/persistence';
+import { AuthSecretRepository, TeamRepository } from '@handover/persistence';
+import { SESSION_SECRETS } from './auth.tokens';
 import { ApiKeyAuthenticator } from './api-key-authenticator';
 import { CaseTeamResolver } from './case-team-resolver';
 import { RequestContext, RequestContextMiddleware } from './request-context';
@@ -17,6 +18,7 @@ import { TokenAuthenticator } from './token-authenticator';
     ApiKeyAuthenticator,
     TokenAuthenticator,
     SessionStore,
+    { provide: SESSION_SECRETS, useFactory: (secrets: AuthSecretRepository) => secrets.store('console-session'), inject: [AuthSecretRepository] },
     RequestContext,
     CaseTeamResolver,
   ],

@@ -1,3 +1,4 @@
+import { MemorySecretStore } from '@handover/persistence';
 import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Secrets } from '@handover/config';
@@ -22,7 +23,7 @@ describe('BearerAuthGuard', () => {
   const keys = new Map<string, Principal>([['hov_auditor', { id: 'key_a', role: 'auditor' }], ['hov_manager', { id: 'key_m', role: 'case-manager' }]]);
   const authenticator = { authenticate: (token: string) => Promise.resolve(keys.get(token) ?? null) } as unknown as ApiKeyAuthenticator;
   const requestContext = new RequestContext();
-  const sessions = new SessionStore();
+  const sessions = new SessionStore(new MemorySecretStore());
   const guard = new BearerAuthGuard(new Reflector(), new TokenAuthenticator({ adminToken: ADMIN_TOKEN } as Secrets, authenticator), sessions, requestContext);
   const request = (token: string | undefined, method: string, path: string) => ({
     method,
@@ -65,14 +66,14 @@ describe('BearerAuthGuard', () => {
     });
 
     it('takes the principal of a live session on a read', async () => {
-      const { id } = sessions.create({ id: 'key_m', role: 'case-manager', team: 'tm_a' });
+      const { id } = await sessions.create({ id: 'key_m', role: 'case-manager', team: 'tm_a' });
       const req = cookieRequest(id, 'GET', '/v1/cases/:id');
       await expect(guard.canActivate(contextFor(req))).resolves.toBe(true);
       expect(req).toMatchObject({ principal: { id: 'key_m', role: 'case-manager', team: 'tm_a' } });
     });
 
     it('refuses a state-changing request without the session CSRF token (403) and accepts it with it', async () => {
-      const { id, session } = sessions.create({ id: 'key_m', role: 'case-manager' });
+      const { id, session } = await sessions.create({ id: 'key_m', role: 'case-manager' });
       for (const csrf of [undefined, 'wrong', session.csrfToken.slice(1)]) {
         const error = await guard.canActivate(contextFor(cookieRequest(id, 'POST', '/v1/cases/:id/start', csrf))).catch((e: unknown) => e);
         expect((error as ForbiddenException).getResponse()).toMatchObject({ statusCode: 403, code: 'CSRF_INVALID' });
@@ -82,13 +83,13 @@ describe('BearerAuthGuard', () => {
 
     it('answers 401 for an unknown, ended or revoked session, and still applies the access matrix', async () => {
       await expect(guard.canActivate(contextFor(cookieRequest('A'.repeat(43), 'GET', '/v1/cases/:id')))).rejects.toBeInstanceOf(UnauthorizedException);
-      const ended = sessions.create({ id: 'key_x', role: 'case-manager' });
-      sessions.end(ended.id);
+      const ended = await sessions.create({ id: 'key_x', role: 'case-manager' });
+      await sessions.end(ended.id);
       await expect(guard.canActivate(contextFor(cookieRequest(ended.id, 'GET', '/v1/cases/:id')))).rejects.toBeInstanceOf(UnauthorizedException);
-      const revoked = sessions.create({ id: 'key_r', role: 'case-manager' });
-      sessions.endAllOf('key_r');
+      const revoked = await sessions.create({ id: 'key_r', role: 'case-manager' });
+      await sessions.endAllOf('key_r');
       await expect(guard.canActivate(contextFor(cookieRequest(revoked.id, 'GET', '/v1/cases/:id')))).rejects.toBeInstanceOf(UnauthorizedException);
-      const auditor = sessions.create({ id: 'key_a', role: 'auditor' });
+      const auditor = await sessions.create({ id: 'key_a', role: 'auditor' });
       await expect(guard.canActivate(contextFor(cookieRequest(auditor.id, 'POST', '/v1/cases/:id/start', auditor.session.csrfToken)))).rejects.toBeInstanceOf(ForbiddenException);
     });
   });

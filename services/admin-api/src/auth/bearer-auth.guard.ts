@@ -33,7 +33,7 @@ export class BearerAuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const principal = request.headers['authorization'] !== undefined ? await this.fromBearer(request.headers['authorization']) : this.fromSession(request);
+    const principal = request.headers['authorization'] !== undefined ? await this.fromBearer(request.headers['authorization']) : await this.fromSession(request);
     if (!principal) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'a valid bearer token is required' });
     if (!isAllowed(principal.role, request.method, request.route?.path ?? '')) {
       throw new ForbiddenException({ statusCode: 403, code: 'FORBIDDEN', message: `role ${principal.role} may not do this` });
@@ -49,9 +49,9 @@ export class BearerAuthGuard implements CanActivate {
     return token ? this.tokens.authenticate(token) : null;
   }
 
-  private fromSession(request: GuardedRequest): Principal | null {
+  private async fromSession(request: GuardedRequest): Promise<Principal | null> {
     const id = sessionIdOf(request);
-    const session = id ? this.sessions.find(id) : null;
+    const session = id ? await this.sessions.find(id) : null;
     if (!session) return null;
     if (isStateChanging(request.method) && !csrfMatches(session, request.headers[CSRF_HEADER])) {
       throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: `a state-changing request with the session cookie needs the session's ${CSRF_HEADER} header` });

@@ -27,7 +27,7 @@ export function presentedCredential(request: Pick<Request, 'headers'>): string |
   return session === undefined ? null : sessionFingerprint(session);
 }
 
-/** The session id a sign-in answer sets in its cookie, if it set one. */
+/** The session id a sign-in answer (200, or the OpenID callback's redirect) sets in its cookie, if it set one. */
 function signedInSession(response: Response): string | undefined {
   const header = response.getHeader('set-cookie');
   const cookies = Array.isArray(header) ? header : typeof header === 'string' ? [header] : [];
@@ -91,6 +91,6 @@ async function settle(request: Request, response: Response, limiter: AuthFailure
     return;
   }
   if (credential !== null && (request as Request & { principal?: unknown }).principal !== undefined) await limiter.recordSuccess(credential);
-  const session = response.statusCode < 300 ? signedInSession(response) : undefined;
+  const session = response.statusCode < 400 ? signedInSession(response) : undefined;
   if (session !== undefined) await limiter.recordSuccess(sessionFingerprint(session));
 }

@@ -62,8 +62,8 @@ class FakeSessionController {
   @Public()
   @Post('session')
   @HttpCode(200)
-  signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ok: true } {
-    res.setHeader('Set-Cookie', sessionCookie(req, this.sessions.create({ id: 'key_console', role: 'case-manager', team: 'default' }).id));
+  async signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<{ ok: true }> {
+    res.setHeader('Set-Cookie', sessionCookie(req, (await this.sessions.create({ id: 'key_console', role: 'case-manager', team: 'default' })).id));
     return { ok: true };
   }
 }

@@ -8,13 +8,14 @@ import { ApiKeyAuthenticator } from '../auth/api-key-authenticator';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { RequestContext } from '../auth/request-context';
 import { SessionStore } from '../auth/session-store';
+import { SESSION_SECRETS } from '../auth/auth.tokens';
 import { TokenAuthenticator } from '../auth/token-authenticator';
 import type { Principal } from '../auth/roles';
 import { applyHardening } from './hardening';
 import { ADMIN_CONFIG, LOGGER, MASTER_KEY, SECRETS } from './tokens';
 import { MasterKey } from '@handover/crypto';
 import { createValidationPipe } from '@handover/http';
-import { MemoryWindowCounter } from '@handover/persistence';
+import { MemorySecretStore, MemoryWindowCounter } from '@handover/persistence';
 
 /** Tokens the in-process app accepts: the bootstrap admin token and one API key per role. */
 export const TEST_TOKENS = {
@@ -65,6 +66,7 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
       { provide: ApiKeyAuthenticator, useValue: { authenticate: (token: string) => Promise.resolve(KEYS.get(token) ?? null) } },
       TokenAuthenticator,
       SessionStore,
+      { provide: SESSION_SECRETS, useValue: new MemorySecretStore() },
       RequestContext,
     ],
     exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, LOGGER, ApiKeyAuthenticator, TokenAuthenticator, SessionStore, RequestContext],

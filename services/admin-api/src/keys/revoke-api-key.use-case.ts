@@ -20,7 +20,7 @@ export class RevokeApiKeyUseCase {
   async execute(id: string, actor: Principal): Promise<void> {
     const revoked = await this.keys.revoke(id, new Date());
     this.authenticator.invalidate(id);
-    this.sessions.endAllOf(id);
+    await this.sessions.endAllOf(id);
     if (!revoked) {
       if (!(await this.keys.findById(id))) throw new AppError('NOT_FOUND', 'API key not found', HttpStatus.NOT_FOUND);
       return;

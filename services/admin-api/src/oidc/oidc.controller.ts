@@ -52,7 +52,7 @@ export class OidcController {
   })
   async login(@Req() request: Request, @Res() response: Response): Promise<void> {
     const { url, login } = await this.relyingParty.beginLogin();
-    response.setHeader('Set-Cookie', pendingLoginCookie(request, this.pending.begin(login)));
+    response.setHeader('Set-Cookie', pendingLoginCookie(request, await this.pending.begin(login)));
     response.setHeader('Cache-Control', 'no-store');
     response.redirect(HttpStatus.FOUND, url.href);
   }
@@ -67,7 +67,7 @@ export class OidcController {
   })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     const pendingId = pendingLoginIdOf(request);
-    const login = pendingId ? this.pending.take(pendingId) : null;
+    const login = pendingId ? await this.pending.take(pendingId) : null;
     response.setHeader('Cache-Control', 'no-store');
     const cookies = [clearedPendingLoginCookie(request)];
     try {
@@ -75,7 +75,7 @@ export class OidcController {
       const callbackUrl = new URL(this.config.OIDC_REDIRECT_URL ?? '');
       callbackUrl.search = new URL(request.originalUrl, 'http://callback.invalid').search;
       const principal = await this.relyingParty.completeLogin(callbackUrl, login);
-      const { id } = this.sessions.create(principal);
+      const { id } = await this.sessions.create(principal);
       await this.audit.record({ caseId: GLOBAL_AUDIT_SCOPE, action: 'session.created', subject: { type: 'session', id: principal.id }, data: { method: 'oidc' }, actor: principal });
       cookies.push(sessionCookie(request, id));
       response.setHeader('Set-Cookie', cookies);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuthSecretRepository } from '@handover/persistence';
+import { OIDC_LOGIN_SECRETS } from '../auth/auth.tokens';
 import { KeysModule } from '../keys/keys.module';
 import { DeviceController } from './device.controller';
 import { DeviceLogins } from './device-logins';
@@ -10,6 +12,11 @@ import { PendingLogins } from './pending-logins';
 @Module({
   imports: [KeysModule],
   controllers: [OidcController, DeviceController],
-  providers: [OidcRelyingParty, PendingLogins, DeviceLogins],
+  providers: [
+    OidcRelyingParty,
+    PendingLogins,
+    { provide: OIDC_LOGIN_SECRETS, useFactory: (secrets: AuthSecretRepository) => secrets.store('oidc-login'), inject: [AuthSecretRepository] },
+    DeviceLogins,
+  ],
 })
 export class OidcModule {}

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AUTH_CLOCK, type Clock } from '../auth/auth.tokens';
-import { SecretKeyedMap } from '../auth/secret-keyed-map';
+import type { SecretStore } from '@handover/persistence';
+import { AUTH_CLOCK, OIDC_LOGIN_SECRETS, type Clock } from '../auth/auth.tokens';
 
 /** A browser has this long between /auth/login and the provider sending it back to /auth/callback. */
 export const PENDING_LOGIN_MS = 10 * 60 * 1000;
-const MAX_PENDING = 10_000;
 
 /** What /auth/callback checks the provider's answer against. */
 export interface PendingLogin {
@@ -17,24 +16,23 @@ export interface PendingLogin {
 /**
  * The sign-ins under way, kept by the admin API: the browser holds only a random id in an
  * HttpOnly cookie scoped to /auth/callback; state, nonce and the PKCE verifier never reach it.
- * Each is used once. In memory: a sign-in must end at the replica (or process) that began it.
+ * Each is used once. In the shared store (the database's auth_secrets), so the provider may send
+ * the browser back to any replica.
  */
 @Injectable()
 export class PendingLogins {
-  private readonly pending = new SecretKeyedMap<PendingLogin>(MAX_PENDING);
+  constructor(
+    @Inject(OIDC_LOGIN_SECRETS) private readonly store: SecretStore<PendingLogin>,
+    @Optional() @Inject(AUTH_CLOCK) private readonly now: Clock = Date.now,
+  ) {}
 
-  constructor(@Optional() @Inject(AUTH_CLOCK) private readonly now: Clock = Date.now) {}
-
-  begin(login: Omit<PendingLogin, 'expiresAt'>): string {
-    const now = this.now();
-    this.pending.deleteWhere((entry) => entry.expiresAt <= now);
-    return this.pending.add({ ...login, expiresAt: now + PENDING_LOGIN_MS });
+  begin(login: Omit<PendingLogin, 'expiresAt'>): Promise<string> {
+    const expiresAt = this.now() + PENDING_LOGIN_MS;
+    return this.store.add({ ...login, expiresAt }, expiresAt);
   }
 
   /** The live sign-in of this id, removed (a second callback with it finds nothing). */
-  take(id: string): PendingLogin | null {
-    const login = this.pending.get(id);
-    this.pending.delete(id);
-    return login && login.expiresAt > this.now() ? login : null;
+  async take(id: string): Promise<PendingLogin | null> {
+    return (await this.store.take(id, this.now()))?.value ?? null;
   }
 }

@@ -53,7 +53,7 @@ export class SessionController {
     request.headers.authorization = `Bearer ${dto.token}`;
     const principal = await this.tokens.authenticate(dto.token);
     if (!principal) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'the token is unknown, revoked or expired' });
-    const { id, session } = this.sessions.create(principal);
+    const { id, session } = await this.sessions.create(principal);
     await this.audit.record({ caseId: GLOBAL_AUDIT_SCOPE, action: 'session.created', subject: { type: 'session', id: principal.id }, actor: principal });
     response.setHeader('Set-Cookie', sessionCookie(request, id));
     return toDto(session);
@@ -65,9 +65,9 @@ export class SessionController {
     ok: { type: SessionDto },
     unauthorized: 'UNAUTHENTICATED: no cookie, or the session ended',
   })
-  current(@Req() request: Request): SessionDto {
+  async current(@Req() request: Request): Promise<SessionDto> {
     const id = sessionIdOf(request);
-    const session = id ? this.sessions.find(id) : null;
+    const session = id ? await this.sessions.find(id) : null;
     if (!session) throw unauthenticated();
     return toDto(session);
   }
@@ -80,14 +80,14 @@ export class SessionController {
     unauthorized: 'UNAUTHENTICATED: no live session',
     forbidden: 'CSRF_INVALID: X-CSRF-Token is not the session\'s',
   })
-  logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     const id = sessionIdOf(request);
-    const session = id ? this.sessions.find(id) : null;
+    const session = id ? await this.sessions.find(id) : null;
     if (!id || !session) throw unauthenticated();
     if (!csrfMatches(session, request.headers[CSRF_HEADER])) {
       throw new ForbiddenException({ statusCode: 403, code: 'CSRF_INVALID', message: `logging out needs the session's ${CSRF_HEADER} header` });
     }
-    this.sessions.end(id);
+    await this.sessions.end(id);
     response.setHeader('Set-Cookie', clearedSessionCookie(request));
   }
 }

@@ -1,0 +1,2 @@
+export * from './auth-secret.schema';
+export * from './auth-secret.repository';
