@@ -91,18 +91,21 @@ export class RequestRepository extends CollectionRepository<RequestDocument> {
    * soonest due first, ties by id; no personal data.
    */
   async inbox(
-    filter: { caseIds: readonly string[]; status?: RequestStatus },
+    filter: { caseIds?: readonly string[]; status?: RequestStatus },
     page: { limit: number; cursor?: string | undefined },
     now: Date = new Date(),
   ): Promise<KeysetPage<RequestSummary>> {
-    const query: Record<string, unknown> = { caseId: { $in: [...filter.caseIds] } };
+    const query: Record<string, unknown> = filter.caseIds ? { caseId: { $in: [...filter.caseIds] } } : {};
     if (filter.status) query['status'] = { $eq: filter.status };
     return keysetPage(this.raw, query, { order: { field: 'dueAt', direction: 1 }, ...page }, (doc) => toRequestSummary(doc, now));
   }
 
-  /** The ids of the requests matching a bulk action's filter (`ids`: only those), soonest due first (ties by id); at most `limit`. */
-  async matchIds(filter: { caseIds: readonly string[]; ids?: readonly string[]; status?: RequestStatus; type?: RequestType }, limit: number): Promise<string[]> {
-    const query: Record<string, unknown> = { caseId: { $in: [...filter.caseIds] } };
+  /**
+   * The ids of the requests matching a bulk action's filter (`caseIds` absent: every case; `ids`:
+   * only those), soonest due first (ties by id); at most `limit`.
+   */
+  async matchIds(filter: { caseIds?: readonly string[]; ids?: readonly string[]; status?: RequestStatus; type?: RequestType }, limit: number): Promise<string[]> {
+    const query: Record<string, unknown> = filter.caseIds ? { caseId: { $in: [...filter.caseIds] } } : {};
     if (filter.ids) query['_id'] = { $in: [...filter.ids] };
     if (filter.status) query['status'] = { $eq: filter.status };
     if (filter.type) query['type'] = { $eq: filter.type };

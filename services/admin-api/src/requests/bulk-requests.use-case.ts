@@ -20,10 +20,11 @@ export class BulkRequestsUseCase {
 
   async execute(dto: BulkRequestsDto, principal: Principal): Promise<BulkRequestsResultDto> {
     const team = teamFilterOf(principal);
-    const reachable = await this.cases.idsOfTeams(team === undefined ? undefined : [team]);
-    // Another team's case (or a missing one) matches nothing: the caller cannot tell them apart.
-    const caseIds = dto.filter.caseId ? reachable.filter((id) => id === dto.filter.caseId) : reachable;
-    const ids = caseIds.length === 0 ? [] : await this.requests.matchIds({ caseIds, ...(dto.filter.ids && { ids: dto.filter.ids }), ...(dto.filter.status && { status: dto.filter.status }), ...(dto.filter.kind && { type: dto.filter.kind }) }, BULK_MATCH_LIMIT + 1);
+    // An admin reaches every case (no list of ids); another team's case (or a missing one) matches nothing.
+    const reachable = team === undefined ? undefined : await this.cases.idsOfTeams([team]);
+    const wanted = dto.filter.caseId;
+    const caseIds = wanted ? (reachable === undefined || reachable.includes(wanted) ? [wanted] : []) : reachable;
+    const ids = caseIds?.length === 0 ? [] : await this.requests.matchIds({ ...(caseIds && { caseIds }), ...(dto.filter.ids && { ids: dto.filter.ids }), ...(dto.filter.status && { status: dto.filter.status }), ...(dto.filter.kind && { type: dto.filter.kind }) }, BULK_MATCH_LIMIT + 1);
     const more = ids.length > BULK_MATCH_LIMIT;
     const matched = ids.slice(0, BULK_MATCH_LIMIT);
     const exclude = new Set(dto.exclude ?? []);

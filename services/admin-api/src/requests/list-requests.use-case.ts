@@ -23,9 +23,10 @@ export class ListRequestsUseCase {
   async list(query: ListRequestsQueryDto, principal: Principal): Promise<RequestPageDto> {
     const { caseId, status } = query;
     if (caseId === undefined) {
+      // An admin reaches every case: no list of case ids to match against.
       const team = teamFilterOf(principal);
-      const caseIds = await this.cases.idsOfTeams(team === undefined ? undefined : [team]);
-      return readPage(() => this.requests.inbox({ caseIds, ...(status && { status }) }, pageOf(query)));
+      const caseIds = team === undefined ? undefined : await this.cases.idsOfTeams([team]);
+      return readPage(() => this.requests.inbox({ ...(caseIds && { caseIds }), ...(status && { status }) }, pageOf(query)));
     }
     if (!(await this.cases.findState(caseId))) throw AppError.notFound('case', caseId);
     return readPage(() => this.requests.list({ caseId, ...(status && { status }) }, pageOf(query)));
