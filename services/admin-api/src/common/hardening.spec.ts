@@ -224,6 +224,22 @@ describe('the admin API request pipeline (in process)', () => {
     expect(JSON.stringify(logged)).not.toContain('203.0.113.7');
   });
 
+  it('signs the console in at a blocked address with a token that authenticated lately, and refuses a guessed one', async () => {
+    app.set('trust proxy', true);
+    const untilNextMinute = 60_000 - (Date.now() % 60_000);
+    if (untilNextMinute < 3_000) await new Promise((resolve) => setTimeout(resolve, untilNextMinute + 50));
+    const ip = '203.0.113.31';
+    // The admin token works from elsewhere; three distinct guesses then block this address.
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': '203.0.113.32', authorization: `Bearer ${TEST_TOKENS.admin}` })).status).toBe(404);
+    for (let i = 0; i < 3; i++) expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip, authorization: `Bearer hov_guess_${i}_1111111111` })).status).toBe(401);
+    expect((await http().get('/v1/cases/cs_x').set({ 'x-forwarded-for': ip })).status).toBe(429);
+    // The sign-in form carries its token in the body: the limiter must judge that token, not "no credential".
+    const signedIn = await http().post('/auth/session').set({ 'x-forwarded-for': ip }).send({ token: TEST_TOKENS.admin });
+    expect(signedIn.status).toBe(200);
+    const guessed = await http().post('/auth/session').set({ 'x-forwarded-for': ip }).send({ token: 'hov_guess_9_1111111111' });
+    expect(guessed.status).toBe(429);
+  });
+
   it('keeps a console session that signed in before its address was blocked working, and counts guessed session cookies', async () => {
     app.set('trust proxy', true);
     const untilNextMinute = 60_000 - (Date.now() % 60_000);
