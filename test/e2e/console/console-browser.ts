@@ -77,7 +77,11 @@ export async function signIn(page: Page, language: Language, token = adminToken(
   }
   await page.getByLabel(language === 'en' ? 'Token or API key' : '令牌或 API 密钥').fill(token);
   await page.getByRole('button', { name: language === 'en' ? 'Sign in' : '登录' }).click();
-  await page.getByRole('heading', { level: 1, name: language === 'en' ? 'Cases' : '案件' }).waitFor();
+  // Exact: the sign-in page's own heading (登录案件控制台) contains 案件.
+  const cases = page.getByRole('heading', { level: 1, name: language === 'en' ? 'Cases' : '案件', exact: true });
+  const refused = page.getByRole('alert');
+  await cases.or(refused).first().waitFor();
+  if (!(await cases.isVisible())) throw new Error(`the console refused the sign-in: ${(await refused.first().innerText()).replace(/\s+/g, ' ')}`);
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -67,7 +67,8 @@ describe('the console pages: accessibility, phone width and screenshots', () => 
         const overflow: Record<string, number> = {};
         for (const target of PAGES) {
           await page.goto(consoleUrl(target.path()));
-          await page.getByRole('heading', { level: 1, name: target.heading[language] }).waitFor();
+          const heading = target.heading[language];
+          await page.getByRole('heading', { level: 1, name: heading, ...(typeof heading === 'string' && { exact: true }) }).waitFor();
           await target.ready?.(page);
           await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
           await page.waitForTimeout(300); // Ant Design's enter animations (opacity) end before axe measures contrast

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isSignInForm } from '../common/auth-rate-limit.middleware';
 
 /** The cookie that carries a codec user's token (HttpOnly, SameSite=Strict, Path=/codec). */
 export const CODEC_COOKIE = 'handover_codec';
@@ -30,10 +31,14 @@ export function codecCookieCredentials() {
   };
 }
 
-/** The sign-in form posts `token=…`: presented as the bearer token to the guard. */
-export function codecFormCredentials() {
+/**
+ * The sign-in forms post their token in the body (the console's `{token}` to /auth/session, the
+ * codec's `token=…` to /codec/session): presented as the bearer token, so the failure limit judges
+ * it and the codec's guard checks it.
+ */
+export function signInFormCredentials() {
   return (request: Request, _response: Response, next: NextFunction): void => {
-    if (request.path === '/codec/session' && request.method === 'POST') {
+    if (isSignInForm(request) && request.headers.authorization === undefined) {
       const token: unknown = (request.body as Record<string, unknown> | undefined)?.['token'];
       if (typeof token === 'string' && TOKEN.test(token.trim())) request.headers.authorization = `Bearer ${token.trim()}`;
     }

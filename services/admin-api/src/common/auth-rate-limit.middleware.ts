@@ -8,6 +8,11 @@ import { requestIdOf } from './request-id';
 /** Routes without authentication: never blocked, never counted. */
 const PUBLIC_PATHS = /^\/(health|docs|docs-json|console)(\/|$)/;
 
+/** The sign-in forms (console, codec): their credential is a token in the body. */
+export function isSignInForm(request: Pick<Request, 'method' | 'path'>): boolean {
+  return request.method === 'POST' && (request.path === '/auth/session' || request.path === '/codec/session');
+}
+
 /** A short digest of the presented credential (or of its absence): what "distinct" means. */
 export function credentialFingerprint(authorization: string | string[] | undefined): string {
   const value = Array.isArray(authorization) ? authorization.join(',') : (authorization ?? '');
@@ -47,11 +52,14 @@ export function clientIp(request: Request): string {
  * unless the presented credential authenticated recently (AuthFailureLimiter); every 401 answered
  * to an address counts against it, and every authenticated request marks its credential as good.
  * Register after the middleware that turns the codec cookie into an Authorization header, so cookie
- * guesses count too.
+ * guesses count too. The sign-in forms (POST /auth/session, /codec/session) carry their token in
+ * the body: the `before-body` stage lets them through, and a second instance, stage
+ * `sign-in-forms`, registered after the body parsers and signInFormCredentials, judges their token.
  */
-export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 'warn'>) {
+export function authRateLimit(limiter: AuthFailureLimiter, logger: Pick<Logger, 'warn'>, stage: 'before-body' | 'sign-in-forms' = 'before-body') {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    if (PUBLIC_PATHS.test(request.path)) {
+    // The sign-in forms are judged by the token they post, once their (small) body is read.
+    if (PUBLIC_PATHS.test(request.path) || isSignInForm(request) !== (stage === 'sign-in-forms')) {
       next();
       return;
     }

@@ -6,7 +6,7 @@ import type { AdminApiConfig } from '@handover/config';
 import type { Logger } from '@handover/logging';
 import { WindowSlotRepository, type WindowCounter } from '@handover/persistence';
 import { CODEC_ENDPOINT, codecCors } from '../codec/codec-cors';
-import { codecCookieCredentials, codecFormCredentials } from '../codec/codec-credentials';
+import { codecCookieCredentials, signInFormCredentials } from '../codec/codec-credentials';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { authRateLimit } from './auth-rate-limit.middleware';
@@ -29,7 +29,8 @@ const isUpload = (request: IncomingMessage): boolean => request.method === 'POST
  * authentication-failure limit (429 before any body is read; counted in the shared store `counter`) → query parameters (no operators, no
  * repeats) → JSON bodies only for application/json (1 MB; 4 MB on the codec; anything else, and the
  * streamed inventory upload whatever its type (a JSON array included), is left unread) with parser errors as 400/413/415 codes → operator
- * keys in JSON bodies → the codec sign-in form. Then Nest: the bearer guard, the request-shape
+ * keys in JSON bodies → the sign-in forms' token as bearer → the failure limit for the sign-in forms (judged
+ * by that token). Then Nest: the bearer guard, the request-shape
  * interceptor (415 for a media type the route does not declare, 400 for garbage path parameters),
  * validation, and the exception filter that turns every failure into `{statusCode, code, message}`.
  * The application must be created with `bodyParser: false`.
@@ -42,7 +43,8 @@ export function applyHardening(app: NestExpressApplication, config: AdminApiConf
   app.use(serveConsole(config.CONSOLE_DIST_DIR));
   app.use(codecCors(config.TEMPORAL_UI_ORIGIN));
   app.use(codecCookieCredentials());
-  app.use(authRateLimit(new AuthFailureLimiter(counter, config.ADMIN_AUTH_FAILURES_PER_MINUTE), logger));
+  const limiter = new AuthFailureLimiter(counter, config.ADMIN_AUTH_FAILURES_PER_MINUTE);
+  app.use(authRateLimit(limiter, logger));
   app.use(rejectHostileQuery());
   app.useBodyParser('json', { limit: config.CODEC_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && CODEC_ENDPOINT.test(pathOf(request)) });
   app.useBodyParser('json', { limit: config.ADMIN_JSON_BODY_LIMIT_BYTES, inflate: false, type: (request: IncomingMessage) => isJson(request) && !CODEC_ENDPOINT.test(pathOf(request)) && !isUpload(request) });
@@ -54,7 +56,8 @@ export function applyHardening(app: NestExpressApplication, config: AdminApiConf
   });
   app.use(mapBodyParserErrors());
   app.use(rejectHostileJson());
-  app.use(codecFormCredentials());
+  app.use(signInFormCredentials());
+  app.use(authRateLimit(limiter, logger, 'sign-in-forms'));
   app.useGlobalInterceptors(new RequestShapeInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new ApiExceptionFilter(logger));
 }
