@@ -1,6 +1,7 @@
 export * from './cases/case.activities';
 export * from './cases/approval.activities';
 export * from './mail/send-once';
+export { activityExecution } from './audit/workflow-audit';
 export * from './inventory/inventory.activities';
 export * from './notification/notification.activities';
 export * from './incidents';

@@ -1,4 +1,5 @@
 import {
+  activityExecution,
   createCaseActivities,
   createApprovalActivities,
   createDeletionActivities,
@@ -82,7 +83,8 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
   const keys = new CaseKeyService(connection, master);
   const cases = new CaseRepository(connection);
   const ledger = new MailLedgerRepository(connection);
-  const audit = new AuditRepository(connection, ctx.auditSealing ? { sealing: ctx.auditSealing } : {});
+  // A retried activity finds the events its earlier attempt appended: each is on the trail once.
+  const audit = new AuditRepository(connection, { operation: activityExecution, ...(ctx.auditSealing && { sealing: ctx.auditSealing }) });
   const tokens = portalTokenSigner(master);
   const portalUrl = ctx.portalUrl ?? 'http://127.0.0.1:3001';
   const dataDir = ctx.dataDir ?? '.data';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Collection, Connection, Model } from 'mongoose';
 import {
   AUDIT_SCHEME_KEYED,
@@ -13,6 +14,8 @@ import { auditEventId, type AuditData, type AuditEventEntity, type AuditEventInp
 import type { AuditSealing } from './audit-sealing';
 
 const DUPLICATE_KEY = 11000;
+/** `<caseId>:<operation digest>` → the seq of the event an operation appended (insert-only). */
+export const AUDIT_OPERATION_COLLECTION = 'audit_operations';
 /** Each lost race means another append won, so N concurrent writers need at most N attempts. */
 export const MAX_AUDIT_APPEND_ATTEMPTS = 64;
 const MAX_PAGE = 1000;
@@ -26,9 +29,16 @@ export interface AuditRepositoryOptions {
   sealing?: AuditSealing;
   pause?: (ms: number) => Promise<void>;
   now?: () => Date;
+  /**
+   * The identity of the operation that is appending, when it may be repeated (a Temporal activity
+   * execution: its retries share it), or undefined. An event that the same operation already
+   * appended (same action, subject and data) is not appended again.
+   */
+  operation?: () => string | undefined;
 }
 
 type CheckpointDocument = AuditCheckpoint & { _id: string };
+type OperationDocument = { _id: string; seq: number };
 
 /**
  * The audit trail: appends hash-chained events per case and reads them back in chain order.
@@ -39,6 +49,8 @@ type CheckpointDocument = AuditCheckpoint & { _id: string };
 export class AuditRepository {
   private readonly model: Model<AuditEventDocument>;
   private readonly checkpoints: Collection<CheckpointDocument>;
+  private readonly operations: Collection<OperationDocument>;
+  private readonly operation: (() => string | undefined) | undefined;
   private readonly sealing: AuditSealing | undefined;
   private readonly pause: (ms: number) => Promise<void>;
   private readonly now: () => Date;
@@ -46,6 +58,8 @@ export class AuditRepository {
   constructor(connection: Connection, options: AuditRepositoryOptions = {}) {
     this.model = connection.models[AUDIT_EVENT_COLLECTION] ?? connection.model<AuditEventDocument>(AUDIT_EVENT_COLLECTION, auditEventSchema);
     this.checkpoints = connection.collection<CheckpointDocument>(AUDIT_CHECKPOINT_COLLECTION) as unknown as Collection<CheckpointDocument>;
+    this.operations = connection.collection<OperationDocument>(AUDIT_OPERATION_COLLECTION) as unknown as Collection<OperationDocument>;
+    this.operation = options.operation;
     this.sealing = options.sealing;
     this.pause = options.pause ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? (() => new Date());
@@ -67,12 +81,24 @@ export class AuditRepository {
    * Appends at the tail of the case's chain. Without transactions, the _id `<caseId>:<seq>` is the
    * lock: a concurrent append of the same seq fails with a duplicate key, and the loser re-reads
    * the tail and tries the next seq (bounded; jittered pause between attempts).
+   *
+   * Within a repeatable operation (options.operation), the event carries `data.op`, a digest of
+   * the operation and the event, and `audit_operations` remembers its seq: a retry of the operation
+   * gets the event already appended instead of a second one. An attempt that stopped between the
+   * append and that record is caught by the tail check.
    */
   async append(caseId: string, input: AuditEventInput): Promise<AuditEventEntity> {
-    const data = checkData(input.data ?? {});
+    const op = this.operationDigest(input);
+    const data = checkData({ ...input.data, ...(op && { op }) });
+    if (op) {
+      const done = await this.operations.findOne({ _id: `${caseId}:${op}` });
+      const event = done && (await this.model.collection.findOne<AuditEventDocument>({ _id: auditEventId(caseId, done.seq) } as never));
+      if (event) return toEntity(event);
+    }
     for (let attempt = 1; attempt <= MAX_AUDIT_APPEND_ATTEMPTS; attempt += 1) {
       const at = input.at ?? this.now();
       const tail = await this.tail(caseId);
+      if (op && tail?.data['op'] === op) return this.rememberOperation(tail, op);
       const seq = (tail?.seq ?? 0) + 1;
       const prevHash = tail?.hash ?? null;
       const body = {
@@ -89,6 +115,7 @@ export class AuditRepository {
       const event: AuditEventEntity = { ...body, prevHash, hash, ...(this.sealing && { mac: this.sealing.key.mac(hash) }) };
       try {
         await this.model.collection.insertOne({ _id: auditEventId(caseId, seq), ...event } as never);
+        if (op) await this.rememberOperation(event, op);
         await this.sealIfDue(event);
         return event;
       } catch (error) {
@@ -97,6 +124,23 @@ export class AuditRepository {
       }
     }
     throw new AuditAppendError(`audit append for ${caseId} lost ${MAX_AUDIT_APPEND_ATTEMPTS} races in a row`);
+  }
+
+  /** A digest of the appending operation and the event (undefined outside a repeatable operation). */
+  private operationDigest(input: AuditEventInput): string | undefined {
+    const operation = this.operation?.();
+    if (operation === undefined) return undefined;
+    const { action, subject, data } = input;
+    return createHash('sha256').update(JSON.stringify([operation, action, subject.type, subject.id, data ?? {}])).digest('base64url').slice(0, 22);
+  }
+
+  private async rememberOperation(event: AuditEventEntity, op: string): Promise<AuditEventEntity> {
+    try {
+      await this.operations.insertOne({ _id: `${event.caseId}:${op}`, seq: event.seq });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+    return event;
   }
 
   /** The last event of the case's chain, or null for an empty chain. */
