@@ -1,4 +1,4 @@
-import { adminToken, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
+import { adminToken, expectStatus, MailSinkClient, testEnv, waitUntil } from '@handover/testing';
 
 interface CaseView {
   status: string;
@@ -107,8 +107,7 @@ describe('cancelling a case', () => {
     expect(token).toBeDefined();
     expect((await fetch(`${env.portalUrl}/api/c/${token}`)).status).toBe(200);
 
-    const cancelled = await send('POST', `/v1/cases/${caseId}/cancel`, { reason: '法院撤销了破产裁定' });
-    expect(cancelled.status).toBe(200);
+    const cancelled = await expectStatus(await send('POST', `/v1/cases/${caseId}/cancel`, { reason: '法院撤销了破产裁定' }), 200);
     expect(await cancelled.json()).toMatchObject({ id: caseId, status: 'cancelled', phase: 'consent' });
     const shown = await cancelledView(caseId);
     expect(shown.phase).toBe('consent');

@@ -11,9 +11,26 @@ export function errorName(exception: unknown): string {
 }
 
 /**
+ * Where an unexpected error came from, without its text: the names of its causes and the first
+ * frame of its stack in the project's own code (a file and line; never a message).
+ */
+export function errorOrigin(exception: unknown): { causes?: string; at?: string } {
+  const causes: string[] = [];
+  let cause = exception instanceof Error ? exception.cause : undefined;
+  while (cause !== undefined && causes.length < 5) {
+    causes.push(errorName(cause));
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  const frames = exception instanceof Error ? (exception.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)) : [];
+  const own = frames.map((line) => /\(?((?:services|libs|activities|workflows)\/[^():]+:\d+)/.exec(line)?.[1]).find((at) => at !== undefined);
+  return { ...(causes.length > 0 && { causes: causes.join(' <- ') }), ...(own && { at: own }) };
+}
+
+/**
  * Every error of the admin API as `{statusCode, code, message}` JSON (see errorBody). A 500 adds
- * the request id, and only the error's name and that id are logged — never the message, the
- * stack, the URL or the body, any of which may carry personal data.
+ * the request id, and only the error's name, its causes' names, the project file and line it came
+ * from (errorOrigin) and that id are logged — never the message, the URL or the body, any of which
+ * may carry personal data.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -26,7 +43,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = errorBody(exception, (request.params ?? {}) as Record<string, unknown>);
     const requestId = requestIdOf(request);
     if (body.statusCode >= 500) {
-      this.logger.error({ requestId, err: errorName(exception) }, 'request failed');
+      this.logger.error({ requestId, err: errorName(exception), ...errorOrigin(exception) }, 'request failed');
     }
     if (response.headersSent) {
       // A stream failed after its first bytes: the client sees a truncated answer, never a second one.
