@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowUpdateStage, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { errorCodeOf, cancelCaseUpdate, caseWorkflowId, type Phase } from '@handover/contracts';
 import type { AdminApiConfig } from '@handover/config';
@@ -22,7 +22,8 @@ export interface CaseCancelled {
  * case workflow's update, which stops the work in progress and discards the case's data itself.
  * The reason is kept under a key of its own before the workflow is asked (the case key may be
  * shredded at once), and withdrawn when the workflow refuses. 409: CASE_CLOSED, CASE_CANCELLED,
- * CASE_HANDED_OVER (the handover gate is approved). Audit trail: `case.cancel.requested` before the
+ * CASE_HANDED_OVER (the handover gate is approved). Once the workflow has accepted the update
+ * (its validator passed), the cancellation stands even when its answer is late. Audit trail: `case.cancel.requested` before the
  * workflow is asked, `case.cancelled` once it agreed.
  */
 @Injectable()
@@ -47,7 +48,7 @@ export class CancelCaseUseCase {
     // The intent goes on the record before anything is cancelled; `case.cancelled` is the outcome.
     await this.audit.record({ caseId, action: 'case.cancel.requested', subject: { type: 'case', id: caseId }, data: { fromStatus }, actor: principal });
     try {
-      const phase = fromStatus === 'draft' ? await this.cancelDraft(caseId, at, state.phase) : await this.cancelRunning(caseId, principal, at);
+      const phase = fromStatus === 'draft' ? await this.cancelDraft(caseId, at, state.phase) : await this.cancelRunning(caseId, principal, at, state.phase);
       await this.cancellations.setPhase(caseId, phase);
       await this.audit.record({ caseId, action: 'case.cancelled', subject: { type: 'case', id: caseId }, data: { fromStatus, phase }, actor: principal });
       await this.audit.checkpoint(caseId);
@@ -71,17 +72,26 @@ export class CancelCaseUseCase {
     return phase;
   }
 
-  private async cancelRunning(caseId: string, principal: Principal, at: Date): Promise<Phase> {
+  private async cancelRunning(caseId: string, principal: Principal, at: Date, phase: Phase): Promise<Phase> {
+    let update;
     try {
-      const view = await this.temporal.workflow
+      update = await this.temporal.workflow
         .getHandle(caseWorkflowId(caseId))
-        .executeUpdate(cancelCaseUpdate, { args: [{ cancelledBy: principal.id, cancelledAt: at.toISOString() }] });
-      return view.phase;
+        .startUpdate(cancelCaseUpdate, { args: [{ cancelledBy: principal.id, cancelledAt: at.toISOString() }], waitForStage: WorkflowUpdateStage.ACCEPTED });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw AppError.notFound('started case', caseId);
+      throw error;
+    }
+    try {
+      return (await update.result()).phase;
+    } catch (error) {
+      // Refused by the workflow's validator: nothing was cancelled (the caller withdraws the record).
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw new AppError(errorCodeOf(error.cause.type, 'CASE_NOT_CANCELLABLE'), error.cause.message, HttpStatus.CONFLICT);
       }
+      // Accepted, but the answer did not arrive in time: the workflow cancels the case regardless,
+      // so the cancellation stands (never withdrawn) and the answer names the phase it was in.
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return phase;
       throw error;
     }
   }
