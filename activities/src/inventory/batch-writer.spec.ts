@@ -1,6 +1,7 @@
 import { FieldCipher, MasterKey } from '@handover/crypto';
 import { CN_PIPL_PACK } from '@handover/domain';
 import {
+  rejectionId,
   caseBlindIndex,
   type CustomerDocument,
   type CustomerRepository,
@@ -35,8 +36,13 @@ function fakeStore(seed: CustomerDocument[] = []) {
   } as unknown as CustomerRepository;
   const rejectionRepo = {
     async insertMany(list: readonly RejectionEntity[]) {
-      for (const r of list) rejections.set(`${r.importId}:${r.line}`, r);
+      for (const r of list) rejections.set(rejectionId(r.importId, r.line), r);
       return { inserted: list.length };
+    },
+    async deleteIds(caseId: string, ids: readonly string[]) {
+      let removed = 0;
+      for (const id of ids) if (rejections.get(id)?.caseId === caseId && rejections.delete(id)) removed += 1;
+      return removed;
     },
   } as unknown as RejectionRepository;
   return { docs, rejections, calls, customers, rejectionRepo };
@@ -63,6 +69,25 @@ function writerFor(store: ReturnType<typeof fakeStore>, importId: string) {
 }
 
 describe('BatchWriter', () => {
+  it('replaces the quarantine entries that corrected rows name in rejection_id, never an entry of the import itself', async () => {
+    const store = fakeStore();
+    const first = writerFor(store, 'imp_a');
+    await first.writer.write([row(2, 'A'), { line: 3, record: { customer_id: 'B', name: 'b', email: 'broken' } }, { line: 4, record: { customer_id: '', name: 'c' } }].map((r) => first.p.prepare(r)));
+    expect([...store.rejections.keys()]).toEqual(['imp_a:0000000003', 'imp_a:0000000004']);
+
+    // The export's rows come back: line 3 corrected, line 4 still wrong; the column is not an attribute.
+    const fix = writerFor(store, 'imp_b');
+    const corrected = fix.p.prepare({ line: 2, record: { rejection_id: 'imp_a:0000000003', rejection_line: '3', rejection_reason: 'invalid email', customer_id: 'B', name: 'b', email: 'b@example.com', tier: 'gold' } });
+    expect(corrected).toMatchObject({ kind: 'customer', replaces: 'imp_a:0000000003' });
+    // The export's own columns are not customer attributes; an extra column still is.
+    expect(Object.keys((corrected as { record: object }).record).sort()).toEqual(['customer_id', 'email', 'name', 'tier']);
+    const again = fix.p.prepare({ line: 3, record: { rejection_id: 'imp_a:0000000004', customer_id: '', name: 'c' } });
+    const own = fix.p.prepare({ line: 4, record: { rejection_id: 'imp_b:0000000003', customer_id: '', name: 'd' } });
+    const outcome = await fix.writer.write([corrected, again, own]);
+    expect(outcome.counters).toEqual({ processed: 3, accepted: 1, rejected: 2, unchanged: 0 });
+    expect([...store.rejections.keys()].sort()).toEqual(['imp_b:0000000003', 'imp_b:0000000004']);
+  });
+
   it('quarantines a customer_id repeated in the batch or in an earlier batch without sending it to the database', async () => {
     const store = fakeStore();
     const { p, writer } = writerFor(store, 'imp_a');

@@ -88,6 +88,10 @@ export class BatchWriter {
       createdAt: at,
     }));
     await this.deps.rejections.insertMany(entities);
+    // Corrected rows from the rejected-rows export replace their quarantine entries (accepted now,
+    // or quarantined again under this import); an entry of this import itself is never removed.
+    const replaced = rows.flatMap((r) => (r.replaces !== undefined && !r.replaces.startsWith(`${this.ctx.importId}:`) ? [r.replaces] : []));
+    await this.deps.rejections.deleteIds(this.ctx.caseId, replaced);
     return { counters: { processed: rows.length, accepted, rejected: rejected.length, unchanged }, lastLine: last.line };
   }
 }

@@ -1,6 +1,8 @@
 import type { FieldCipher, BlindIndex } from '@handover/crypto';
 import {
   classify,
+  isExportOnlyColumn,
+  REJECTION_ID_COLUMN,
   legalHoldFor,
   longestHold,
   MINOR_AGE_THRESHOLD,
@@ -16,9 +18,28 @@ import type { ParsedRow } from '@handover/ingest';
 import { rejectionAad, toCustomerDocument, type CustomerDocument, type CustomerImportRow, type CustomerPersonalData } from '@handover/persistence';
 
 /** A row ready to write: a customer document, or a quarantined row with its ciphertext. */
-export type PreparedRow =
+export type PreparedRow = (
   | { kind: 'customer'; line: number; doc: CustomerDocument; record: Readonly<Record<string, string>> }
-  | { kind: 'rejection'; line: number; field: string; reason: string; rawEnc: string };
+  | { kind: 'rejection'; line: number; field: string; reason: string; rawEnc: string }
+) & {
+  /** The quarantine entry this row corrects (its `rejection_id` column, from the rejected-rows export). */
+  replaces?: string;
+};
+
+const REJECTION_ID = /^[A-Za-z0-9_-]{1,64}:[0-9]{10}$/;
+
+/**
+ * The record without the rejected-rows export's own columns (never attributes of the customer),
+ * and the quarantine entry it replaces when its `rejection_id` is well-formed.
+ */
+function withoutReplacement(record: Readonly<Record<string, string>>): { record: Readonly<Record<string, string>>; replaces?: string } {
+  if (!Object.keys(record).some(isExportOnlyColumn)) return { record };
+  // A null-prototype copy, like the parsers' records (a column named `constructor` stays a column).
+  const rest: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, value] of Object.entries(record)) if (!isExportOnlyColumn(key)) rest[key] = value;
+  const id = (Object.prototype.hasOwnProperty.call(record, REJECTION_ID_COLUMN) ? record[REJECTION_ID_COLUMN] ?? '' : '').trim();
+  return { record: rest, ...(REJECTION_ID.test(id) && { replaces: id }) };
+}
 
 export interface RowPreparerOptions {
   caseId: string;
@@ -44,6 +65,13 @@ export class RowPreparer {
 
   prepare(row: ParsedRow): PreparedRow {
     if (row.error) return this.rejection(row.line, ROW_FIELD, row.error.reason, row.raw);
+    const { record, replaces } = withoutReplacement(row.record);
+    const prepared = this.validated(row.line, record);
+    return replaces === undefined ? prepared : { ...prepared, replaces };
+  }
+
+  private validated(line: number, record: Readonly<Record<string, string>>): PreparedRow {
+    const row = { line, record };
     const result = validateRow(row.record, {
       line: row.line,
       at: this.o.at,

@@ -313,6 +313,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/inventory/rejected/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quarantined rows as uploaded, for correction: a CSV in a ZIP encrypted with AES-256; the password is in the answer header Handover-Export-Password (shown once). Upload the corrected rows with their rejection_id column: each replaces its quarantine entry */
+        get: operations["InventoryController_exportRejected"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/piia": {
         parameters: {
             query?: never;
@@ -2887,6 +2904,47 @@ export interface operations {
             };
             /** @description unknown case */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InventoryController_exportRejected: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/zip (AES-256) holding rejected-<caseId>.csv: UTF-8 with BOM, English headers, columns rejection_id, rejection_line, rejection_field, rejection_reason, then the inventory columns (raw_line for a row no column could be read from). Headers: Handover-Export-Password, Handover-Export-Rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_KEY_SHREDDED: the case is cancelled or closed and its data erased */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

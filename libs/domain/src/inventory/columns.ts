@@ -54,6 +54,19 @@ const ENGLISH_ALIASES: Readonly<Partial<Record<InventoryColumn, readonly string[
   location: ['precise_location'],
 };
 
+/**
+ * The columns the rejected-rows export adds before the inventory columns: the quarantine entry a
+ * corrected row replaces (`rejection_id`), where and why it was rejected, and a malformed row's
+ * text (`raw_line`). An upload reads `rejection_id` and drops all of them: never customer data.
+ */
+export const REJECTION_ID_COLUMN = 'rejection_id';
+export const REJECTION_EXPORT_COLUMNS = [REJECTION_ID_COLUMN, 'rejection_line', 'rejection_field', 'rejection_reason'] as const;
+export const RAW_LINE_COLUMN = 'raw_line';
+const EXPORT_ONLY_COLUMNS: ReadonlySet<string> = new Set<string>([...REJECTION_EXPORT_COLUMNS, RAW_LINE_COLUMN]);
+export function isExportOnlyColumn(name: string): boolean {
+  return EXPORT_ONLY_COLUMNS.has(name);
+}
+
 const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([...CANONICAL_COLUMNS, ...SENSITIVE_COLUMNS]);
 
 export function isInventoryColumn(name: string): name is InventoryColumn {

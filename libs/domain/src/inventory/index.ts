@@ -8,6 +8,10 @@ export {
   isSensitiveColumn,
   mapHeader,
   assignColumnValue,
+  isExportOnlyColumn,
+  RAW_LINE_COLUMN,
+  REJECTION_EXPORT_COLUMNS,
+  REJECTION_ID_COLUMN,
 } from './columns';
 export type { CanonicalColumn, SensitiveColumn, InventoryColumn, HeaderColumn, HeaderMapping } from './columns';
 

@@ -74,6 +74,29 @@ export class RejectionRepository extends CollectionRepository<RejectionDocument>
     return result.deletedCount;
   }
 
+  /** Every rejection of the case with its ciphertext, in `_id` order (import, then line), from a cursor. */
+  async *streamWithRaw(caseId: string): AsyncGenerator<RejectionSummary & { rawEnc: string }> {
+    const cursor = this.raw
+      .find({ caseId: { $eq: caseId } } as Filter<RejectionDocument>, { projection: { _id: 1, importId: 1, line: 1, field: 1, reason: 1, rawEnc: 1 } })
+      .sort({ _id: 1 })
+      .batchSize(500);
+    try {
+      for await (const d of cursor) yield { id: d._id, importId: d.importId, line: d.line, field: d.field, reason: d.reason, rawEnc: d.rawEnc };
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /**
+   * Removes the case's quarantine entries of these ids (rows corrected and uploaded again, each
+   * replacing its entry); ids of other cases are left alone. Returns how many were removed.
+   */
+  async deleteIds(caseId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.raw.deleteMany({ _id: { $in: [...ids] }, caseId: { $eq: caseId } } as Filter<RejectionDocument>);
+    return result.deletedCount;
+  }
+
   /** The encrypted raw record of one rejection (for correction); null when absent. */
   async findRaw(caseId: string, importId: string, line: number): Promise<string | null> {
     const doc = await this.raw.findOne(

@@ -36,6 +36,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'POST /v1/cases/{id}/inventory': MANAGER,
   'GET /v1/cases/{id}/inventory/imports/{importId}': MANAGER_AUDITOR,
   'GET /v1/cases/{id}/inventory/rejected': MANAGER_AUDITOR,
+  // The rejected rows themselves (personal data, for correction): the case's managers only.
+  'GET /v1/cases/{id}/inventory/rejected/export': MANAGER,
   // third parties
   'POST /v1/cases/{id}/third-parties': MANAGER,
   'GET /v1/cases/{id}/third-parties': MANAGER_AUDITOR,

@@ -8,6 +8,7 @@ import { renderPiiaHtml } from '@handover/mail';
 import { ImportAcceptedDto, ImportProgressDto, RejectedRowPageDto } from './inventory.dto';
 import { LoadInventoryUseCase } from './load-inventory.use-case';
 import { InventoryQueriesUseCase } from './inventory-queries.use-case';
+import { ExportRejectedUseCase } from './export-rejected.use-case';
 
 @ApiTags('inventory')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ import { InventoryQueriesUseCase } from './inventory-queries.use-case';
 @ApiNotFoundResponse({ description: 'unknown case (or import)' })
 @Controller('v1/cases/:id')
 export class InventoryController {
-  constructor(private readonly load: LoadInventoryUseCase, private readonly queries: InventoryQueriesUseCase) {}
+  constructor(private readonly load: LoadInventoryUseCase, private readonly queries: InventoryQueriesUseCase, private readonly exporter: ExportRejectedUseCase) {}
 
   @Post('inventory')
   @HttpCode(202)
@@ -45,6 +46,24 @@ export class InventoryController {
   })
   rejected(@Param('id') id: string, @Query() query: PageQueryDto): Promise<RejectedRowPageDto> {
     return this.queries.rejected(id, query);
+  }
+
+  @Get('inventory/rejected/export')
+  @ApiProduces('application/zip')
+  @ApiDoc('The quarantined rows as uploaded, for correction: a CSV in a ZIP encrypted with AES-256; the password is in the answer header Handover-Export-Password (shown once). Upload the corrected rows with their rejection_id column: each replaces its quarantine entry', {
+    ok: { description: 'application/zip (AES-256) holding rejected-<caseId>.csv: UTF-8 with BOM, English headers, columns rejection_id, rejection_line, rejection_field, rejection_reason, then the inventory columns (raw_line for a row no column could be read from). Headers: Handover-Export-Password, Handover-Export-Rows' },
+    notFound: 'unknown case',
+    gone: 'CASE_KEY_SHREDDED: the case is cancelled or closed and its data erased',
+  })
+  async exportRejected(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    const exported = await this.exporter.execute(id);
+    res.status(200);
+    res.setHeader('content-type', 'application/zip');
+    res.setHeader('content-disposition', `attachment; filename="${exported.fileName}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('handover-export-password', exported.password);
+    res.setHeader('handover-export-rows', String(exported.rows));
+    await exported.write(res);
   }
 
   @Get('piia')
