@@ -25,16 +25,9 @@ describe('MasterKeyring', () => {
   it('refuses a wrapped key of an unknown id with an error naming the id, never key material', () => {
     const wrapped = MasterKeyring.from({ active: 'k1', keys: { k1 } }).wrap(dataKey, 'case-key:c1');
     const withoutK1 = MasterKeyring.from({ active: 'k2', keys: { k2 } });
-    let error: unknown;
-    try {
-      withoutK1.unwrap(wrapped, 'case-key:c1');
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(CryptoError);
-    expect((error as CryptoError).code).toBe('unknown-key');
-    expect((error as CryptoError).message).toMatch(/Master key k1 is not in the keyring \(configured: k2\)/);
-    for (const secret of [k1, k2, dataKey.toString('base64')]) expect((error as CryptoError).message).not.toContain(secret);
+    const unwrap = () => withoutK1.unwrap(wrapped, 'case-key:c1');
+    expect(unwrap).toThrow(CryptoError);
+    expect(unwrap).toThrow(expect.objectContaining({ code: 'unknown-key', message: expect.stringMatching(/^Master key k1 is not in the keyring \(configured: k2\)$/) }));
   });
 
   it('refuses an active id that is not in the keyring, and bad ids', () => {
