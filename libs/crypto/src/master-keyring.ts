@@ -36,11 +36,6 @@ export class MasterKeyring {
     return new MasterKeyring(keys, active, false);
   }
 
-  /** A keyring of one key: the old single master key. */
-  static single(key: MasterKey): MasterKeyring {
-    return new MasterKeyring([key], key, true);
-  }
-
   /** The ids of the keys, the active one included. */
   get keyIds(): string[] {
     return [...this.#keys.keys()];

@@ -46,14 +46,20 @@ describe('master keys on the real database', () => {
     expect((await new DerivationKeyStore(connection, ring).load()).toBase64()).toBe(a!.toBase64());
   });
 
-  it('gives a new keyring installation a random derivation key, and refuses a keyring start on case keys without one', async () => {
+  it('gives a new keyring installation a random derivation key', async () => {
     const ring = MasterKeyring.from({ active: 'k1', keys: { k1 } });
     const fresh = await new DerivationKeyStore(await emptyKeyCollections(), ring).load();
     expect(fresh.keyId).not.toBe(MasterKey.fromBase64(k1).fingerprint);
+  });
 
-    const existing = await emptyKeyCollections();
-    await new CaseKeyService(existing, MasterKeyring.from({ single: k1 })).ensure('cs_old');
-    await expect(new DerivationKeyStore(existing, ring).load()).rejects.toThrow(DerivationKeyMissingError);
+  it('makes it from the single key of old when an installation of old moves straight to a keyring that holds that key', async () => {
+    await emptyKeyCollections();
+    await new CaseKeyService(connection, MasterKeyring.from({ single: k1 })).ensure('cs_old');
+    const withoutOld = MasterKeyring.from({ active: 'k2', keys: { k2 } });
+    await expect(new DerivationKeyStore(connection, withoutOld).load()).rejects.toThrow(DerivationKeyMissingError);
+    await expect(new DerivationKeyStore(connection, withoutOld).load()).rejects.toThrow(new RegExp(`wrapped under master key ${MasterKey.fromBase64(k1).fingerprint}, which is not`));
+    const withOld = MasterKeyring.from({ active: 'k2', keys: { old: k1, k2 } });
+    expect((await new DerivationKeyStore(connection, withOld).load()).toBase64()).toBe(k1);
   });
 
   it('re-wraps every case key and the derivation key under the active key, once, and the old key can go', async () => {
