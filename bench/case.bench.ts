@@ -26,7 +26,7 @@ import { basename, join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import nodemailer from 'nodemailer';
-import { loadSecrets } from '@handover/config';
+import { loadSecrets, singleMasterKey } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { caseBlindIndex, CaseKeyService, connectMongo } from '@handover/persistence';
 import { writeInventoryCsv } from '@handover/testing';
@@ -391,7 +391,7 @@ async function main(): Promise<number> {
   const samplePath = join(dataDir, `case-baseline-${sampleRows}-${args.seed}-${referenceDate}.csv`);
   if (!existsSync(samplePath)) await writeInventoryCsv({ rows: sampleRows, path: samplePath, encoding: 'gb18030', seed: args.seed + 1, invalidRatio: 0.02, referenceDate, duplicateIds: false, idPrefix: 'B' });
   const baselineCaseId = await admin.openCase('baseline');
-  const master = MasterKey.fromBase64(secrets.masterKey);
+  const master = MasterKey.fromBase64(singleMasterKey(secrets.masterKeys));
   const mongo = await connectMongo(mongoUri);
   const driver = await MongoClient.connect(mongoUri);
   const cipher = await new CaseKeyService(mongo, master).require(baselineCaseId);

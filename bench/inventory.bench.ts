@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { loadSecrets } from '@handover/config';
+import { loadSecrets, singleMasterKey } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { caseBlindIndex, CaseKeyService, connectMongo, INVENTORY_IMPORT_COLLECTION } from '@handover/persistence';
 import { writeInventoryCsv, type InventoryCsvSummary } from '@handover/testing';
@@ -288,9 +288,9 @@ async function main(): Promise<number> {
   let base: { result: BaselineResult; window: WindowReport } | undefined;
   let run: ImportRun;
   try {
-    if (args.baseline === 'first') base = await baseline(args, sampler, uri, caseId, secrets.masterKey, csv);
+    if (args.baseline === 'first') base = await baseline(args, sampler, uri, caseId, singleMasterKey(secrets.masterKeys), csv);
     run = await runImport(args, admin, sampler, mongo.db(), caseId, csv);
-    if (args.baseline === 'last') base = await baseline(args, sampler, uri, caseId, secrets.masterKey, csv);
+    if (args.baseline === 'last') base = await baseline(args, sampler, uri, caseId, singleMasterKey(secrets.masterKeys), csv);
   } finally {
     await mongo.close();
     sampler.stop();

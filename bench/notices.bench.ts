@@ -21,7 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { caseWorkflowId, DEFAULT_TASK_QUEUE, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
-import { loadSecrets } from '@handover/config';
+import { loadSecrets, singleMasterKey } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { renderNotice } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, decryptCustomerPersonal, syncIndexes, type CustomerDocument } from '@handover/persistence';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const poolSize = Number(process.env['SMTP_MAX_CONNECTIONS'] ?? 5);
   const inFlight = 2 * poolSize; // what the worker keeps in flight (activities.factory: mailConcurrency)
   const portalUrl = (process.env['PORTAL_URL'] ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
-  const { masterKey } = loadSecrets({ HANDOVER_DATA_DIR: dataDir, HANDOVER_MASTER_KEY: process.env['HANDOVER_MASTER_KEY'] });
+  const masterKey = singleMasterKey(loadSecrets({ HANDOVER_DATA_DIR: dataDir, HANDOVER_MASTER_KEY: process.env['HANDOVER_MASTER_KEY'] }).masterKeys);
   const master = MasterKey.fromBase64(masterKey);
 
   const runTag = Date.now().toString(36);

@@ -49,6 +49,8 @@ const NOT_CASE_BOUND = new Set([
   'POST /codec/decode', 'POST /codec/encode', 'POST /codec/session', 'GET /v1/audit/public-key',
   // Acts on the matching requests of the caller's teams only (test/e2e/requests-bulk.e2e-spec.ts: another team's key matches none).
   'POST /v1/requests/bulk',
+  // The installation's master keys (admin only): every case's key is re-wrapped, no case is named.
+  'GET /v1/keys/master', 'POST /v1/keys/master/rotate',
 ]);
 
 /**

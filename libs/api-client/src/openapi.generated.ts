@@ -245,6 +245,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys/master": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The master keys: the active key id and, per key id, how many wrapped keys still use it (ids and counts, never keys) */
+        get: operations["KeysController_master"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/master/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-wrap every case key and the derivation key under the active master key (batched, idempotent: call again to resume) */
+        post: operations["KeysController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys/{id}": {
         parameters: {
             query?: never;
@@ -1270,6 +1304,70 @@ export interface components {
             revokedAt?: string;
             /** Format: date-time */
             expiresAt?: string;
+        };
+        MasterKeyUseDto: {
+            /**
+             * @description the id of a master key of the keyring (the single key of old: its fingerprint, 8 hex characters)
+             * @example k2
+             */
+            keyId: string;
+            /** @description the key new data keys are wrapped under */
+            active: boolean;
+            /**
+             * @description wrapped keys (case keys, hold keys, the derivation key) still under this master key
+             * @example 0
+             */
+            wrappedKeys: number;
+            /** @description not active and nothing wrapped under it: it can leave the keyring */
+            removable: boolean;
+        };
+        UnknownMasterKeyUseDto: {
+            /**
+             * @description an id wrapped keys name that the keyring lacks
+             * @example k0
+             */
+            keyId: string;
+            /** @example 3 */
+            wrappedKeys: number;
+        };
+        MasterKeysViewDto: {
+            /** @example k2 */
+            activeKeyId: string;
+            keys: components["schemas"]["MasterKeyUseDto"][];
+            /** @description wrapped keys no configured master key opens (empty when all is well) */
+            unknown: components["schemas"]["UnknownMasterKeyUseDto"][];
+        };
+        MasterKeyRotationDto: {
+            /**
+             * @description the master key everything is now wrapped under
+             * @example k2
+             */
+            activeKeyId: string;
+            /**
+             * @description wrapped keys looked at
+             * @example 12
+             */
+            examined: number;
+            /**
+             * @description re-wrapped under the active key by this call
+             * @example 11
+             */
+            rewrapped: number;
+            /**
+             * @description already under the active key
+             * @example 1
+             */
+            alreadyActive: number;
+            /**
+             * @description shredded or re-wrapped by another call between read and write (left as they are)
+             * @example 0
+             */
+            changedMeanwhile: number;
+            /**
+             * @description not opened by any configured master key (see GET /v1/keys/master, `unknown`); call again once the key is back in the keyring
+             * @example 0
+             */
+            failed: number;
         };
         ImportAcceptedDto: {
             importId: string;
@@ -2701,6 +2799,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyCreatedDto"];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the role may not manage keys */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_master: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasterKeysViewDto"];
+                };
+            };
+            /** @description no or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the role may not manage keys */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasterKeyRotationDto"];
                 };
             };
             /** @description no or invalid bearer token */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminApiSchema, portalSchema, workerSchema } from './schema';
@@ -60,17 +60,35 @@ describe('loadSecrets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handover-secrets-'));
     const first = loadSecrets({ HANDOVER_DATA_DIR: dir });
     const second = loadSecrets({ HANDOVER_DATA_DIR: dir });
-    expect(Buffer.from(first.masterKey, 'base64')).toHaveLength(32);
+    expect(Buffer.from((first.masterKeys as { single: string }).single, 'base64')).toHaveLength(32);
     expect(first.adminTokenGenerated).toBe(true);
     expect(second.adminTokenGenerated).toBe(false);
-    expect(second).toMatchObject({ masterKey: first.masterKey, adminToken: first.adminToken });
+    expect(second).toMatchObject({ masterKeys: first.masterKeys, adminToken: first.adminToken });
   });
 
   it('prefers the environment and rejects a master key of the wrong size', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handover-secrets-'));
     const key = Buffer.alloc(32, 7).toString('base64');
     const secrets = loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEY: key, HANDOVER_ADMIN_TOKEN: 'x'.repeat(20) });
-    expect(secrets).toEqual({ masterKey: key, adminToken: 'x'.repeat(20), adminTokenGenerated: false });
+    expect(secrets).toEqual({ masterKeys: { single: key }, adminToken: 'x'.repeat(20), adminTokenGenerated: false });
     expect(() => loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/);
+  });
+
+  it('reads a master keyring from HANDOVER_MASTER_KEYS or secrets/master-keys.json, naming ids and never keys in errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handover-secrets-'));
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const ring = { active: 'k2', keys: { k1, k2 } };
+    expect(loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEYS: JSON.stringify(ring), HANDOVER_MASTER_KEY: k1 }).masterKeys).toEqual(ring);
+    mkdirSync(join(dir, 'secrets'), { recursive: true });
+    writeFileSync(join(dir, 'secrets', 'master-keys.json'), JSON.stringify(ring));
+    expect(loadSecrets({ HANDOVER_DATA_DIR: dir }).masterKeys).toEqual(ring);
+    // The single key of the environment still wins over the file.
+    expect(loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEY: k1 }).masterKeys).toEqual({ single: k1 });
+    const attempt = (text: string) => () => loadSecrets({ HANDOVER_DATA_DIR: dir, HANDOVER_MASTER_KEYS: text });
+    expect(attempt(JSON.stringify({ active: 'k3', keys: { k1 } }))).toThrow(/active key k3 is not among its keys/);
+    expect(attempt(JSON.stringify({ active: 'k1', keys: { k1: 'c2hvcnQ=' } }))).toThrow(/HANDOVER_MASTER_KEYS key k1 must be base64 of exactly 32 bytes/);
+    expect(attempt(`{"active":"k1","keys":{"k1":"${k1}"`)).toThrow(/must be JSON/);
+    expect(attempt(`{"active":"k1","keys":{"k1":"${k1}"`)).not.toThrow(k1);
   });
 });

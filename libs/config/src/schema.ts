@@ -11,7 +11,10 @@ const shared = {
   HANDOVER_DATA_DIR: z.string().min(1).default('.data'),
   /** Where uploads and package files live (issue 17): `local` (files under HANDOVER_DATA_DIR, one machine) or `gridfs` (the database, shared by replicas). */
   HANDOVER_STORAGE: z.enum(['local', 'gridfs'], { error: 'must be local or gridfs' }).default('local'),
+  /** base64 of 32 bytes: the single master key of old (a keyring of one key, its id its fingerprint). */
   HANDOVER_MASTER_KEY: z.string().optional(),
+  /** The master keyring, JSON `{"active":"k2","keys":{"k1":"<base64>","k2":"<base64>"}}` (wins over HANDOVER_MASTER_KEY and the files). */
+  HANDOVER_MASTER_KEYS: z.string().optional(),
   /** base64 of 32 bytes: the audit chain's HMAC key (absent: generated once under the data directory's secrets/). */
   HANDOVER_AUDIT_KEY: z.string().optional(),
   /** Id written with each keyed audit event (absent: `ak-` + 16 hex of the key's SHA-256). */

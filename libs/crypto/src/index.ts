@@ -1,5 +1,6 @@
 export { CryptoError } from './errors';
 export { MasterKey } from './master-key';
+export { MasterKeyring, type MasterKeySource } from './master-keyring';
 export { FieldCipher, isCiphertext, ciphertextKeyId } from './field-cipher';
 export { generateDataKey, dataKeyAad, KeyCache, KeyRing, type WrappedDataKey } from './data-key';
 export { BlindIndex, normalizeForBlindIndex, type BlindIndexKind } from './blind-index';

@@ -6,33 +6,42 @@ import { GCM_IV_LENGTH, GCM_TAG_LENGTH, decodeB64url, nextIv, sha256Hex } from '
 const MASTER_KEY_BYTES = 32;
 const WRAP_VERSION = 'mk1';
 const BASE64 = /^(?:[A-Za-z0-9+/]*={0,2}|[A-Za-z0-9_-]*)$/;
-const WRAPPED = /^mk1\.([0-9a-f]{8})\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
+const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const WRAPPED = /^mk1\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/;
 
 /**
- * The master key (KEK): 32 bytes that wrap the per-case data keys and from which the Temporal payload
- * codec key is derived. Its id is the first 8 hex characters of SHA-256 of the key, so it can be
- * shown in logs, errors and wrapped-key strings; the key itself never leaves this object except
- * through {@link MasterKey.toBase64}. `console.log` / `JSON.stringify` show the id only.
+ * A 32-byte key that wraps data keys and derives sub-keys: a master key (KEK) of the keyring
+ * ({@link MasterKeyring}), or the derivation key the codec, token, blind-index and seal keys come
+ * from. Its id is the one given (a keyring's `k2`), else its fingerprint: the first 8 hex
+ * characters of SHA-256 of the key. Ids can be shown in logs, errors and wrapped-key strings; the
+ * key itself never leaves this object except through {@link MasterKey.toBase64}.
+ * `console.log` / `JSON.stringify` show the id only.
  *
  * Wrapped data key format (one compact string, safe in a JSON document):
  *   `mk1.<masterKeyId>.<iv base64url>.<ciphertext+tag base64url>`
- * AES-256-GCM, random 12-byte IV, AAD = `mk1.<masterKeyId>.<caller aad>`. The master key id lets a
- * future rotation pick the right master key ({@link MasterKey.keyIdOf}).
+ * AES-256-GCM, random 12-byte IV, AAD = `mk1.<masterKeyId>.<caller aad>`. The master key id lets
+ * the keyring pick the master key that unwraps it ({@link MasterKey.keyIdOf}).
  */
 export class MasterKey {
-  /** First 8 hex chars of SHA-256(key). */
+  /** The id given, else the fingerprint. */
   readonly keyId: string;
+  /** First 8 hex chars of SHA-256(key): the id wrapped keys carried before keys had ids of their own. */
+  readonly fingerprint: string;
   readonly #key: Buffer;
   readonly #keyObject: KeyObject;
 
-  private constructor(key: Buffer) {
+  private constructor(key: Buffer, keyId?: string) {
     this.#key = Buffer.from(key);
     this.#keyObject = createSecretKey(this.#key);
-    this.keyId = sha256Hex(this.#key).slice(0, 8);
+    this.fingerprint = sha256Hex(this.#key).slice(0, 8);
+    if (keyId !== undefined && !KEY_ID.test(keyId)) {
+      throw new CryptoError('Master key id must be 1 to 64 letters, digits, "-" or "_"', 'invalid-key');
+    }
+    this.keyId = keyId ?? this.fingerprint;
   }
 
   /** Parses a base64 (or base64url) encoded 32-byte key. The error never repeats the input. */
-  static fromBase64(encoded: string): MasterKey {
+  static fromBase64(encoded: string, keyId?: string): MasterKey {
     if (typeof encoded !== 'string') {
       throw new CryptoError('Master key must be a base64 string', 'invalid-key');
     }
@@ -47,15 +56,15 @@ export class MasterKey {
         'invalid-key',
       );
     }
-    return new MasterKey(key);
+    return new MasterKey(key, keyId);
   }
 
   /** Wraps raw key bytes (copied). */
-  static fromBuffer(key: Buffer): MasterKey {
+  static fromBuffer(key: Buffer, keyId?: string): MasterKey {
     if (!Buffer.isBuffer(key) || key.length !== MASTER_KEY_BYTES) {
       throw new CryptoError(`Master key must be ${MASTER_KEY_BYTES} bytes`, 'invalid-key');
     }
-    return new MasterKey(key);
+    return new MasterKey(key, keyId);
   }
 
   static generate(): MasterKey {
@@ -92,8 +101,9 @@ export class MasterKey {
     if (!match) {
       throw new CryptoError(`Wrapped data key is malformed (expected ${WRAP_VERSION}.<keyId>.<iv>.<data>)`, 'malformed');
     }
-    const [, keyId, ivText = '', sealedText = ''] = match;
-    if (keyId !== this.keyId) {
+    const [, keyId = '', ivText = '', sealedText = ''] = match;
+    // A wrapped key names this key by its id, or (wrapped before keys had ids) by its fingerprint.
+    if (keyId !== this.keyId && keyId !== this.fingerprint) {
       throw new CryptoError(
         `Data key was wrapped by master key ${keyId}, but the configured master key is ${this.keyId}`,
         'wrong-key',
@@ -106,7 +116,7 @@ export class MasterKey {
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.#keyObject, iv);
-      decipher.setAAD(Buffer.from(this.#aadFor(aad), 'utf8'));
+      decipher.setAAD(Buffer.from(`${WRAP_VERSION}.${keyId}.${aad}`, 'utf8'));
       decipher.setAuthTag(sealed.subarray(sealed.length - GCM_TAG_LENGTH));
       return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - GCM_TAG_LENGTH)), decipher.final()]);
     } catch {

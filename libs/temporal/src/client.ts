@@ -6,6 +6,7 @@ export interface TemporalClientOptions {
   /** Address, TLS/mTLS files, server name and API key (libs/config's TEMPORAL_* settings). */
   connection: TemporalConnectionSettings;
   namespace: string;
+  /** base64 of the derivation key (libs/persistence `DERIVATION_KEY`; in tests, the single master key of old). */
   masterKey: string;
 }
 

@@ -10,20 +10,18 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { Secrets } from '@handover/config';
-import { MasterKey } from '@handover/crypto';
 import { withoutDatabase } from '@handover/persistence';
 import { AppModule } from '../src/app.module';
-import { MASTER_KEY, SECRETS, TEMPORAL_CLIENT } from '../src/common/tokens';
+import { SECRETS, TEMPORAL_CLIENT } from '../src/common/tokens';
 import { createOpenApiDocument } from '../src/openapi/openapi-document';
 
 export const OPENAPI_PATH = join(__dirname, '..', '..', '..', 'docs', 'openapi.json');
 
 async function main(): Promise<void> {
   const masterKey = randomBytes(32).toString('base64');
-  const secrets: Secrets = { masterKey, adminToken: 'unused-' + randomBytes(12).toString('hex'), adminTokenGenerated: false };
+  const secrets: Secrets = { masterKeys: { single: masterKey }, adminToken: 'unused-' + randomBytes(12).toString('hex'), adminTokenGenerated: false };
   const moduleRef = await withoutDatabase(Test.createTestingModule({ imports: [AppModule] }))
     .overrideProvider(SECRETS).useValue(secrets)
-    .overrideProvider(MASTER_KEY).useValue(MasterKey.fromBase64(masterKey))
     .overrideProvider(TEMPORAL_CLIENT).useValue({ connection: { close: async () => undefined } })
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });

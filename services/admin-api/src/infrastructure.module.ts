@@ -2,7 +2,7 @@ import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/comm
 import type { Client } from '@temporalio/client';
 import { adminApiSchema, loadAuditSecrets, loadConfig, loadSecrets, type AdminApiConfig, type Secrets } from '@handover/config';
 import { createLogger } from '@handover/logging';
-import { MasterKey } from '@handover/crypto';
+import { MasterKeyring, type MasterKey } from '@handover/crypto';
 import {
   ApiKeyRepository,
   AuthSecretRepository,
@@ -19,17 +19,17 @@ import {
   WindowSlotRepository,
 } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
-import { ADMIN_CONFIG, CASE_KEYS, LOGGER, MASTER_KEY, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
+import { ADMIN_CONFIG, CASE_KEYS, DERIVATION_KEY, LOGGER, MASTER_KEYS, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
 
-/** Config, secrets and the master key: what the persistence module needs before it connects. */
+/** Config, secrets and the master keyring: what the persistence module needs before it connects. */
 @Global()
 @Module({
   providers: [
     { provide: ADMIN_CONFIG, useFactory: (): AdminApiConfig => loadConfig(adminApiSchema) },
     { provide: SECRETS, useFactory: (config: AdminApiConfig): Secrets => loadSecrets(config), inject: [ADMIN_CONFIG] },
-    { provide: MASTER_KEY, useFactory: (secrets: Secrets) => MasterKey.fromBase64(secrets.masterKey), inject: [SECRETS] },
+    { provide: MASTER_KEYS, useFactory: (secrets: Secrets) => MasterKeyring.from(secrets.masterKeys), inject: [SECRETS] },
   ],
-  exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY],
+  exports: [ADMIN_CONFIG, SECRETS, MASTER_KEYS],
 })
 class ConfigurationModule {}
 
@@ -44,7 +44,7 @@ class ConfigurationModule {}
     ConfigurationModule,
     PersistenceModule.forRoot({
       uri: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config.MONGODB_URI },
-      masterKey: MASTER_KEY,
+      masterKeys: MASTER_KEYS,
       auditSealing: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => serviceAuditSealing(config) },
       storage: { inject: [ADMIN_CONFIG], useFactory: (config: AdminApiConfig) => config },
       indexes: [ApiKeyRepository, AuditRepository, AuthSecretRepository, GateDecisionRepository, IncidentRepository, RequestRepository, TeamRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository],
@@ -55,9 +55,9 @@ class ConfigurationModule {}
     { provide: CASE_KEYS, useExisting: CaseKeyService },
     {
       provide: TEMPORAL_CLIENT,
-      useFactory: (config: AdminApiConfig, secrets: Secrets) =>
-        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
-      inject: [ADMIN_CONFIG, SECRETS],
+      useFactory: (config: AdminApiConfig, derivation: MasterKey) =>
+        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: derivation.toBase64() }),
+      inject: [ADMIN_CONFIG, DERIVATION_KEY],
     },
   ],
   exports: [ConfigurationModule, PersistenceModule, CASE_KEYS, LOGGER, TEMPORAL_CLIENT],

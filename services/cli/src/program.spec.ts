@@ -111,6 +111,19 @@ describe('runCli', () => {
     expect(early.err()).toContain('ACKNOWLEDGEMENT_NOT_OVERDUE');
   });
 
+  it('keys master shows the uses per master key id; keys rotate-master posts and prints the counts', async () => {
+    const view = { activeKeyId: 'k2', keys: [{ keyId: 'k1', active: false, wrappedKeys: 0, removable: true }, { keyId: 'k2', active: true, wrappedKeys: 7, removable: false }], unknown: [] };
+    const shown = io(connection, () => json(view));
+    expect(await runCli(['--lang', 'en', 'keys', 'master'], shown.io)).toBe(EXIT.ok);
+    expect(shown.requests[0]!.url).toBe('http://api.test/v1/keys/master');
+    expect(shown.out()).toMatch(/k1\s+no\s+0\s+yes/);
+    const rotated = io(connection, () => json({ activeKeyId: 'k2', examined: 7, rewrapped: 6, alreadyActive: 1, changedMeanwhile: 0, failed: 0 }));
+    expect(await runCli(['--lang', 'en', 'keys', 'rotate-master'], rotated.io)).toBe(EXIT.ok);
+    expect(rotated.requests[0]!.method).toBe('POST');
+    expect(rotated.requests[0]!.url).toBe('http://api.test/v1/keys/master/rotate');
+    expect(rotated.out()).toContain('under master key k2: 6 re-wrapped, 1 already, 0 changed meanwhile, 0 failed');
+  });
+
   it('builds the case body from flags over a JSON file', async () => {
     const call = io(connection, () => json({ id: 'cs_9', status: 'draft' }, 201));
     const code = await runCli(

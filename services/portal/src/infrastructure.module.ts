@@ -1,22 +1,22 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { loadAuditSecrets, loadConfig, loadSecrets, portalSchema, type PortalConfig, type Secrets } from '@handover/config';
-import { MasterKey, portalTokenSigner } from '@handover/crypto';
+import { MasterKeyring, portalTokenSigner, type MasterKey } from '@handover/crypto';
 import { createLogger } from '@handover/logging';
 import { connectTemporalClient } from '@handover/temporal';
 import { AnswerRepository, auditSealingFrom, CaseKeyService, PersistenceModule, RequestRepository, ThirdPartyRepository, TransferExclusionRepository, WindowSlotRepository } from '@handover/persistence';
 import { CsrfTokens } from './security/csrf';
-import { CASE_KEYS, MASTER_KEY, PORTAL_CONFIG, PORTAL_LOGGER, SECRETS, TEMPORAL_CLIENT, TOKEN_SIGNER } from './common/tokens';
+import { CASE_KEYS, DERIVATION_KEY, MASTER_KEYS, PORTAL_CONFIG, PORTAL_LOGGER, SECRETS, TEMPORAL_CLIENT, TOKEN_SIGNER } from './common/tokens';
 
-/** Config, secrets and the master key: what the persistence module needs before it connects. */
+/** Config, secrets and the master keyring: what the persistence module needs before it connects. */
 @Global()
 @Module({
   providers: [
     { provide: PORTAL_CONFIG, useFactory: (): PortalConfig => loadConfig(portalSchema) },
     { provide: SECRETS, useFactory: (config: PortalConfig): Secrets => loadSecrets(config), inject: [PORTAL_CONFIG] },
-    { provide: MASTER_KEY, useFactory: (secrets: Secrets) => MasterKey.fromBase64(secrets.masterKey), inject: [SECRETS] },
+    { provide: MASTER_KEYS, useFactory: (secrets: Secrets) => MasterKeyring.from(secrets.masterKeys), inject: [SECRETS] },
   ],
-  exports: [PORTAL_CONFIG, SECRETS, MASTER_KEY],
+  exports: [PORTAL_CONFIG, SECRETS, MASTER_KEYS],
 })
 class ConfigurationModule {}
 
@@ -34,7 +34,7 @@ class ConfigurationModule {}
     // The evidence, requests, exclusions, third-party and limiter-window indexes (autoIndex is off); the customers' are the worker's.
     PersistenceModule.forRoot({
       uri: { inject: [PORTAL_CONFIG], useFactory: (config: PortalConfig) => config.MONGODB_URI },
-      masterKey: MASTER_KEY,
+      masterKeys: MASTER_KEYS,
       auditSealing: {
         inject: [PORTAL_CONFIG],
         useFactory: (config: PortalConfig) => auditSealingFrom(loadAuditSecrets(config), config, createLogger('portal', config.LOG_LEVEL)),
@@ -44,14 +44,14 @@ class ConfigurationModule {}
   ],
   providers: [
     { provide: PORTAL_LOGGER, useFactory: (config: PortalConfig) => createLogger('portal', config.LOG_LEVEL), inject: [PORTAL_CONFIG] },
-    { provide: TOKEN_SIGNER, useFactory: (master: MasterKey) => portalTokenSigner(master), inject: [MASTER_KEY] },
-    { provide: CsrfTokens, useFactory: (master: MasterKey) => CsrfTokens.fromMasterKey(master), inject: [MASTER_KEY] },
+    { provide: TOKEN_SIGNER, useFactory: (derivation: MasterKey) => portalTokenSigner(derivation), inject: [DERIVATION_KEY] },
+    { provide: CsrfTokens, useFactory: (derivation: MasterKey) => CsrfTokens.fromMasterKey(derivation), inject: [DERIVATION_KEY] },
     { provide: CASE_KEYS, useExisting: CaseKeyService },
     {
       provide: TEMPORAL_CLIENT,
-      useFactory: (config: PortalConfig, secrets: Secrets) =>
-        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: secrets.masterKey }),
-      inject: [PORTAL_CONFIG, SECRETS],
+      useFactory: (config: PortalConfig, derivation: MasterKey) =>
+        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: derivation.toBase64() }),
+      inject: [PORTAL_CONFIG, DERIVATION_KEY],
     },
   ],
   exports: [ConfigurationModule, PersistenceModule, PORTAL_LOGGER, TOKEN_SIGNER, CsrfTokens, CASE_KEYS, TEMPORAL_CLIENT],

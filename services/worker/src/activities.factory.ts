@@ -15,7 +15,7 @@ import {
   DEFAULT_CHROMIUM_PATH,
   renderReportPdf,
 } from '@handover/activities';
-import { MasterKey, portalTokenSigner } from '@handover/crypto';
+import { MasterKey, portalTokenSigner, type MasterKeyring } from '@handover/crypto';
 import type { Mailer } from '@handover/mail';
 import type { Logger } from '@handover/logging';
 import {
@@ -53,7 +53,13 @@ import {
 export interface ActivityContext {
   connection: DatabaseConnection;
   mailer: Mailer;
+  /**
+   * base64 of the derivation key (codec, link-token, blind-index, upload and seal keys); on an
+   * installation from before the keyring (and in tests), the single master key's bytes.
+   */
   masterKey: string;
+  /** The master keyring that wraps the case keys; default: a keyring of `masterKey` alone. */
+  masterKeys?: MasterKeyring;
   mailDomain: string;
   logger: Logger;
   /** Base URL of the customer portal (links in notices); default http://127.0.0.1:3001. */
@@ -80,7 +86,7 @@ export interface ActivityContext {
 export function buildActivities(ctx: ActivityContext): Record<string, (...args: never[]) => Promise<unknown>> {
   const { connection, mailer, mailDomain, logger } = ctx;
   const master = MasterKey.fromBase64(ctx.masterKey);
-  const keys = new CaseKeyService(connection, master);
+  const keys = new CaseKeyService(connection, ctx.masterKeys ?? master);
   const cases = new CaseRepository(connection);
   const ledger = new MailLedgerRepository(connection);
   // A retried activity finds the events its earlier attempt appended: each is on the trail once.
@@ -193,12 +199,12 @@ export function buildActivities(ctx: ActivityContext): Record<string, (...args: 
 }
 
 /** The hold-expiry sweep (outside any workflow: the worker runs it on a timer), on the worker's connection and keys. */
-export function buildHoldExpirySweep(ctx: Pick<ActivityContext, 'connection' | 'masterKey' | 'logger' | 'auditSealing'>): (now?: Date) => Promise<HoldExpirySweep> {
+export function buildHoldExpirySweep(ctx: Pick<ActivityContext, 'connection' | 'masterKey' | 'masterKeys' | 'logger' | 'auditSealing'>): (now?: Date) => Promise<HoldExpirySweep> {
   const { connection, logger } = ctx;
   return createHoldExpirySweep({
     dispositions: new DispositionStore(connection),
     certificates: new DeletionCertificateRepository(connection),
-    keys: new CaseKeyService(connection, MasterKey.fromBase64(ctx.masterKey)),
+    keys: new CaseKeyService(connection, ctx.masterKeys ?? MasterKey.fromBase64(ctx.masterKey)),
     audit: new AuditRepository(connection, ctx.auditSealing ? { sealing: ctx.auditSealing } : {}),
     logger,
   });

@@ -2,8 +2,9 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { handoverDataConverter, temporalConnectionOptions } from '@handover/temporal';
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
-import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, openBlobStore, syncIndexes, type DatabaseConnection } from '@handover/persistence';
-import { loadAuditSecrets, type WorkerConfig } from '@handover/config';
+import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, DerivationKeyStore, openBlobStore, syncIndexes, type DatabaseConnection } from '@handover/persistence';
+import { loadAuditSecrets, type MasterKeys, type WorkerConfig } from '@handover/config';
+import { MasterKeyring } from '@handover/crypto';
 import { startMetricsServer } from '@handover/metrics';
 import type { Server } from 'node:http';
 import { assertChromium } from '@handover/activities';
@@ -27,7 +28,7 @@ export class WorkerHost {
 
   constructor(
     private readonly config: WorkerConfig,
-    private readonly masterKey: string,
+    private readonly masterKeys: MasterKeys,
     private readonly logger: Logger,
   ) {}
 
@@ -52,6 +53,9 @@ export class WorkerHost {
       this.logger.info({ port: this.config.WORKER_METRICS_PORT }, 'worker metrics served at /metrics');
     }
     this.mongo = await connectMongo(this.config.MONGODB_URI);
+    // The master keyring wraps the case keys; the derivation key (read from the database) derives the rest.
+    const masterKeys = MasterKeyring.from(this.masterKeys);
+    const derivationKey = (await new DerivationKeyStore(this.mongo, masterKeys).load()).toBase64();
     this.mailer = new NodemailerMailer({
       smtpUrl: this.config.SMTP_URL,
       from: this.config.MAIL_FROM,
@@ -62,7 +66,8 @@ export class WorkerHost {
     const activities = buildActivities({
       connection: this.mongo,
       mailer: this.mailer,
-      masterKey: this.masterKey,
+      masterKey: derivationKey,
+      masterKeys,
       mailDomain: this.config.MAIL_DOMAIN,
       logger: this.logger,
       portalUrl: this.config.PORTAL_URL,
@@ -85,7 +90,7 @@ export class WorkerHost {
     this.projector.start();
     // Legal holds that ended are erased by the first sweep after their last day (HOLD_SWEEP_INTERVAL_SECONDS; 0: off).
     if (this.config.HOLD_SWEEP_INTERVAL_SECONDS > 0) {
-      const sweep = buildHoldExpirySweep({ connection: this.mongo, masterKey: this.masterKey, logger: this.logger, auditSealing });
+      const sweep = buildHoldExpirySweep({ connection: this.mongo, masterKey: derivationKey, masterKeys, logger: this.logger, auditSealing });
       let sweeping = false;
       const run = () => {
         if (sweeping) return;
@@ -106,7 +111,7 @@ export class WorkerHost {
       workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR),
       activities,
       // A plain payload (a forged update or signal sent around the API) is refused and logged.
-      dataConverter: handoverDataConverter(this.masterKey, {
+      dataConverter: handoverDataConverter(derivationKey, {
         unencrypted: 'refuse-in-workflow',
         onRefused: () => this.logger.warn({ event: 'security.unencrypted-payload' }, 'unencrypted Temporal payload refused (sent around the API?)'),
       }),

@@ -13,7 +13,7 @@ export const WORKER_LOGGER = Symbol('WORKER_LOGGER');
     { provide: WORKER_LOGGER, useFactory: (config: WorkerConfig): Logger => createLogger('worker', config.LOG_LEVEL), inject: [WORKER_CONFIG] },
     {
       provide: WorkerHost,
-      useFactory: (config: WorkerConfig, logger: Logger) => new WorkerHost(config, loadSecrets(config).masterKey, logger),
+      useFactory: (config: WorkerConfig, logger: Logger) => new WorkerHost(config, loadSecrets(config).masterKeys, logger),
       inject: [WORKER_CONFIG, WORKER_LOGGER],
     },
   ],

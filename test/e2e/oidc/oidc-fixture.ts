@@ -63,16 +63,21 @@ export async function startOidcProvider(setup: { host?: string; client: { id: st
  */
 export async function startAdminApiWithOidc(port: number, oidc: Record<string, string>): Promise<Started> {
   const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_PORT: String(port), ADMIN_METRICS_PORT: '0', LOG_LEVEL: 'warn', ...oidc };
-  const { child, output } = startProcess('services/admin-api/src/main.ts', env);
+  return startHttpService('services/admin-api/src/main.ts', port, env, 'the OIDC admin API');
+}
+
+/** A service with an HTTP port (`services/admin-api/src/main.ts`, `services/portal/src/main.ts`) in its own process, once it answers /health. */
+export async function startHttpService(script: string, port: number, env: NodeJS.ProcessEnv, what: string): Promise<Started> {
+  const { child, output } = startProcess(script, env);
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(
     async () => (child.exitCode !== null ? 'exited' : await fetch(`${url}/health`).then((res) => res.status, () => 0)),
     (status) => status === 200 || status === 'exited',
     120_000,
-    'the OIDC admin API to answer /health',
+    `${what} to answer /health`,
     500,
   );
-  if (child.exitCode !== null) throw new Error(`the OIDC admin API exited: ${output()}`);
+  if (child.exitCode !== null) throw new Error(`${what} exited: ${output()}`);
   return { url, output, stop: () => stopProcess(child) };
 }
 

@@ -1,16 +1,19 @@
 import type { Connection, Model } from 'mongoose';
-import { FieldCipher, generateDataKey, KeyCache, type MasterKey } from '@handover/crypto';
+import { FieldCipher, generateDataKey, KeyCache, type MasterKey, type MasterKeyring } from '@handover/crypto';
 import { caseKeySchema, CASE_KEY_COLLECTION, type CaseKeyDocument } from './case-key.schema';
 
 const DUPLICATE_KEY = 11000;
 
-/** Hands out the FieldCipher of a case, creating the case's data key on first use. */
+/**
+ * Hands out the FieldCipher of a case, creating the case's data key on first use: wrapped under the
+ * active master key of the keyring (a single MasterKey in tests), unwrapped by the key it names.
+ */
 export class CaseKeyService {
   private readonly model: Model<CaseKeyDocument>;
 
   constructor(
     connection: Connection,
-    private readonly master: MasterKey,
+    private readonly master: MasterKey | MasterKeyring,
     private readonly cache = new KeyCache(256),
   ) {
     this.model = connection.models[CASE_KEY_COLLECTION] ?? connection.model<CaseKeyDocument>(CASE_KEY_COLLECTION, caseKeySchema);
@@ -25,7 +28,7 @@ export class CaseKeyService {
       await this.model.collection.insertOne({
         _id: caseId,
         keyId,
-        wrapped: this.master.wrap(key, `case-key:${caseId}`),
+        wrapped: this.master.wrap(key, caseKeyAad(caseId)),
         createdAt: new Date(),
       } as never);
     } catch (error) {
@@ -40,7 +43,7 @@ export class CaseKeyService {
   async cipherFor(caseId: string): Promise<FieldCipher | null> {
     const doc = await this.model.findById(caseId).lean<CaseKeyDocument>().exec();
     if (!doc) return null;
-    return this.cache.get(doc.keyId, () => FieldCipher.fromDataKey(this.master.unwrap(doc.wrapped, `case-key:${caseId}`), doc.keyId));
+    return this.cache.get(doc.keyId, () => FieldCipher.fromDataKey(this.master.unwrap(doc.wrapped, caseKeyAad(caseId)), doc.keyId));
   }
 
   async require(caseId: string): Promise<FieldCipher> {
@@ -60,6 +63,9 @@ export class CaseKeyService {
     return doc.keyId;
   }
 }
+
+/** The AAD a case key is wrapped with (its document's _id: a case id, or a hold key id). */
+export const caseKeyAad = (id: string): string => `case-key:${id}`;
 
 /** The id of the key that seals a case's legal holds (storage only; it outlives the case key). */
 export const holdKeyId = (caseId: string): string => `${caseId}:hold`;

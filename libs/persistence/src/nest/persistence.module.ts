@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type InjectionToken, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
 import { createConnection, type Connection } from 'mongoose';
-import type { MasterKey } from '@handover/crypto';
+import { MasterKey, type MasterKeyring } from '@handover/crypto';
 import { connectMongo } from '../mongo-connection';
 import { AnswerRepository } from '../answers/answer.repository';
 import { ApiKeyRepository } from '../api-keys/api-key.repository';
@@ -8,6 +8,8 @@ import { AuthSecretRepository } from '../auth-secrets/auth-secret.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import type { AuditSealing } from '../audit/audit-sealing';
 import { CaseKeyService } from '../case-keys/case-key.service';
+import { DerivationKeyStore } from '../master-keys/derivation-key.store';
+import { MasterKeyRotation } from '../master-keys/master-key-rotation';
 import { CaseCancellationRepository } from '../cases/case-cancellation.repository';
 import { CaseRepository } from '../cases/case.repository';
 import { CustomerRepository } from '../customers/customer.repository';
@@ -40,6 +42,13 @@ import { openBlobStore } from '../storage/open-blob-store';
 
 /** The storage port (issue 17): inject `@Inject(BLOB_STORE) store: BlobStore`. */
 export const BLOB_STORE = Symbol('persistence:blob-store');
+
+/**
+ * The derivation key (a MasterKey: `deriveKey`, `keyId`), loaded from derivation_keys at start-up
+ * (created on an installation's first start): inject `@Inject(DERIVATION_KEY) key: MasterKey` for
+ * the codec, link-token, CSRF, blind-index, upload and seal keys.
+ */
+export const DERIVATION_KEY = Symbol('persistence:derivation-key');
 
 /** The one connection of the process: a token private to this library (nothing outside injects it). */
 const CONNECTION = Symbol('persistence:connection');
@@ -82,8 +91,8 @@ type WithIndexes = { ensureIndexes(): Promise<void> };
 export interface PersistenceModuleOptions {
   /** The MongoDB URI, from the service's configuration. */
   uri: { inject: InjectionToken[]; useFactory: (...args: never[]) => string };
-  /** The token under which the service provides its MasterKey (wraps the case keys). */
-  masterKey: InjectionToken;
+  /** The token under which the service provides its MasterKeyring (wraps the case keys and the derivation key). */
+  masterKeys: InjectionToken;
   /**
    * The repositories whose indexes this process builds at start-up (autoIndex is off): the one
    * place a service names them. Each `ensureIndexes` is idempotent.
@@ -116,7 +125,13 @@ export class PersistenceModule {
         type === AuditRepository
           ? { provide: type, useFactory: (connection: Connection, sealing: AuditSealing | undefined) => new AuditRepository(connection, sealing ? { sealing } : {}), inject: [CONNECTION, AUDIT_SEALING] }
           : { provide: type, useFactory: (connection: Connection) => new type(connection), inject: [CONNECTION] }),
-      { provide: CaseKeyService, useFactory: (connection: Connection, master: MasterKey) => new CaseKeyService(connection, master), inject: [CONNECTION, options.masterKey] },
+      { provide: CaseKeyService, useFactory: (connection: Connection, keyring: MasterKeyring) => new CaseKeyService(connection, keyring), inject: [CONNECTION, options.masterKeys] },
+      {
+        provide: DERIVATION_KEY,
+        useFactory: (connection: Connection, keyring: MasterKeyring): Promise<MasterKey> => new DerivationKeyStore(connection, keyring).load(),
+        inject: [CONNECTION, options.masterKeys],
+      },
+      { provide: MasterKeyRotation, useFactory: (connection: Connection, keyring: MasterKeyring) => new MasterKeyRotation(connection, keyring), inject: [CONNECTION, options.masterKeys] },
       { provide: RequestFilingService, useFactory: (connection: Connection, keys: CaseKeyService) => new RequestFilingService(connection, keys), inject: [CONNECTION, CaseKeyService] },
       { provide: DatabaseHealth, useFactory: (connection: Connection) => new DatabaseHealth(connection), inject: [CONNECTION] },
       { provide: INDEXED, useFactory: (...repositories: WithIndexes[]) => repositories, inject: [...(options.indexes ?? [])] },
@@ -131,17 +146,18 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       providers,
-      exports: [...REPOSITORIES, CaseKeyService, RequestFilingService, DatabaseHealth, BLOB_STORE],
+      exports: [...REPOSITORIES, CaseKeyService, DERIVATION_KEY, MasterKeyRotation, RequestFilingService, DatabaseHealth, BLOB_STORE],
     };
   }
 }
 
 /**
  * For tools that assemble an application without a database (the OpenAPI writer): replaces the
- * connection with an unopened one, so nothing connects and no route may be called.
+ * connection with an unopened one (and the derivation key, which is read from the database, with a
+ * random one), so nothing connects and no route may be called.
  */
 export function withoutDatabase<B extends { overrideProvider(token: unknown): { useValue(value: unknown): B } }>(builder: B): B {
-  return builder.overrideProvider(CONNECTION).useValue(createConnection());
+  return builder.overrideProvider(CONNECTION).useValue(createConnection()).overrideProvider(DERIVATION_KEY).useValue(MasterKey.generate());
 }
 
 /** Builds the named indexes once at start-up; closes the connection last at shutdown. */

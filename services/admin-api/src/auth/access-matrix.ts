@@ -18,6 +18,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, readonly Role[]>> = {
   'POST /v1/keys': ADMIN_ONLY,
   'GET /v1/keys': ADMIN_ONLY,
   'DELETE /v1/keys/{id}': ADMIN_ONLY,
+  'GET /v1/keys/master': ADMIN_ONLY,
+  'POST /v1/keys/master/rotate': ADMIN_ONLY,
   // teams (a non-admin sees its own team only)
   'POST /v1/teams': ADMIN_ONLY,
   'GET /v1/teams': ['case-manager', 'incident-responder', 'auditor'],

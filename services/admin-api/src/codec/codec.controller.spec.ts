@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { defaultPayloadConverter } from '@temporalio/common';
+import { singleMasterKey } from '@handover/config';
 import { ENCRYPTED_ENCODING, MasterKey, payloadCodecFromMaster } from '@handover/crypto';
 import { createPipelineTestApp, TEST_TOKENS, type LogEntry } from '../common/pipeline.test-helpers';
 import { CodecModule } from './codec.module';
@@ -20,7 +21,7 @@ describe('the Temporal remote codec endpoint (in process)', () => {
     let secrets;
     ({ app, logged, secrets } = await createPipelineTestApp({ imports: [CodecModule] }, { TEMPORAL_UI_ORIGIN: `${UI},https://temporal.example` }));
     // What a worker writes to history: the same codec, keyed from the same master key.
-    const codec = payloadCodecFromMaster(MasterKey.fromBase64(secrets.masterKey));
+    const codec = payloadCodecFromMaster(MasterKey.fromBase64(singleMasterKey(secrets.masterKeys)));
     encrypted = toJson(await codec.encode([defaultPayloadConverter.toPayload(CANARY)]));
   });
 

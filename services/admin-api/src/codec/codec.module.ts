@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { PayloadCodec } from '@temporalio/common';
 import { payloadCodecFromMaster, type MasterKey } from '@handover/crypto';
-import { MASTER_KEY } from '../common/tokens';
+import { DERIVATION_KEY } from '../common/tokens';
 import { CodecController } from './codec.controller';
 import { CodecSessionController } from './codec-session.controller';
 import { PAYLOAD_CODEC } from './codec.tokens';
@@ -16,7 +16,7 @@ import { EncodePayloadsUseCase } from './encode-payloads.use-case';
   controllers: [CodecController, CodecSessionController],
   providers: [
     // The UI shows what it is given: plain payloads (a forged signal, say) are displayed, not refused.
-    { provide: PAYLOAD_CODEC, useFactory: (master: MasterKey): PayloadCodec => payloadCodecFromMaster(master, [], { unencrypted: 'pass' }), inject: [MASTER_KEY] },
+    { provide: PAYLOAD_CODEC, useFactory: (master: MasterKey): PayloadCodec => payloadCodecFromMaster(master, [], { unencrypted: 'pass' }), inject: [DERIVATION_KEY] },
     DecodePayloadsUseCase,
     EncodePayloadsUseCase,
   ],

@@ -12,7 +12,7 @@ import { SESSION_SECRETS } from '../auth/auth.tokens';
 import { TokenAuthenticator } from '../auth/token-authenticator';
 import type { Principal } from '../auth/roles';
 import { applyHardening } from './hardening';
-import { ADMIN_CONFIG, LOGGER, MASTER_KEY, SECRETS } from './tokens';
+import { ADMIN_CONFIG, LOGGER, DERIVATION_KEY, SECRETS } from './tokens';
 import { MasterKey } from '@handover/crypto';
 import { createValidationPipe } from '@handover/http';
 import { MemorySecretStore, MemoryWindowCounter } from '@handover/persistence';
@@ -54,14 +54,15 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
   const record = (level: LogEntry['level']) => (object: unknown, message: string) => logged.push({ level, object, message });
   const logger = { info: record('info'), warn: record('warn'), error: record('error') } as unknown as Logger;
   const config = loadConfig(adminApiSchema, env);
-  const secrets: Secrets = { masterKey: Buffer.alloc(32, 7).toString('base64'), adminToken: TEST_TOKENS.admin, adminTokenGenerated: false };
+  const masterKey = Buffer.alloc(32, 7).toString('base64');
+  const secrets: Secrets = { masterKeys: { single: masterKey }, adminToken: TEST_TOKENS.admin, adminTokenGenerated: false };
 
   @Global()
   @Module({
     providers: [
       { provide: ADMIN_CONFIG, useValue: config },
       { provide: SECRETS, useValue: secrets },
-      { provide: MASTER_KEY, useValue: MasterKey.fromBase64(secrets.masterKey) },
+      { provide: DERIVATION_KEY, useValue: MasterKey.fromBase64(masterKey) },
       { provide: LOGGER, useValue: logger },
       { provide: ApiKeyAuthenticator, useValue: { authenticate: (token: string) => Promise.resolve(KEYS.get(token) ?? null) } },
       TokenAuthenticator,
@@ -69,7 +70,7 @@ export async function createPipelineTestApp(metadata: Pick<ModuleMetadata, 'impo
       { provide: SESSION_SECRETS, useValue: new MemorySecretStore() },
       RequestContext,
     ],
-    exports: [ADMIN_CONFIG, SECRETS, MASTER_KEY, LOGGER, ApiKeyAuthenticator, TokenAuthenticator, SessionStore, RequestContext],
+    exports: [ADMIN_CONFIG, SECRETS, DERIVATION_KEY, LOGGER, ApiKeyAuthenticator, TokenAuthenticator, SessionStore, RequestContext],
   })
   class FakeInfrastructureModule {}
 

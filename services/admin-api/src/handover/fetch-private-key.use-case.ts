@@ -4,7 +4,7 @@ import { MasterKey, openRecipientPrivateKey } from '@handover/crypto';
 import { CaseRepository, RecipientKeyRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
-import { MASTER_KEY } from '../common/tokens';
+import { DERIVATION_KEY } from '../common/tokens';
 import type { RecipientPrivateKeyDto } from './handover-package.dto';
 
 /**
@@ -15,7 +15,7 @@ import type { RecipientPrivateKeyDto } from './handover-package.dto';
 @Injectable()
 export class FetchPrivateKeyUseCase {
   constructor(
-    private readonly cases: CaseRepository, private readonly keys: RecipientKeyRepository, @Inject(MASTER_KEY) private readonly master: MasterKey,
+    private readonly cases: CaseRepository, private readonly keys: RecipientKeyRepository, @Inject(DERIVATION_KEY) private readonly master: MasterKey,
     private readonly audit: AuditService,
   ) {}
 

@@ -7,7 +7,7 @@ import { importWorkflowId, type InventoryFormat, type InventoryImportWorkflow, W
 import type { AdminApiConfig } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { BLOB_STORE, CaseRepository, InventoryImportRepository, type BlobStore } from '@handover/persistence';
-import { ADMIN_CONFIG, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, DERIVATION_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import { storeEncryptedUpload, UploadTooLargeError } from './store-upload';
 
 const FORMATS: Record<string, InventoryFormat> = {
@@ -26,7 +26,7 @@ export class LoadInventoryUseCase {
   constructor(
     private readonly cases: CaseRepository, private readonly imports: InventoryImportRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
-    @Inject(MASTER_KEY) private readonly master: MasterKey, @Inject(BLOB_STORE) private readonly store: BlobStore,
+    @Inject(DERIVATION_KEY) private readonly master: MasterKey, @Inject(BLOB_STORE) private readonly store: BlobStore,
   ) {}
 
   static formatOf(contentType: string | undefined): InventoryFormat | null {

@@ -7,8 +7,11 @@ import { ApiKeyCreatedDto, ApiKeyViewDto, CreateApiKeyDto } from './api-key.dto'
 import { CreateApiKeyUseCase } from './create-api-key.use-case';
 import { ListApiKeysUseCase } from './list-api-keys.use-case';
 import { RevokeApiKeyUseCase } from './revoke-api-key.use-case';
+import { GetMasterKeysUseCase } from './get-master-keys.use-case';
+import { MasterKeyRotationDto, MasterKeysViewDto } from './master-key.dto';
+import { RotateMasterKeyUseCase } from './rotate-master-key.use-case';
 
-/** API keys (admin only, see access-matrix.ts). */
+/** API keys and the master keys (admin only, see access-matrix.ts). */
 @ApiTags('keys')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'no or invalid bearer token' })
@@ -17,6 +20,7 @@ import { RevokeApiKeyUseCase } from './revoke-api-key.use-case';
 export class KeysController {
   constructor(
     private readonly createKey: CreateApiKeyUseCase, private readonly listKeys: ListApiKeysUseCase, private readonly revokeKey: RevokeApiKeyUseCase,
+    private readonly masterKeys: GetMasterKeysUseCase, private readonly rotateMaster: RotateMasterKeyUseCase,
   ) {}
 
   @Post()
@@ -29,6 +33,21 @@ export class KeysController {
   @ApiDoc('API keys (never their tokens)', { ok: { type: [ApiKeyViewDto] } })
   list(): Promise<ApiKeyViewDto[]> {
     return this.listKeys.execute();
+  }
+
+  @Get('master')
+  @ApiDoc('The master keys: the active key id and, per key id, how many wrapped keys still use it (ids and counts, never keys)', { ok: { type: MasterKeysViewDto } })
+  master(): Promise<MasterKeysViewDto> {
+    return this.masterKeys.execute();
+  }
+
+  @Post('master/rotate')
+  @ApiDoc('Re-wrap every case key and the derivation key under the active master key (batched, idempotent: call again to resume)', {
+    ok: { type: MasterKeyRotationDto },
+  })
+  @HttpCode(200)
+  rotate(@CurrentPrincipal() principal: Principal): Promise<MasterKeyRotationDto> {
+    return this.rotateMaster.execute(principal);
   }
 
   @Delete(':id')

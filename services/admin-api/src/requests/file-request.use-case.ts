@@ -7,7 +7,7 @@ import { caseBlindIndex, customerRef, requestWorkflowInput, RequestFilingService
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/roles';
 import { AppError, invalidField } from '@handover/http';
-import { ADMIN_CONFIG, MASTER_KEY, TEMPORAL_CLIENT } from '../common/tokens';
+import { ADMIN_CONFIG, DERIVATION_KEY, TEMPORAL_CLIENT } from '../common/tokens';
 import type { FileRequestDto, RequestFiledDto } from './request.dto';
 import { startRequestWorkflow } from '@handover/temporal';
 
@@ -15,7 +15,7 @@ import { startRequestWorkflow } from '@handover/temporal';
 @Injectable()
 export class FileRequestUseCase {
   constructor(
-    private readonly filing: RequestFilingService, @Inject(MASTER_KEY) private readonly master: MasterKey,
+    private readonly filing: RequestFilingService, @Inject(DERIVATION_KEY) private readonly master: MasterKey,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client, @Inject(ADMIN_CONFIG) private readonly config: AdminApiConfig,
     private readonly audit: AuditService,
   ) {}

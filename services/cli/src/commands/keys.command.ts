@@ -49,4 +49,24 @@ export function registerKeys(program: Command, { t, run }: CommandDeps): void {
       await call(ctx, ctx.client.DELETE('/v1/keys/{id}', { params: { path: { id } } }));
       ctx.print({ id, revoked: true }, () => ctx.t('msg.keyRevoked', { id }));
     }));
+
+  keys.command('master').description(t('cmd.keys.master'))
+    .action(run(async (ctx) => {
+      const view = await call(ctx, ctx.client.GET('/v1/keys/master'));
+      ctx.print(view, () => [
+        table(
+          [ctx.t('col.id'), ctx.t('col.active'), ctx.t('col.wrappedKeys'), ctx.t('col.removable')],
+          view.keys.map((k) => [k.keyId, k.active ? ctx.t('yes') : ctx.t('no'), String(k.wrappedKeys), k.removable ? ctx.t('yes') : ctx.t('no')]),
+        ),
+        ...(view.unknown.length ? [ctx.t('msg.masterUnknown', { ids: view.unknown.map((u) => `${u.keyId} (${u.wrappedKeys})`).join(', ') })] : []),
+      ].join('\n'));
+    }));
+
+  keys.command('rotate-master').description(t('cmd.keys.rotateMaster'))
+    .action(run(async (ctx) => {
+      const counts = await call(ctx, ctx.client.POST('/v1/keys/master/rotate'));
+      ctx.print(counts, () => ctx.t('msg.masterRotated', {
+        active: counts.activeKeyId, rewrapped: counts.rewrapped, alreadyActive: counts.alreadyActive, changedMeanwhile: counts.changedMeanwhile, failed: counts.failed,
+      }));
+    }));
 }
