@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { BlobReader, configure, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { adminToken, expectStatus, testEnv, waitUntil } from '@handover/testing';
 
@@ -129,5 +134,14 @@ describe('rejected rows: export for correction and re-import', () => {
     const events = await json<{ events: Array<{ action: string; data: Record<string, unknown> }> }>(await call(`/v1/cases/${caseId}/audit`));
     expect(events.events.find((e) => e.action === 'inventory.rejected.exported')?.data).toMatchObject({ rows: 2 });
     expect(JSON.stringify(events)).not.toMatch(/not-an-address|待更正|fixed\./);
+
+    // The CLI saves the same export to a file and says the password once.
+    const out = join(mkdtempSync(join(tmpdir(), 'handover-rejected-')), 'rejected.zip');
+    const cliEnv = { ...process.env, HANDOVER_TOKEN: adminToken(), HANDOVER_API_URL: env.adminUrl, LANG: 'en_US.UTF-8' };
+    const { stdout } = await promisify(execFile)('npx', ['handover', '--json', 'inventory', 'export-rejected', caseId, '-o', out], { env: cliEnv });
+    const saved = JSON.parse(stdout) as { path: string; rows: number; password: string; bytes: number };
+    expect(saved).toMatchObject({ path: out, rows: 1 });
+    const viaCli = parseCsv((await unzip(new Uint8Array(readFileSync(out)).buffer, saved.password)).slice(1));
+    expect(viaCli.slice(1).map((r) => r[column('rejection_field')])).toEqual(['customer_id']);
   }, 180_000);
 });

@@ -7,6 +7,11 @@ type Result<D> = { data: D; error?: never; response: Response } | { data?: never
 
 /** Awaits one typed-client call: its data, or a CliError with the API's code (exit 2 or 3). */
 export async function call<D>(ctx: CliContext, pending: Promise<Result<D>>): Promise<Exclude<D, undefined>> {
+  return (await callWithResponse(ctx, pending)).data;
+}
+
+/** Like call, with the answer's response too (its headers). */
+export async function callWithResponse<D>(ctx: CliContext, pending: Promise<Result<D>>): Promise<{ data: Exclude<D, undefined>; response: Response }> {
   let result: Result<D>;
   try {
     result = await pending;
@@ -20,7 +25,7 @@ export async function call<D>(ctx: CliContext, pending: Promise<Result<D>>): Pro
     if (body.fields?.length) lines.push(ctx.t('err.fields', { fields: body.fields.map((f) => `${f.field} (${f.reason})`).join(', ') }));
     throw new CliError(lines.join('\n'), exitCodeForStatus(response.status), body);
   }
-  return result.data as Exclude<D, undefined>;
+  return { data: result.data as Exclude<D, undefined>, response };
 }
 
 function networkReason(error: unknown): string {

@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { uploadBody, type Schemas } from '@handover/api-client';
-import { call } from '../api-call';
+import { call, callWithResponse } from '../api-call';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../context';
 import { EXIT } from '../exit-codes';
@@ -10,7 +11,7 @@ import { poll } from '../poll';
 import { ProgressBar } from '../progress-bar';
 import type { CommandDeps } from '../runner';
 import { countedFileStream, uploadContentType } from '../upload-stream';
-import { saveText } from './save';
+import { saveText, writeStream } from './save';
 
 type ImportProgress = Schemas['ImportProgressDto'];
 
@@ -80,6 +81,18 @@ export function registerInventory(program: Command, { t, run }: CommandDeps): vo
       const page = await call(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id }, query } }));
       const rows = page.items;
       ctx.print(page, () => (rows.length ? table([ctx.t('col.import'), ctx.t('col.line'), ctx.t('col.field'), ctx.t('col.reason')], rows.map((r) => [r.importId, r.line, r.field, r.reason])) : ctx.t('msg.none')));
+    }));
+
+  inventory.command('export-rejected').description(t('cmd.inventory.exportRejected'))
+    .argument('<case>').option('-o, --output <path>', t('opt.output'))
+    .action(run(async (ctx, id: string, flags: { output?: string }) => {
+      const { data, response } = await callWithResponse(ctx, ctx.client.GET('/v1/cases/{id}/inventory/rejected/export', { params: { path: { id } }, parseAs: 'stream' }));
+      const password = response.headers.get('handover-export-password') ?? '';
+      const rows = Number(response.headers.get('handover-export-rows') ?? 0);
+      // A ZIP is not for a terminal: to the named file, else rejected-<case>.zip here.
+      const output = flags.output ?? `rejected-${id}.zip`;
+      const bytes = await writeStream(Readable.fromWeb(data as import('node:stream/web').ReadableStream<Uint8Array>), output);
+      ctx.print({ path: output, bytes, rows, password }, () => ctx.t('msg.rejectedExported', { rows, path: output, password }));
     }));
 
   inventory.command('piia').description(t('cmd.inventory.piia'))

@@ -21,10 +21,15 @@ export async function saveStream(ctx: CliContext, body: ReadableStream<Uint8Arra
     for await (const chunk of source) ctx.io.stdout.write(chunk as string);
     return;
   }
+  reportSaved(ctx, output, await writeStream(source, output));
+}
+
+/** A streamed body to a file; returns the bytes written. */
+export async function writeStream(source: Readable, output: string): Promise<number> {
   let bytes = 0;
   source.on('data', (chunk: Buffer) => (bytes += chunk.length));
   await pipeline(source, createWriteStream(output));
-  reportSaved(ctx, output, bytes);
+  return bytes;
 }
 
 function reportSaved(ctx: CliContext, path: string, bytes: number): void {
