@@ -7,3 +7,5 @@ export const LOGGER = Symbol('LOGGER');
 export const MASTER_KEY = Symbol('MASTER_KEY');
 /** One CaseKeyService (and so one key cache) for every use case. */
 export const CASE_KEYS = Symbol('CASE_KEYS');
+/** The process's tracing (libs/tracing), or null when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+export const TRACING = Symbol('TRACING');
