@@ -1,7 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
 import { caseWorkflowId } from '@handover/contracts';
-import { adminToken, testEnv, waitUntil } from '@handover/testing';
+import { handoverDataConverter } from '@handover/temporal';
+import { adminToken, servicesMasterKey, testEnv, waitUntil } from '@handover/testing';
+import { loadWorkflowBundle } from '../../services/worker/src/workflow-bundle';
 import { WorkerProcess } from '../chaos/support/worker-process';
 import { OtlpReceiver, type ReceivedSpan } from './support/otlp-receiver';
 import { freePort, startAdminApi, type Started } from './support/service-process';
@@ -11,7 +17,8 @@ import { freePort, startAdminApi, type Started } from './support/service-process
  * Temporal and secrets; a task queue of their own), both exporting OTLP/HTTP to a receiver the
  * suite runs. One small case through its notice phase; the spans of the notices gate's approval
  * form ONE trace: the approval request, the update it sends, the workflow handling it, the
- * mailing activity's start and run. The `_tracer-data` headers in the history carry ids only.
+ * mailing activity's start and run. The `_tracer-data` headers in the history carry ids only, and
+ * the traced history replays with either bundle (tracing can be turned off with cases running).
  */
 describe('traces of a notice phase (OTLP)', () => {
   const env = testEnv();
@@ -100,6 +107,13 @@ describe('traces of a notice phase (OTLP)', () => {
         expect(Object.keys(carrier).filter((key) => key !== 'traceparent' && key !== 'tracestate')).toEqual([]);
         expect(carrier['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
       }
+      for (const tracing of [true, false]) {
+        const workflowBundle = await loadWorkflowBundle(env.dataDir, { tracing });
+        await Worker.runReplayHistory({ workflowBundle, dataConverter: handoverDataConverter(servicesMasterKey()) }, history, caseWorkflowId(caseId));
+      }
+      // Kept for bench/workflow-bundle-cpu.ts (a run traced from its start).
+      mkdirSync(join(env.dataDir, 'histories'), { recursive: true });
+      writeFileSync(join(env.dataDir, 'histories', 'traced-notice-phase.history.json'), historyToJSON(history));
     } finally {
       await connection.close();
     }
