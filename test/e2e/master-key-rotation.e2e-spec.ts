@@ -4,7 +4,7 @@ import { connectMongo } from '@handover/persistence';
 import { adminToken, MailSinkClient, mongoUriFor, TEST_MASTER_KEY, testEnv, waitUntil } from '@handover/testing';
 import { chaosWorkerEnv } from '../chaos/support/chaos-stack';
 import { WorkerProcess } from '../chaos/support/worker-process';
-import { freePort, startHttpService, type Started } from './oidc/oidc-fixture';
+import { freePort, startHttpService, type Started } from './support/service-process';
 
 interface MasterKeysView {
   activeKeyId: string;

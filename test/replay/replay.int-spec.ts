@@ -18,12 +18,14 @@ describe('replay of saved workflow histories', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('replays %s without non-determinism', async (file) => {
+  // Both bundles: the plain one, and the one with the tracing interceptors (OTEL_EXPORTER_OTLP_ENDPOINT set).
+  const cases = files.flatMap((file) => [false, true].map((tracing) => [file, tracing ? 'with tracing' : 'plain', tracing] as const));
+  it.each(cases)('replays %s (%s bundle) without non-determinism', async (file, _kind, tracing) => {
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     expect(history.events?.length).toBeGreaterThan(5);
     await expect(
       Worker.runReplayHistory(
-        { workflowBundle: await loadWorkflowBundle(testEnv().dataDir), dataConverter: handoverDataConverter(TEST_MASTER_KEY) },
+        { workflowBundle: await loadWorkflowBundle(testEnv().dataDir, { tracing }), dataConverter: handoverDataConverter(TEST_MASTER_KEY) },
         history,
       ),
     ).resolves.toBeUndefined();

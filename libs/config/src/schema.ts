@@ -41,6 +41,11 @@ const shared = {
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('handover'),
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3001'),
+  /**
+   * OTLP/HTTP endpoint of a trace collector (issue 17, "Traces"): set, the admin API and the worker
+   * export spans to `<endpoint>/v1/traces`; unset (or empty), no tracing is set up at all.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === '' ? undefined : value), z.url().optional()),
   /** Address the metrics port binds to (Prometheus text at /metrics); loopback by default. */
   METRICS_HOST: z.string().default('127.0.0.1'),
   /** Working-calendar files (comma-separated paths) adding years the packaged data lacks (libs/calendars). */

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientInterceptors } from '@temporalio/client';
 import { temporalConnectionOptions, type TemporalConnectionSettings } from './connection-options';
 import { handoverDataConverter } from './data-converter';
 
@@ -8,10 +8,12 @@ export interface TemporalClientOptions {
   namespace: string;
   /** base64 of the derivation key (libs/persistence `DERIVATION_KEY`; in tests, the single master key of old). */
   masterKey: string;
+  /** E.g. libs/tracing's, when tracing is on. */
+  interceptors?: ClientInterceptors;
 }
 
 /** Connects a Temporal client (TLS as configured) with the encrypting data converter. */
 export async function connectTemporalClient(options: TemporalClientOptions): Promise<Client> {
   const connection = await Connection.connect(temporalConnectionOptions(options.connection));
-  return new Client({ connection, namespace: options.namespace, dataConverter: handoverDataConverter(options.masterKey) });
+  return new Client({ connection, namespace: options.namespace, dataConverter: handoverDataConverter(options.masterKey), ...(options.interceptors && { interceptors: options.interceptors }) });
 }

@@ -19,7 +19,8 @@ import {
   WindowSlotRepository,
 } from '@handover/persistence';
 import { connectTemporalClient } from '@handover/temporal';
-import { ADMIN_CONFIG, CASE_KEYS, DERIVATION_KEY, LOGGER, MASTER_KEYS, SECRETS, TEMPORAL_CLIENT } from './common/tokens';
+import { startTracing, tracingClientInterceptors, type Tracing } from '@handover/tracing';
+import { ADMIN_CONFIG, CASE_KEYS, DERIVATION_KEY, LOGGER, MASTER_KEYS, SECRETS, TEMPORAL_CLIENT, TRACING } from './common/tokens';
 
 /** Config, secrets and the master keyring: what the persistence module needs before it connects. */
 @Global()
@@ -53,20 +54,31 @@ class ConfigurationModule {}
   providers: [
     { provide: LOGGER, useFactory: (config: AdminApiConfig) => createLogger('admin-api', config.LOG_LEVEL), inject: [ADMIN_CONFIG] },
     { provide: CASE_KEYS, useExisting: CaseKeyService },
+    // Tracing is set up (OTEL_EXPORTER_OTLP_ENDPOINT set) before the Temporal client, whose interceptors depend on it.
+    { provide: TRACING, useFactory: (config: AdminApiConfig): Tracing | null => startTracing('admin-api', config.OTEL_EXPORTER_OTLP_ENDPOINT) ?? null, inject: [ADMIN_CONFIG] },
     {
       provide: TEMPORAL_CLIENT,
-      useFactory: (config: AdminApiConfig, derivation: MasterKey) =>
-        connectTemporalClient({ connection: config, namespace: config.TEMPORAL_NAMESPACE, masterKey: derivation.toBase64() }),
-      inject: [ADMIN_CONFIG, DERIVATION_KEY],
+      useFactory: (config: AdminApiConfig, derivation: MasterKey, tracing: Tracing | null) =>
+        connectTemporalClient({
+          connection: config,
+          namespace: config.TEMPORAL_NAMESPACE,
+          masterKey: derivation.toBase64(),
+          ...(tracing && { interceptors: tracingClientInterceptors() }),
+        }),
+      inject: [ADMIN_CONFIG, DERIVATION_KEY, TRACING],
     },
   ],
-  exports: [ConfigurationModule, PersistenceModule, CASE_KEYS, LOGGER, TEMPORAL_CLIENT],
+  exports: [ConfigurationModule, PersistenceModule, CASE_KEYS, LOGGER, TEMPORAL_CLIENT, TRACING],
 })
 export class InfrastructureModule implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(TRACING) private readonly tracing: Tracing | null,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close().catch(() => undefined);
+    await this.tracing?.shutdown().catch(() => undefined);
   }
 }
 

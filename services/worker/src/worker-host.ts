@@ -6,6 +6,7 @@ import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsPr
 import { loadAuditSecrets, type MasterKeys, type WorkerConfig } from '@handover/config';
 import { MasterKeyring } from '@handover/crypto';
 import { startMetricsServer } from '@handover/metrics';
+import { startTracing, tracingActivityInterceptor, tracingWorkflowSinks, type Tracing } from '@handover/tracing';
 import type { Server } from 'node:http';
 import { assertChromium } from '@handover/activities';
 import { buildActivities, buildHoldExpirySweep } from './activities.factory';
@@ -25,6 +26,7 @@ export class WorkerHost {
   private projector?: CaseStatsProjector;
   private metrics?: Server;
   private holdSweep?: NodeJS.Timeout;
+  private tracing?: Tracing;
 
   constructor(
     private readonly config: WorkerConfig,
@@ -36,6 +38,8 @@ export class WorkerHost {
     // The report activity prints PDFs with Chromium: without it the worker refuses to start
     // (ChromiumMissingError names CHROMIUM_PATH) rather than fail each closing case later.
     assertChromium(this.config.CHROMIUM_PATH);
+    // Traces (OTEL_EXPORTER_OTLP_ENDPOINT): unset, nothing is set up and the workflow bundle has no tracing interceptors.
+    this.tracing = startTracing('worker', this.config.OTEL_EXPORTER_OTLP_ENDPOINT);
     const sdkMetricsPort = this.config.WORKER_METRICS_PORT > 0 ? this.config.TEMPORAL_SDK_METRICS_PORT : 0;
     Runtime.install({
       shutdownSignals: ['SIGINT', 'SIGTERM'],
@@ -108,7 +112,8 @@ export class WorkerHost {
       connection: this.temporal,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR),
+      workflowBundle: await loadWorkflowBundle(this.config.HANDOVER_DATA_DIR, { tracing: this.tracing !== undefined }),
+      ...(this.tracing && { sinks: tracingWorkflowSinks(this.tracing) }),
       activities,
       // A plain payload (a forged update or signal sent around the API) is refused and logged.
       dataConverter: handoverDataConverter(derivationKey, {
@@ -118,7 +123,8 @@ export class WorkerHost {
       maxConcurrentActivityTaskExecutions: this.config.WORKER_MAX_CONCURRENT_ACTIVITIES,
       ...workflowCacheOptions(this.config.WORKER_MAX_CACHED_WORKFLOWS),
       shutdownGraceTime: '10 seconds',
-      interceptors: { activity: [activityMetricsInterceptor] },
+      // Tracing first: the activity (and its timing) runs inside the activity's span.
+      interceptors: { activity: [...(this.tracing ? [tracingActivityInterceptor] : []), activityMetricsInterceptor] },
     });
   }
 
@@ -140,6 +146,7 @@ export class WorkerHost {
     await this.temporal?.close().catch(() => undefined);
     await this.mongo?.close().catch(() => undefined);
     this.metrics?.close();
+    await this.tracing?.shutdown().catch(() => undefined);
     this.logger.info('worker stopped');
   }
 }

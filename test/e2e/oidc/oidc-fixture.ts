@@ -1,46 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { waitUntil } from '@handover/testing';
+import { startAdminApi, startProcess, stopProcess, type Started } from '../support/service-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
+export { freePort, type Started } from '../support/service-process';
 
 /** A user of the test provider: the password of its login form and the claims it releases. */
 export interface TestUser {
   password: string;
   claims: Record<string, string>;
-}
-
-export interface Started {
-  url: string;
-  /** What the process printed (shown when a test fails). */
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-function startProcess(script: string, env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'infra', 'register.js'), join(ROOT, script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-  return { child, output: () => log };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** The real OpenID provider (oidc-provider) in its own process on a free port, with one client and these users. */
@@ -61,24 +27,8 @@ export async function startOidcProvider(setup: { host?: string; client: { id: st
  * A second admin API of the running stack (same database, Temporal and secrets) on a free port,
  * with OpenID Connect configured: the stack's own admin API keeps the token sign-in only.
  */
-export async function startAdminApiWithOidc(port: number, oidc: Record<string, string>): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_PORT: String(port), ADMIN_METRICS_PORT: '0', LOG_LEVEL: 'warn', ...oidc };
-  return startHttpService('services/admin-api/src/main.ts', port, env, 'the OIDC admin API');
-}
-
-/** A service with an HTTP port (`services/admin-api/src/main.ts`, `services/portal/src/main.ts`) in its own process, once it answers /health. */
-export async function startHttpService(script: string, port: number, env: NodeJS.ProcessEnv, what: string): Promise<Started> {
-  const { child, output } = startProcess(script, env);
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntil(
-    async () => (child.exitCode !== null ? 'exited' : await fetch(`${url}/health`).then((res) => res.status, () => 0)),
-    (status) => status === 200 || status === 'exited',
-    120_000,
-    `${what} to answer /health`,
-    500,
-  );
-  if (child.exitCode !== null) throw new Error(`${what} exited: ${output()}`);
-  return { url, output, stop: () => stopProcess(child) };
+export function startAdminApiWithOidc(port: number, oidc: Record<string, string>): Promise<Started> {
+  return startAdminApi(port, oidc, 'the OIDC admin API');
 }
 
 /** A browser without a browser: a cookie jar per origin, redirects followed by hand, forms filled and sent. */

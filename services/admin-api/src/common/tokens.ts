@@ -9,3 +9,5 @@ export const MASTER_KEYS = Symbol('MASTER_KEYS');
 export { DERIVATION_KEY } from '@handover/persistence';
 /** One CaseKeyService (and so one key cache) for every use case. */
 export const CASE_KEYS = Symbol('CASE_KEYS');
+/** The process's tracing (libs/tracing), or null when OTEL_EXPORTER_OTLP_ENDPOINT is unset. */
+export const TRACING = Symbol('TRACING');

@@ -1,0 +1,3 @@
+export * from './tracing';
+export * from './http-tracing';
+export * from './temporal-tracing';
