@@ -18,8 +18,13 @@ export class CustomerCorrectionRepository extends CollectionRepository<CustomerD
     super(connection, CUSTOMER_COLLECTION, customerSchema);
   }
 
+  /**
+   * The customer's document while its personal data is still the case's: null once the deletion
+   * phase disposed of it (erased, or sealed under the hold key) — a request resolved then has no
+   * personal data to read or correct, and must not fail on every retry.
+   */
   async findById(customerId: string): Promise<CustomerDocument | null> {
-    return this.raw.findOne({ _id: { $eq: customerId } } as Filter<CustomerDocument>);
+    return this.raw.findOne({ _id: { $eq: customerId }, disposition: { $exists: false } } as Filter<CustomerDocument>);
   }
 
   /** The customer's personal data decrypted (the copy for an access request; the correction's base). */
