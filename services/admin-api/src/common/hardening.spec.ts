@@ -187,12 +187,12 @@ describe('the admin API request pipeline (in process)', () => {
     expect((await http().get('/v1/cases/cs_abcdef').set(manager)).body.message).toBe('case cs_abcdef not found');
   });
 
-  it('turns an unexpected error into a bare 500 with the request id, logging only its name and that id', async () => {
+  it('turns an unexpected error into a bare 500 with the request id, logging only its name, where it came from and that id', async () => {
     const res = await http().get('/v1/broken').set(admin);
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'internal error', requestId: res.headers['x-request-id'] });
     const entry = logged.find((l) => l.level === 'error');
-    expect(entry?.object).toEqual({ requestId: res.headers['x-request-id'], err: 'TypeError' });
+    expect(entry?.object).toEqual({ requestId: res.headers['x-request-id'], err: 'TypeError', at: expect.stringMatching(/^services\/admin-api\/src\/common\/hardening\.spec\.ts:\d+$/) });
     expect(JSON.stringify(logged)).not.toContain(CANARY_EMAIL);
   });
 
