@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { mailingAudience, type Route } from '@handover/domain';
 import { MasterKey } from '@handover/crypto';
-import { caseBlindIndex, connectMongo, CUSTOMER_COLLECTION, MailLedgerRepository, WindowSlotRepository } from '@handover/persistence';
+import { caseBlindIndex, connectMongo, CUSTOMER_COLLECTION, GridFsBlobStore, MailLedgerRepository, uploadKeyOf, WindowSlotRepository } from '@handover/persistence';
 import { MailSinkClient, mongoUriFor, testEnv, waitUntil } from '@handover/testing';
 import { chaosWorkerEnv, RoundRobin, sharedSecretsEnv, type Replica } from './support/chaos-stack';
 import { SinkCollector, tallyDeliveries } from './support/sink-collector';
@@ -137,9 +138,19 @@ describe('topology: three workers, two admin APIs, two portals', () => {
    * a 401 once it is answered). Returns how many of each were accepted (not 429).
    */
   async function overTheLimits(): Promise<{ portal: number[]; auth: number[] }> {
+    // Limits count per clock minute: a round that crosses a minute (a loaded machine) is run again
+    // from another address, at the start of the next minute.
+    for (let round = 0; ; round++) {
+      const answers = await limitRound(round > 0);
+      if (answers !== null) return answers;
+      if (round === 2) throw new Error('the limit checks crossed a clock minute three times');
+    }
+  }
+
+  async function limitRound(atMinuteStart: boolean): Promise<{ portal: number[]; auth: number[] } | null> {
     const attacker = `127.${randomInt(1, 255)}.${randomInt(1, 255)}.${randomInt(2, 255)}`;
     const untilNextMinute = 60_000 - (Date.now() % 60_000);
-    if (untilNextMinute < 30_000) await sleep(untilNextMinute + 100);
+    if (atMinuteStart || untilNextMinute < 30_000) await sleep(untilNextMinute + 100);
     const minute = Math.floor(Date.now() / 60_000);
     const portal = await Promise.all(
       Array.from({ length: 2 * PORTAL_LIMIT }, (_, i) => send(`${portals.next().url}/api/c/not-a-link-${runTag}-${i}`, { localAddress: attacker }).then((a) => a.status)),
@@ -152,8 +163,7 @@ describe('topology: three workers, two admin APIs, two portals', () => {
       const failures = auth.filter((s) => s === 401).length;
       if (answer.status === 401) await waitUntil(() => slots.taken(`auth-ip:${attacker}`, 60_000), (n) => n >= Math.min(failures, AUTH_FAILURE_LIMIT), 20_000, 'the failure recorded', 50);
     }
-    if (Math.floor(Date.now() / 60_000) !== minute) throw new Error('the limit checks crossed a clock minute');
-    return { portal, auth };
+    return Math.floor(Date.now() / 60_000) === minute ? { portal, auth } : null;
   }
 
   it('closes a 5,000-customer case with 0 lost across a SIGKILLed worker and admin API, duplicates bounded, limits held', async () => {
@@ -186,6 +196,9 @@ describe('topology: three workers, two admin APIs, two portals', () => {
     const { importId } = await json<{ importId: string }>(`/v1/cases/${caseId}/inventory`, { body: `${rows.join('\n')}\n`, contentType: 'application/x-ndjson' }, 202);
     const imported = await waitUntil(() => json<{ status: string }>(`/v1/cases/${caseId}/inventory/imports/${importId}`), (p) => p.status === 'done' || p.status === 'failed', 180_000, 'import done', 1000);
     expect(imported.status).toBe('done');
+    // The upload is in the shared store, in no API process's data folder.
+    expect(await new GridFsBlobStore(mongo).exists(uploadKeyOf(importId))).toBe(true);
+    for (const dir of dataDirs) expect(existsSync(join(dir, 'uploads'))).toBe(false);
     step(`case ${caseId}: ${CUSTOMERS} customers imported (upload through GridFS)`);
     await json(`/v1/cases/${caseId}/start`, { method: 'POST' }, 202);
 
