@@ -1,8 +1,10 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client, Connection as TemporalConnection, type WorkflowHandle } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import { connectMongo } from '@handover/persistence';
 import { handoverDataConverter } from '@handover/temporal';
 import { mongoUriFor, TEST_MASTER_KEY, type TestEnv } from '@handover/testing';
+import type { ServiceProcess } from './worker-process';
 
 /** The chaos suites' database: shared by them, apart from the services' own. */
 export const CHAOS_DATABASE = 'handover_chaos';
@@ -49,4 +51,42 @@ export async function activityAttempts(handle: WorkflowHandle, activityType: str
     if (started && scheduled.has(String(started.scheduledEventId))) attempts.push(started.attempt ?? 0);
   }
   return attempts;
+}
+
+/**
+ * The secrets every replica of a topology must share (master key, admin token, audit keys), set
+ * explicitly: a replica with a data folder of its own would otherwise generate its own there.
+ */
+export function sharedSecretsEnv(): NodeJS.ProcessEnv {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return {
+    HANDOVER_MASTER_KEY: TEST_MASTER_KEY,
+    HANDOVER_ADMIN_TOKEN: `hov_topology_${randomBytes(18).toString('base64url')}`,
+    HANDOVER_AUDIT_KEY: randomBytes(32).toString('base64'),
+    HANDOVER_AUDIT_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+/** One replica of a service: its process and the address clients reach it at (none for a worker). */
+export interface Replica {
+  process: ServiceProcess;
+  url: string;
+}
+
+/**
+ * Spreads requests over replicas in turn, as a load balancer would, skipping those that are not
+ * running (a balancer's health check takes a killed replica out of rotation).
+ */
+export class RoundRobin {
+  private turn = 0;
+
+  constructor(readonly replicas: readonly Replica[]) {}
+
+  next(): Replica {
+    for (let i = 0; i < this.replicas.length; i++) {
+      const replica = this.replicas[this.turn++ % this.replicas.length] as Replica;
+      if (replica.process.running) return replica;
+    }
+    throw new Error('no replica running');
+  }
 }
