@@ -77,7 +77,15 @@ describe('traces of a notice phase (OTLP)', () => {
       'the mailing activity span',
       250,
     );
-    const chain = receiver.ancestry(mailing as ReceivedSpan);
+    // Its ancestors come from other batches and processes (the workflow's sink, the admin API):
+    // wait until the chain reaches a root, or show how far it got.
+    const chain = await waitUntil(
+      async () => receiver.ancestry(mailing as ReceivedSpan),
+      (spans) => spans.at(-1)?.parentSpanId === undefined,
+      30_000,
+      'the mailing span to reach its root',
+      250,
+    ).catch(() => receiver.ancestry(mailing as ReceivedSpan));
     const names = chain.map((s) => `${s.service} ${s.name}`);
     expect(names).toEqual([
       'handover-worker RunActivity:sendCustomerMailing',
