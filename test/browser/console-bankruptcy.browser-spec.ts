@@ -146,7 +146,9 @@ describe('the console runs a bankruptcy from sign-in to the verified audit trail
       await page.getByRole('button', { name: '启动案件' }).click();
       await approve('盘点审批', 180_000);
       // The routes the rules chose: notice for the adults, guardian consent for the minor.
-      await page.getByRole('cell', { name: 'guardian-consent' }).waitFor({ timeout: 180_000 });
+      // Named in the page's language (监护人同意); the route's code is on the cell's data-route.
+      await page.locator('[data-route="guardian-consent"]').waitFor({ timeout: 180_000 });
+      expect(await page.getByRole('cell', { name: '监护人同意', exact: true }).count()).toBe(1);
       await approve('告知审批', 180_000);
       lap('notices gate approved');
       stage = 'mailing';

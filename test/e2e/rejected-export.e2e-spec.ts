@@ -3,10 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BlobReader, configure, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { adminToken, expectStatus, testEnv, waitUntil } from '@handover/testing';
-
-configure({ useWebWorkers: false });
+import { parseCsv, unzipText } from './support/zip';
 
 /**
  * Issue 14: the quarantined rows go back to the data owner for correction and come back through
@@ -35,38 +33,7 @@ describe('rejected rows: export for correction and re-import', () => {
     return { accepted: done.accepted, rejected: done.rejected, importId };
   }
 
-  async function unzip(body: ArrayBuffer, password?: string): Promise<string> {
-    const reader = new ZipReader(new BlobReader(new Blob([body])), password === undefined ? {} : { password });
-    try {
-      const [entry] = await reader.getEntries();
-      if (!entry || entry.directory) throw new Error('the ZIP holds no file');
-      // ignoreBOM: keep the byte-order mark in the text, to check that the file has one.
-      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await entry.getData(new Uint8ArrayWriter()));
-    } finally {
-      await reader.close();
-    }
-  }
-
-  /** RFC 4180 rows (quoted cells, doubled quotes), enough for the export's own output. */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (cell += '"'), (i += 1);
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') (row.push(cell), (cell = ''));
-      else if (c === '\n') (row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = ''));
-      else cell += c;
-    }
-    if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-    return rows;
-  }
+  const unzip = unzipText;
 
   it('exports the quarantined rows encrypted, and a corrected upload replaces their entries', async () => {
     const created = await expectStatus(

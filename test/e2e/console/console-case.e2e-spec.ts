@@ -64,7 +64,7 @@ describe('the case console in a browser: a bankruptcy case from the wizard to cl
       await page.getByRole('button', { name: '稍后上传，打开案件' }).click();
       await page.getByRole('heading', { level: 1, name: caseId }).waitFor();
       await page.getByRole('cell', { name: 'email', exact: true }).waitFor();
-      const [rejectedExport] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出被拒绝的行（CSV，供更正）' }).click()]);
+      const [rejectedExport] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '被拒绝行清单（CSV）' }).click()]);
       const exported = readFileSync(await rejectedExport.path(), 'utf8');
       expect(exported).toMatch(/^\uFEFFimportId,line,field,reason\r\n[^,]+,4,email,/);
       expect(exported).not.toContain('not-an-address');

@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button } from 'antd';
+import { Button, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@handover/api-client';
 import { api, unwrap } from '../api/client';
+import { canManage, useSession } from '../session';
 import { ListTable } from './list-table';
 
 type Row = Schemas['RejectedRowDto'];
@@ -18,9 +20,17 @@ async function exportRejected(caseId: string): Promise<void> {
     cursor = page.nextCursor;
   }
   const csv = ['importId,line,field,reason', ...rows.map((row) => [row.importId, row.line, row.field, row.reason].map(quote).join(','))].join('\r\n');
+  save(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }), `rejected-${caseId}-list.csv`);
+}
+
+/** Long labels wrap on a phone instead of widening the page. */
+const WRAPPING = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
+
+/** Saves a blob under a file name (the browser's download). */
+function save(blob: Blob, name: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  link.download = `rejected-${caseId}.csv`;
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
@@ -28,10 +38,24 @@ async function exportRejected(caseId: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
+/**
+ * The rows themselves, as uploaded, for correction (managers): the API's AES-256 ZIP, saved as a
+ * download; its password (an answer header, shown once) is returned for the dialog, never stored.
+ */
+async function downloadForCorrection(caseId: string): Promise<string> {
+  const { data, response } = await api.GET('/v1/cases/{id}/inventory/rejected/export', { params: { path: { id: caseId } }, parseAs: 'blob' });
+  if (!response.ok || !data) await unwrap(Promise.resolve({ response, error: undefined }));
+  save(data as Blob, `rejected-${caseId}.zip`);
+  return response.headers.get('handover-export-password') ?? '';
+}
+
 /** Rejected inventory rows: line, field and reason (never the value), and their export for correction. */
 export function CaseRejected({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const [password, setPassword] = useState<string | null>(null);
   const exporting = useMutation({ mutationFn: () => exportRejected(caseId) });
+  const correcting = useMutation({ mutationFn: () => downloadForCorrection(caseId), onSuccess: (value) => setPassword(value) });
   const rows = useQuery({
     queryKey: ['rejected', caseId],
     queryFn: () => unwrap(api.GET('/v1/cases/{id}/inventory/rejected', { params: { path: { id: caseId }, query: { limit: 100 } } })),
@@ -40,7 +64,7 @@ export function CaseRejected({ caseId }: { caseId: string }) {
     <>
       <ListTable<Schemas['RejectedRowDto']>
         query={rows}
-        error={exporting.error}
+        error={exporting.error ?? correcting.error}
         label={t('inventory.rejected')}
         size="small"
         rowKey={(row) => `${row.importId}:${row.line}:${row.field}`}
@@ -53,10 +77,22 @@ export function CaseRejected({ caseId }: { caseId: string }) {
         ]}
       />
       {rows.data?.total ? (
-        <Button size="small" style={{ marginTop: 8 }} loading={exporting.isPending} onClick={() => exporting.mutate()}>
-          {t('inventory.export')}
-        </Button>
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button size="small" style={WRAPPING} loading={exporting.isPending} onClick={() => exporting.mutate()}>
+            {t('inventory.export')}
+          </Button>
+          {canManage(session) && (
+            <Button size="small" type="primary" style={WRAPPING} loading={correcting.isPending} onClick={() => correcting.mutate()}>
+              {t('inventory.correction')}
+            </Button>
+          )}
+        </Space>
       ) : null}
+      <Modal open={password !== null} title={t('inventory.passwordTitle')} onOk={() => setPassword(null)} onCancel={() => setPassword(null)} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+        <Typography.Paragraph>{t('inventory.passwordHelp')}</Typography.Paragraph>
+        <Typography.Text strong>{t('inventory.password')}: </Typography.Text>
+        <Typography.Text code copyable data-export-password>{password}</Typography.Text>
+      </Modal>
     </>
   );
 }

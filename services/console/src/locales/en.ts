@@ -66,7 +66,9 @@ export const en: Messages = {
   inventory: {
     title: 'Inventory', upload: 'Upload the customer inventory (CSV, NDJSON or JSON)', uploading: 'Uploading', rows: '{{processed}} rows read: {{accepted}} accepted, {{rejected}} rejected, {{unchanged}} unchanged',
     status: { queued: 'Queued', running: 'Importing', done: 'Done', failed: 'Failed' }, chooseFile: 'Choose a file',
-    export: 'Export the rejected rows (CSV, for correction)', rejected: 'Rejected rows', line: 'Line', field: 'Field', reason: 'Reason', noRejected: 'No rejected rows',
+    export: 'Rejected rows list (CSV)', correction: 'Rows for correction (encrypted ZIP)',
+    password: 'ZIP password', passwordTitle: 'The rows are downloading', passwordHelp: 'Open the ZIP with this password (7-Zip or any AES-capable unzip). It is shown only now: copy it before closing. Correct the rows, keep the rejection_id column, and upload the file again: each corrected row replaces its rejected entry.',
+    rejected: 'Rejected rows', line: 'Line', field: 'Field', reason: 'Reason', noRejected: 'No rejected rows',
   },
   casePage: {
     routesChart: 'Chart of customers per route (figures in the table below)', classesChart: 'Chart of the classification: {{transferable}} transferable, {{onHold}} on hold, {{publicAnnouncement}} by public announcement',

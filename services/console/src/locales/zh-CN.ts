@@ -64,7 +64,9 @@ export const zhCN = {
   inventory: {
     title: '客户清单', upload: '上传客户清单（CSV、NDJSON 或 JSON）', uploading: '正在上传', rows: '已读取 {{processed}} 行：接收 {{accepted}}，拒绝 {{rejected}}，未变 {{unchanged}}',
     status: { queued: '排队中', running: '导入中', done: '已完成', failed: '失败' }, chooseFile: '选择文件',
-    export: '导出被拒绝的行（CSV，供更正）', rejected: '被拒绝的行', line: '行号', field: '字段', reason: '原因', noRejected: '没有被拒绝的行',
+    export: '被拒绝行清单（CSV）', correction: '下载原始行供更正（加密 ZIP）',
+    password: 'ZIP 密码', passwordTitle: '正在下载被拒绝的行', passwordHelp: '请用此密码打开 ZIP（7-Zip 或任何支持 AES 的解压工具）。密码只显示这一次，关闭前请复制。更正后保留 rejection_id 列并重新上传：每一行更正后的数据会替换对应的被拒绝记录。',
+    rejected: '被拒绝的行', line: '行号', field: '字段', reason: '原因', noRejected: '没有被拒绝的行',
   },
   casePage: {
     routesChart: '各路径人数图表（数字见下表）', classesChart: '分类图表：可转移 {{transferable}}，封存 {{onHold}}，公告告知 {{publicAnnouncement}}',
