@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { csvCell } from '@handover/ingest';
 import { adminToken, expectStatus, testEnv, waitUntil } from '@handover/testing';
 import { parseCsv, unzipText } from './support/zip';
 
@@ -87,8 +88,7 @@ describe('rejected rows: export for correction and re-import', () => {
 
     // The owner corrects the email of the first row and sends the file back as it is otherwise.
     bad[column('email')] = `fixed.${stamp}@example.cn`;
-    const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    const corrected = [header!, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+    const corrected = [header!, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
     const again = await upload(caseId, corrected);
     expect(again).toMatchObject({ accepted: 1, rejected: 1 });
 

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { csvCell } from '@handover/ingest';
 import { idNumberCheckChar } from '@handover/domain';
 
 /** A resident ID number with a valid check digit: region 110105, the given birth date, a sequence. */
@@ -18,7 +19,7 @@ export function luhnCard(prefix15: string): string {
   return prefix15 + String((10 - (sum % 10)) % 10);
 }
 
-const quote = (field: string): string => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+const quote = csvCell;
 
 /** CSV as Excel in zh-CN writes it: GBK (GB18030) bytes, CRLF line ends, quotes where needed. */
 export function gbkCsv(rows: string[][]): Buffer {

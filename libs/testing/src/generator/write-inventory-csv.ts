@@ -9,6 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import iconv from 'iconv-lite';
+import { csvCell } from '@handover/ingest';
 import { CHINESE_HEADER } from '../inventory-fixtures';
 import { InventoryRowFactory, type InvalidField } from './inventory-rows';
 
@@ -52,8 +53,7 @@ export interface InventoryCsvSummary {
   bytes: number;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const csvField = (field: string): string => (NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+const csvField = csvCell;
 
 export async function writeInventoryCsv(options: WriteInventoryCsvOptions): Promise<InventoryCsvSummary> {
   const { rows, path, encoding, seed, invalidRatio } = options;

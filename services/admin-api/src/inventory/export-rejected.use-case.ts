@@ -4,6 +4,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { configure, ZipWriter } from '@zip.js/zip.js';
 import { CANONICAL_COLUMNS, RAW_LINE_COLUMN, REJECTION_EXPORT_COLUMNS, SENSITIVE_COLUMNS } from '@handover/domain';
 import { AppError } from '@handover/http';
+import { csvCell } from '@handover/ingest';
 import { CaseKeyService, CaseRepository, rejectionAad, RejectionRepository } from '@handover/persistence';
 import { AuditService } from '../audit/audit.service';
 import { CASE_KEYS } from '../common/tokens';
@@ -68,6 +69,8 @@ export class ExportRejectedUseCase {
     };
   }
 
+  // Cells are kept exactly (a phone number starting with + stays one): the file goes back to the
+  // import, so nothing is prefixed against spreadsheet formulas.
   private async *csvLines(caseId: string, cipher: NonNullable<Awaited<ReturnType<CaseKeyService['cipherFor']>>>, columns: readonly string[]): AsyncGenerator<Buffer> {
     yield Buffer.from(`\uFEFF${columns.map(csvCell).join(',')}\r\n`, 'utf8');
     for await (const entry of this.rejections.streamWithRaw(caseId)) {
@@ -82,12 +85,4 @@ export class ExportRejectedUseCase {
       yield Buffer.from(`${columns.map((column) => csvCell(record[column] ?? '')).join(',')}\r\n`, 'utf8');
     }
   }
-}
-
-/**
- * RFC 4180 quoting. Values are kept exactly (a phone number starting with + stays one): the file
- * goes back to the import, so nothing is prefixed against spreadsheet formulas.
- */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

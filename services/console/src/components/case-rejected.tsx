@@ -43,10 +43,9 @@ function save(blob: Blob, name: string): void {
  * download; its password (an answer header, shown once) is returned for the dialog, never stored.
  */
 async function downloadForCorrection(caseId: string): Promise<string> {
-  const { data, response } = await api.GET('/v1/cases/{id}/inventory/rejected/export', { params: { path: { id: caseId } }, parseAs: 'blob' });
-  if (!response.ok || !data) await unwrap(Promise.resolve({ response, error: undefined }));
-  save(data as Blob, `rejected-${caseId}.zip`);
-  return response.headers.get('handover-export-password') ?? '';
+  const answer = await api.GET('/v1/cases/{id}/inventory/rejected/export', { params: { path: { id: caseId } }, parseAs: 'blob' });
+  save(await unwrap(Promise.resolve(answer)), `rejected-${caseId}.zip`);
+  return answer.response.headers.get('handover-export-password') ?? '';
 }
 
 /** Rejected inventory rows: line, field and reason (never the value), and their export for correction. */
