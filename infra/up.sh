@@ -57,8 +57,19 @@ start_mongo() {
   fi
   mkdir -p "$DATA_DIR/ferretdb-state"
   start_bg ferretdb "$LOG_DIR/ferretdb.log" "$bin" --telemetry=disable --listen-addr="127.0.0.1:$MONGO_PORT" \
-    --state-dir="$DATA_DIR/ferretdb-state" --debug-addr=- --log-level=warn "${backend[@]}"
+    --state-dir="$DATA_DIR/ferretdb-state" --debug-addr="${FERRETDB_DEBUG_ADDR:--}" --log-level=warn "${backend[@]}"
   wait_for ferretdb "node '$ROOT/infra/ping-mongo.js' 'mongodb://127.0.0.1:$MONGO_PORT/admin' >/dev/null 2>&1" 60 "$LOG_DIR/ferretdb.log"
+  [ "${backend[0]}" = --handler=postgresql ] && start_pg_maintenance "postgres://postgres@${PG_URL_BASE#postgres://}/$PG_DB"
+  return 0
+}
+
+# FerretDB v1 on PostgreSQL: lookup indexes for its pushed-down filters, and vacuum where the server's
+# autovacuum is off (infra/pg-maintenance.sh). HANDOVER_PG_MAINTENANCE=0 leaves the database alone.
+start_pg_maintenance() {
+  [ "${HANDOVER_PG_MAINTENANCE:-1}" = 0 ] && return 0
+  [ -f "$RUN_DIR/pg-maintenance.pid" ] && kill -0 "$(cat "$RUN_DIR/pg-maintenance.pid")" 2>/dev/null && return 0
+  start_bg pg-maintenance "$LOG_DIR/pg-maintenance.log" bash "$ROOT/infra/pg-maintenance.sh" "$1"
+  log "PostgreSQL maintenance for FerretDB started (log: $LOG_DIR/pg-maintenance.log)"
 }
 
 start_mail_sink() {

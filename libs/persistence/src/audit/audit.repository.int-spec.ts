@@ -73,6 +73,28 @@ describe('AuditRepository on the real database', () => {
     expect(await audit.verify(id)).toEqual({ valid: true, events: 20, schemes: { unkeyed: 20, keyed: 0 } });
   }, 30_000);
 
+  it('keeps one chain when two processes append in turn (each one remembering a tail the other moved on)', async () => {
+    const id = caseId('two');
+    const other = new AuditRepository(connection);
+    for (let n = 1; n <= 6; n += 1) await (n % 2 === 1 ? audit : other).append(id, event(n));
+    const stored = await audit.list(id);
+    expect(stored.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(stored.map((e) => e.data['n'])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await audit.verify(id)).toEqual({ valid: true, events: 6, schemes: { unkeyed: 6, keyed: 0 } });
+  });
+
+  it('appends after the stored tail, not after a remembered event that was removed', async () => {
+    const id = caseId('removed');
+    for (let n = 1; n <= 3; n += 1) await audit.append(id, event(n));
+    const removed = await connection.db!.collection(AUDIT_EVENT_COLLECTION).deleteOne({ _id: auditEventId(id, 3) as never });
+    expect(removed.deletedCount).toBe(1);
+    const next = await audit.append(id, event(4));
+    const [, second] = await audit.list(id);
+    expect(next.seq).toBe(3);
+    expect(next.prevHash).toBe(second!.hash);
+    expect(await audit.verify(id)).toEqual({ valid: true, events: 3, schemes: { unkeyed: 3, keyed: 0 } });
+  });
+
   it('verifies an empty chain as valid with zero events', async () => {
     expect(await audit.verify(caseId('empty'))).toEqual({ valid: true, events: 0, schemes: { unkeyed: 0, keyed: 0 } });
   });

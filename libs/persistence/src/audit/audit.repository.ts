@@ -19,6 +19,8 @@ export const AUDIT_OPERATION_COLLECTION = 'audit_operations';
 /** Each lost race means another append won, so N concurrent writers need at most N attempts. */
 export const MAX_AUDIT_APPEND_ATTEMPTS = 64;
 const MAX_PAGE = 1000;
+/** Cases whose chain tail and last checkpoint a repository remembers (least recently used out first). */
+const MAX_HINTS = 1024;
 
 export class AuditAppendError extends Error {
   readonly code = 'AUDIT_APPEND_CONTENDED';
@@ -54,6 +56,16 @@ export class AuditRepository {
   private readonly sealing: AuditSealing | undefined;
   private readonly pause: (ms: number) => Promise<void>;
   private readonly now: () => Date;
+  /**
+   * The last event this repository appended or read as a case's tail, and the last checkpoint it
+   * wrote or read. Reading the tail through the database sorts the case's whole chain on FerretDB
+   * v1 (no sort pushdown): O(events) per append, O(events²) over a mailing that appends one event
+   * per page. A hint is only a guess: the hinted event is read back by `_id` (it must still be
+   * there, same hash), and appending after it is settled by the unique `_id` of the next seq (a
+   * stale hint loses that race and the tail is read again).
+   */
+  private readonly tails = new Map<string, AuditEventEntity>();
+  private readonly lastCheckpoints = new Map<string, { seq: number; at: string }>();
 
   constructor(connection: Connection, options: AuditRepositoryOptions = {}) {
     this.model = connection.models[AUDIT_EVENT_COLLECTION] ?? connection.model<AuditEventDocument>(AUDIT_EVENT_COLLECTION, auditEventSchema);
@@ -97,7 +109,7 @@ export class AuditRepository {
     }
     for (let attempt = 1; attempt <= MAX_AUDIT_APPEND_ATTEMPTS; attempt += 1) {
       const at = input.at ?? this.now();
-      const tail = await this.tail(caseId);
+      const tail = attempt === 1 ? await this.hintedTail(caseId) : await this.tail(caseId);
       if (op && tail?.data['op'] === op) return this.rememberOperation(tail, op);
       const seq = (tail?.seq ?? 0) + 1;
       const prevHash = tail?.hash ?? null;
@@ -115,11 +127,13 @@ export class AuditRepository {
       const event: AuditEventEntity = { ...body, prevHash, hash, ...(this.sealing && { mac: this.sealing.key.mac(hash) }) };
       try {
         await this.model.collection.insertOne({ _id: auditEventId(caseId, seq), ...event } as never);
+        remember(this.tails, caseId, event);
         if (op) await this.rememberOperation(event, op);
         await this.sealIfDue(event);
         return event;
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        this.tails.delete(caseId);
         await this.pause(Math.random() * Math.min(50, attempt * 2));
       }
     }
@@ -150,7 +164,21 @@ export class AuditRepository {
       .sort({ seq: -1 })
       .limit(1)
       .toArray();
-    return doc ? toEntity(doc) : null;
+    if (!doc) return null;
+    const tail = toEntity(doc);
+    remember(this.tails, caseId, tail);
+    return tail;
+  }
+
+  /** The hinted tail if its event is still stored unchanged (one read by `_id`), else the tail read through the chain. */
+  private async hintedTail(caseId: string): Promise<AuditEventEntity | null> {
+    const hint = this.tails.get(caseId);
+    if (hint) {
+      const doc = await this.model.collection.findOne<AuditEventDocument>({ _id: auditEventId(caseId, hint.seq) } as never);
+      if (doc && doc.hash === hint.hash) return toEntity(doc);
+      this.tails.delete(caseId);
+    }
+    return this.tail(caseId);
   }
 
   async exists(caseId: string): Promise<boolean> {
@@ -191,7 +219,7 @@ export class AuditRepository {
   async checkpoint(caseId: string): Promise<AuditCheckpoint | undefined> {
     const sealing = this.sealing;
     if (!sealing) return undefined;
-    const tail = await this.tail(caseId);
+    const tail = await this.hintedTail(caseId);
     if (!tail) return undefined;
     const checkpoint = sealing.signer.sign({ scope: caseId, seq: tail.seq, head: tail.hash, count: tail.seq, at: this.now().toISOString() });
     try {
@@ -199,8 +227,10 @@ export class AuditRepository {
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       const existing = await this.checkpoints.findOne({ _id: auditEventId(caseId, tail.seq) });
+      if (existing) remember(this.lastCheckpoints, caseId, { seq: existing.seq, at: existing.at });
       return existing ? withoutId(existing) : checkpoint;
     }
+    remember(this.lastCheckpoints, caseId, { seq: checkpoint.seq, at: checkpoint.at });
     await sealing.latest?.write(checkpoint);
     return checkpoint;
   }
@@ -238,13 +268,26 @@ export class AuditRepository {
     const sealing = this.sealing;
     if (!sealing) return;
     try {
-      const [last] = await this.checkpoints.find({ scope: { $eq: event.caseId } }).sort({ seq: -1 }).limit(1).toArray();
+      // The last checkpoint this repository knows of (a checkpoint another process wrote since then
+      // only makes this one come earlier than needed); read through the chain's checkpoints once.
+      let last = this.lastCheckpoints.get(event.caseId);
+      if (!last) {
+        const [stored] = await this.checkpoints.find({ scope: { $eq: event.caseId } }).sort({ seq: -1 }).limit(1).toArray();
+        if (stored) remember(this.lastCheckpoints, event.caseId, (last = { seq: stored.seq, at: stored.at }));
+      }
       const due = !last || event.seq - last.seq >= sealing.everyEvents || this.now().getTime() - Date.parse(last.at) >= sealing.everyMs;
       if (due) await this.checkpoint(event.caseId);
     } catch (error) {
       sealing.onCheckpointFailed?.(error);
     }
   }
+}
+
+/** Sets a bounded hint map's entry as the most recently used. */
+function remember<T>(hints: Map<string, T>, caseId: string, value: T): void {
+  hints.delete(caseId);
+  hints.set(caseId, value);
+  if (hints.size > MAX_HINTS) hints.delete(hints.keys().next().value as string);
 }
 
 function withoutId(doc: CheckpointDocument): AuditCheckpoint {

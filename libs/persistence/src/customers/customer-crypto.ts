@@ -29,6 +29,15 @@ export const customerDocId = (caseId: string, ref: string): string => `${caseId}
 /** Every customer `_id` of a case: `<caseId>:<hex>`, and ';' sorts right after ':'. */
 export const customerIdRange = (caseId: string): { $gt: string; $lt: string } => ({ $gt: `${caseId}:`, $lt: `${caseId};` });
 
+/**
+ * The case's customers as a filter: the `_id` range, and `caseId` equality, which FerretDB v1 pushes
+ * down to PostgreSQL (a range is not): without it every such read decodes every case's customers.
+ */
+export const caseCustomersFilter = (caseId: string): { caseId: { $eq: string }; _id: { $gt: string; $lt: string } } => ({
+  caseId: { $eq: caseId },
+  _id: customerIdRange(caseId),
+});
+
 export const customerAad = (caseId: string, ref: string): string => `${caseId}:customer:${ref}`;
 
 /**

@@ -61,6 +61,8 @@ export interface CustomerClassificationView {
   legalHold?: LegalHold;
   route?: Route;
   transferable?: boolean;
+  /** Would be handed over to the recipient (route decided). */
+  handover?: boolean;
   noticeChannel?: NoticeChannel;
   routeSealed?: boolean;
 }

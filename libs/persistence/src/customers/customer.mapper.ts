@@ -54,6 +54,7 @@ export function toClassificationView(doc: CustomerDocument): CustomerClassificat
     ...(doc.legalHold && { legalHold: { ruleId: doc.legalHold.ruleId, until: doc.legalHold.until } satisfies LegalHold }),
     ...(doc.route !== undefined && { route: doc.route as Route }),
     ...(doc.transferable !== undefined && { transferable: doc.transferable }),
+    ...(doc.handover !== undefined && { handover: doc.handover }),
     ...(doc.noticeChannel !== undefined && { noticeChannel: doc.noticeChannel as NoticeChannel }),
     ...(doc.routeSealed !== undefined && { routeSealed: doc.routeSealed }),
   };

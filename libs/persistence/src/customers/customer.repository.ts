@@ -6,7 +6,7 @@ import { duplicateKeyIndexes } from './bulk-write-errors';
 import { canonicalJson } from '@handover/crypto';
 import { createHash } from 'node:crypto';
 import type { CustomerClassificationView, CustomerRouteFields, RouteSignature } from './customer.entity';
-import { customerIdRange } from './customer-crypto';
+import { caseCustomersFilter, customerIdRange } from './customer-crypto';
 import { toClassificationView } from './customer.mapper';
 import { pagesOf } from '../cursor-pages';
 import { updateEach } from '../update-each';
@@ -54,6 +54,7 @@ const CLASSIFICATION_PROJECTION = {
   legalHold: 1,
   route: 1,
   transferable: 1,
+  handover: 1,
   noticeChannel: 1,
   routeSealed: 1,
 } as const;
@@ -157,16 +158,11 @@ export class CustomerRepository extends CollectionRepository<CustomerDocument> {
   }
 
   /**
-   * Every customer of a case in pages of `batchSize`, from ONE cursor (no sort): a full pass reads
-   * the case once on any server. Not resumable by position; callers that need a cursor to resume
-   * from use classificationBatches.
-   */
-  /**
    * Every customer of a case through one cursor, with the fields the compliance report tallies
    * (route, reasons, outcome, decision, channels, disposition, excluded): nothing personal.
    */
   async *streamForReport(caseId: string): AsyncGenerator<CustomerReportView> {
-    const cursor = this.raw.find({ _id: customerIdRange(caseId) } as Filter<CustomerDocument>, {
+    const cursor = this.raw.find(caseCustomersFilter(caseId) as Filter<CustomerDocument>, {
       projection: { _id: 1, route: 1, routeReasons: 1, outcome: 1, decision: 1, channels: 1, disposition: 1, excluded: 1 },
     });
     try {
@@ -228,7 +224,7 @@ export class CustomerRepository extends CollectionRepository<CustomerDocument> {
    */
   async unsealRoutes(caseId: string): Promise<number> {
     const result = await this.raw.updateMany(
-      { _id: customerIdRange(caseId), routeSealed: true } as Filter<CustomerDocument>,
+      { ...caseCustomersFilter(caseId), routeSealed: true } as Filter<CustomerDocument>,
       { $unset: { routeSealed: '', routeKey: '' } },
     );
     return result.modifiedCount;

@@ -1,7 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Disposition } from '@handover/contracts';
-import { customerIdRange } from '../customers/customer-crypto';
+import { caseCustomersFilter } from '../customers/customer-crypto';
 import { CUSTOMER_COLLECTION, type CustomerDocument } from '../customers/customer.schema';
 import { pagesOf } from '../cursor-pages';
 import { INVENTORY_IMPORT_COLLECTION } from '../inventory-imports/inventory-import.schema';
@@ -53,7 +53,7 @@ export class DispositionStore {
 
   /** Held customers not sealed yet, in pages of `size` (one cursor). */
   heldPages(caseId: string, size: number): AsyncGenerator<HeldCustomer[]> {
-    const cursor = this.customers.find({ _id: customerIdRange(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
+    const cursor = this.customers.find({ ...caseCustomersFilter(caseId), route: 'hold', disposition: { $exists: false } } as Filter<DispositionDoc>, {
       projection: { _id: 1, ref: 1, personalEnc: 1, legalHold: 1 },
     });
     return pagesOf(cursor, size) as AsyncGenerator<HeldCustomer[]>;
@@ -87,7 +87,7 @@ export class DispositionStore {
    * `where` (plaintext classification fields) selects, recording `disposition`.
    */
   async eraseWhere(caseId: string, where: Readonly<Record<string, unknown>>, disposition: Disposition, at: Date): Promise<void> {
-    const filter = { ...where, _id: customerIdRange(caseId), disposition: { $exists: false } };
+    const filter = { ...where, ...caseCustomersFilter(caseId), disposition: { $exists: false } };
     await this.customers.updateMany(filter as Filter<DispositionDoc>, { $set: { disposition, disposedAt: at }, $unset: ERASED_FIELDS } as never);
   }
 
@@ -103,7 +103,7 @@ export class DispositionStore {
   /** A case's sealed records whose hold ended before `today`, grouped by the hold's end date (ids sorted). */
   async expiredHolds(caseId: string, today: string): Promise<Map<string, string[]>> {
     const cursor = this.customers
-      .find({ _id: customerIdRange(caseId), disposition: 'held', 'hold.until': { $lt: today } } as Filter<DispositionDoc>, { projection: { _id: 1, hold: 1 } })
+      .find({ ...caseCustomersFilter(caseId), disposition: 'held', 'hold.until': { $lt: today } } as Filter<DispositionDoc>, { projection: { _id: 1, hold: 1 } })
       .sort({ _id: 1 });
     const byEnd = new Map<string, string[]>();
     for await (const doc of cursor) {
@@ -126,13 +126,13 @@ export class DispositionStore {
 
   /** How many of the case's records are still sealed under a hold. */
   async heldCount(caseId: string): Promise<number> {
-    return this.customers.countDocuments({ _id: customerIdRange(caseId), disposition: 'held' } as Filter<DispositionDoc>);
+    return this.customers.countDocuments({ ...caseCustomersFilter(caseId), disposition: 'held' } as Filter<DispositionDoc>);
   }
 
   /** Every customer of the case in `_id` order, without personal data (the tally's one pass). */
   async *disposed(caseId: string): AsyncGenerator<DisposedCustomer> {
     const cursor = this.customers
-      .find({ _id: customerIdRange(caseId) } as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1, route: 1, outcome: 1, excluded: 1 } })
+      .find(caseCustomersFilter(caseId) as Filter<DispositionDoc>, { projection: { _id: 1, disposition: 1, route: 1, outcome: 1, excluded: 1 } })
       .sort({ _id: 1 });
     try {
       for await (const doc of cursor) yield doc;
@@ -158,7 +158,7 @@ export class DispositionStore {
 
   /** Deletes every customer document of the case (a rejected inventory); returns how many. */
   async deleteCustomers(caseId: string): Promise<number> {
-    return (await this.customers.deleteMany({ _id: customerIdRange(caseId) } as Filter<DispositionDoc>)).deletedCount;
+    return (await this.customers.deleteMany(caseCustomersFilter(caseId) as Filter<DispositionDoc>)).deletedCount;
   }
 
   /** Forgets an upload's wrapped key once its file is gone. */
