@@ -26,7 +26,7 @@ import { basename, join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import nodemailer from 'nodemailer';
-import { loadSecrets, singleMasterKey } from '@handover/config';
+import { loadSecrets, mailInFlight, singleMasterKey } from '@handover/config';
 import { MasterKey } from '@handover/crypto';
 import { caseBlindIndex, CaseKeyService, connectMongo } from '@handover/persistence';
 import { writeInventoryCsv } from '@handover/testing';
@@ -190,7 +190,7 @@ async function main(): Promise<number> {
   };
   const view = (caseId: string): Promise<CaseView> => api<CaseView>(`/v1/cases/${caseId}`);
   const poolSize = Number(process.env['SMTP_MAX_CONNECTIONS'] ?? 5);
-  const inFlight = Number(process.env['SMTP_MAX_IN_FLIGHT'] ?? 0) || 2 * poolSize;
+  const inFlight = mailInFlight({ SMTP_MAX_IN_FLIGHT: Number(process.env['SMTP_MAX_IN_FLIGHT'] ?? 0), SMTP_MAX_CONNECTIONS: poolSize });
 
   // 1. The inventory file (kept between runs of the same size and seed).
   const referenceDate = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);

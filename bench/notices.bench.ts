@@ -21,7 +21,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { caseWorkflowId, DEFAULT_TASK_QUEUE, progressQuery, type CaseProgress, type GateName } from '@handover/contracts';
-import { loadSecrets, singleMasterKey } from '@handover/config';
+import { loadSecrets, mailInFlight, singleMasterKey } from '@handover/config';
 import { MasterKey, portalTokenSigner } from '@handover/crypto';
 import { renderNotice } from '@handover/mail';
 import { CaseKeyService, CaseRepository, connectMongo, decryptCustomerPersonal, syncIndexes, type CustomerDocument } from '@handover/persistence';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const temporalAddress = required('TEMPORAL_ADDRESS');
   const taskQueue = process.env['TEMPORAL_TASK_QUEUE'] ?? DEFAULT_TASK_QUEUE;
   const poolSize = Number(process.env['SMTP_MAX_CONNECTIONS'] ?? 5);
-  const inFlight = 2 * poolSize; // what the worker keeps in flight (activities.factory: mailConcurrency)
+  const inFlight = mailInFlight({ SMTP_MAX_IN_FLIGHT: Number(process.env['SMTP_MAX_IN_FLIGHT'] ?? 0), SMTP_MAX_CONNECTIONS: poolSize }); // what the worker keeps in flight
   const portalUrl = (process.env['PORTAL_URL'] ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
   const masterKey = singleMasterKey(loadSecrets({ HANDOVER_DATA_DIR: dataDir, HANDOVER_MASTER_KEY: process.env['HANDOVER_MASTER_KEY'] }).masterKeys);
   const master = MasterKey.fromBase64(masterKey);

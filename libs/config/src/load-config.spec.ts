@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adminApiSchema, portalSchema, workerSchema } from './schema';
+import { adminApiSchema, mailInFlight, portalSchema, workerSchema } from './schema';
 import { ConfigError, loadConfig } from './load-config';
 import { loadSecrets } from './secrets';
 
@@ -11,6 +11,13 @@ describe('loadConfig', () => {
     expect(config.ADMIN_PORT).toBe(3000);
     expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
     expect(config.MONGODB_URI).toBe('mongodb://127.0.0.1:27017/handover');
+  });
+
+  it('keeps 20 messages in flight per SMTP connection unless SMTP_MAX_IN_FLIGHT says otherwise', () => {
+    expect(mailInFlight(loadConfig(workerSchema, {}))).toBe(100);
+    expect(mailInFlight(loadConfig(workerSchema, { SMTP_MAX_CONNECTIONS: '2' }))).toBe(40);
+    expect(mailInFlight(loadConfig(workerSchema, { SMTP_MAX_IN_FLIGHT: '7' }))).toBe(7);
+    expect(() => loadConfig(workerSchema, { SMTP_MAX_IN_FLIGHT: '1001' })).toThrow(/SMTP_MAX_IN_FLIGHT/);
   });
 
   it('bounds the worker\'s workflow cache by default and accepts 0 (no cache) or at least 2', () => {

@@ -3,7 +3,7 @@ import { handoverDataConverter, temporalConnectionOptions } from '@handover/temp
 import type { Logger } from '@handover/logging';
 import { NodemailerMailer } from '@handover/mail';
 import { auditSealingFrom, CaseRepository, CaseStatisticsRepository, CaseStatsProjector, connectMongo, DerivationKeyStore, openBlobStore, syncIndexes, type DatabaseConnection } from '@handover/persistence';
-import { loadAuditSecrets, type MasterKeys, type WorkerConfig } from '@handover/config';
+import { loadAuditSecrets, mailInFlight, type MasterKeys, type WorkerConfig } from '@handover/config';
 import { MasterKeyring } from '@handover/crypto';
 import { startMetricsServer } from '@handover/metrics';
 import { startTracing, tracingActivityInterceptor, tracingWorkflowSinks, type Tracing } from '@handover/tracing';
@@ -75,7 +75,7 @@ export class WorkerHost {
       mailDomain: this.config.MAIL_DOMAIN,
       logger: this.logger,
       portalUrl: this.config.PORTAL_URL,
-      mailConcurrency: this.config.SMTP_MAX_IN_FLIGHT || 2 * this.config.SMTP_MAX_CONNECTIONS,
+      mailConcurrency: mailInFlight(this.config),
       internalAddresses: this.config.INCIDENT_INTERNAL_ADDRESSES,
       dataDir: this.config.HANDOVER_DATA_DIR,
       blobs: openBlobStore(this.config, this.mongo),

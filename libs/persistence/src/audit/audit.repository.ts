@@ -107,9 +107,10 @@ export class AuditRepository {
       const event = done && (await this.model.collection.findOne<AuditEventDocument>({ _id: auditEventId(caseId, done.seq) } as never));
       if (event) return toEntity(event);
     }
+    let lost: number | undefined;
     for (let attempt = 1; attempt <= MAX_AUDIT_APPEND_ATTEMPTS; attempt += 1) {
       const at = input.at ?? this.now();
-      const tail = attempt === 1 ? await this.hintedTail(caseId) : await this.tail(caseId);
+      const tail = lost === undefined ? await this.hintedTail(caseId) : await this.probeTail(caseId, lost);
       if (op && tail?.data['op'] === op) return this.rememberOperation(tail, op);
       const seq = (tail?.seq ?? 0) + 1;
       const prevHash = tail?.hash ?? null;
@@ -134,6 +135,7 @@ export class AuditRepository {
       } catch (error) {
         if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
         this.tails.delete(caseId);
+        lost = seq;
         await this.pause(Math.random() * Math.min(50, attempt * 2));
       }
     }
@@ -166,6 +168,23 @@ export class AuditRepository {
       .toArray();
     if (!doc) return null;
     const tail = toEntity(doc);
+    remember(this.tails, caseId, tail);
+    return tail;
+  }
+
+  /**
+   * The tail after a lost race for `seq`: the winner's event and those after it, read forward by `_id`
+   * (each an indexed lookup) until the next seq is free. The chain read through its sort otherwise.
+   */
+  private async probeTail(caseId: string, seq: number): Promise<AuditEventEntity | null> {
+    let found: AuditEventDocument | null = null;
+    for (let next = seq; next < seq + MAX_AUDIT_APPEND_ATTEMPTS; next += 1) {
+      const doc = await this.model.collection.findOne<AuditEventDocument>({ _id: auditEventId(caseId, next) } as never);
+      if (!doc) break;
+      found = doc;
+    }
+    if (!found) return this.tail(caseId);
+    const tail = toEntity(found);
     remember(this.tails, caseId, tail);
     return tail;
   }

@@ -237,6 +237,14 @@ export class CustomerRepository extends CollectionRepository<CustomerDocument> {
     return result.deletedCount;
   }
 
+  /**
+   * Whether the case has a customer: the first one found, not a count (a countDocuments is a pass
+   * over the whole case on FerretDB v1).
+   */
+  async any(caseId: string): Promise<boolean> {
+    return (await this.raw.findOne({ caseId: { $eq: caseId } } as Filter<CustomerDocument>, { projection: { _id: 1 } })) !== null;
+  }
+
   /** countDocuments on plaintext classification fields (FerretDB-friendly: no aggregation). */
   async count(caseId: string, filter: CustomerCountFilter = {}): Promise<number> {
     return this.raw.countDocuments(toFilter(caseId, filter));

@@ -84,7 +84,6 @@ export class ApproveGateUseCase {
     if ((await this.imports.countActive(caseId)) > 0) {
       throw AppError.conflict('IMPORT_RUNNING', `an inventory import of case ${caseId} is still running`);
     }
-    const customers = await this.customers.count(caseId);
-    if (customers === 0) throw AppError.conflict('INVENTORY_EMPTY', `case ${caseId} has no imported customers`);
+    if (!(await this.customers.any(caseId))) throw AppError.conflict('INVENTORY_EMPTY', `case ${caseId} has no imported customers`);
   }
 }
