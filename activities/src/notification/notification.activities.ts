@@ -269,23 +269,38 @@ export function createNotificationActivities(deps: NotificationActivityDeps): No
       // Writes: one statement per rule, then the few exclusions by id. Idempotent: a retry after a
       // crash rewrites nothing that is already right, and outcomeAt keeps its first value.
       const progress = { stage: 'write', written: 0 };
-      await withKeepAlive(ctx, 5_000, () => ({ ...progress }), async () => {
-        for (const rule of OUTCOME_RULES) progress.written += await deps.store.setOutcomeWhere(caseId, rule.where, rule.outcome, at, excluded);
-        progress.written += await deps.store.setOutcomes([...excluded].map((id) => ({ id, outcome: 'not-transfer' as const })), at);
-      });
+      const write = (rules: typeof OUTCOME_RULES) =>
+        withKeepAlive(ctx, 5_000, () => ({ ...progress }), async () => {
+          for (const rule of rules) progress.written += await deps.store.setOutcomeWhere(caseId, rule.where, rule.outcome, at, excluded);
+        });
+      await write(OUTCOME_RULES.filter((rule) => !rule.unroutedOnly));
+      progress.written += await deps.store.setOutcomes([...excluded].map((id) => ({ id, outcome: 'not-transfer' as const })), at);
       // One read pass: the counters, and every stored outcome checked against decideOutcome. A
       // mismatch (an answer that landed during the writes) fails the attempt; the retry converges.
-      const counters = emptyOutcomeCounters();
-      let mismatched = 0;
-      for await (const page of deps.store.outcomeBatches(caseId, { batchSize })) {
-        if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
-        for (const customer of page) {
-          const outcome = decideOutcome({ ...customer, excluded: excluded.has(customer._id) });
-          countOutcome(counters, customer, outcome);
-          if (customer.outcome !== outcome) mismatched += 1;
+      const check = async () => {
+        const counters = emptyOutcomeCounters();
+        let mismatched = 0;
+        let unrouted = 0;
+        for await (const page of deps.store.outcomeBatches(caseId, { batchSize })) {
+          if (ctx.cancellationSignal.aborted) throw cancellationOf(ctx.cancellationSignal);
+          for (const customer of page) {
+            const outcome = decideOutcome({ ...customer, excluded: excluded.has(customer._id) });
+            countOutcome(counters, customer, outcome);
+            if (customer.outcome !== outcome) mismatched += 1;
+            if (customer.route === undefined || customer.route === null) unrouted += 1;
+          }
+          ctx.heartbeat({ stage: 'check', counters: { ...counters } });
         }
-        ctx.heartbeat({ stage: 'check', counters: { ...counters } });
+        return { counters, mismatched, unrouted };
+      };
+      let checked = await check();
+      // Customers without a route (never in a case whose routes were sealed): their rule decodes
+      // every transferable customer on FerretDB, so it runs only when there are some.
+      if (checked.unrouted > 0) {
+        await write(OUTCOME_RULES.filter((rule) => rule.unroutedOnly));
+        checked = await check();
       }
+      const { counters, mismatched } = checked;
       if (mismatched > 0) throw new Error(`${mismatched} customers of case ${caseId} do not have the outcome their rule gives; retrying`);
       // The consent deadline has passed (answers are closed): every status figure from the data.
       await deps.cases.recountStatistics(caseId);

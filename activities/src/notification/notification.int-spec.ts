@@ -293,6 +293,21 @@ describe('notification activities against FerretDB and the mail sink', () => {
     for (const doc of after) expect(doc.outcomeAt?.getTime()).toBe(outcomeAt.get(doc._id));
   }, 60_000);
 
+  it('gives a customer without a route "not transfer" (its rule runs only when the check finds one)', async () => {
+    const [model] = await customers().find({ caseId, route: 'notice' }).limit(1).toArray();
+    expect(model).toBeDefined();
+    const unroutedId = `${String(model!._id)}-unrouted`;
+    const copy: Record<string, unknown> = { ...model, _id: unroutedId };
+    for (const field of ['route', 'transferable', 'outcome', 'outcomeAt', 'routeKey', 'routeSealed']) delete copy[field];
+    await customers().insertOne(copy as never);
+    const before = await attempt(() => activities.fixOutcomes({ caseId }));
+    expect(before.error).toBeUndefined();
+    const unrouted = await customers().findOne({ _id: unroutedId as never });
+    expect(unrouted?.outcome).toBe('not-transfer');
+    expect((before.result?.transfer ?? 0) + (before.result?.notTransfer ?? 0)).toBe(specs.length + 1);
+    await customers().deleteOne({ _id: unroutedId as never });
+  }, 60_000);
+
   async function injectFault(rule: { code: number; count: number; rcptMatch: string }): Promise<void> {
     const res = await fetch(`${env.mailSinkApi}/api/v1/faults`, {
       method: 'POST',

@@ -13,6 +13,7 @@
  * - a record the rule engine marked untransferable (`transferable: false`, e.g. an unreachable
  *   customer on a consent route) never transfers, whatever the answer.
  */
+import { ROUTES } from '../rules/types';
 import { CONSENT_REQUEST_ROUTES, hasNoAnswer, isConsentRequestRoute } from './eligibility';
 
 export type Outcome = 'transfer' | 'not-transfer';
@@ -43,6 +44,16 @@ export function decideOutcome(customer: OutcomeCandidate): Outcome {
   return 'not-transfer';
 }
 
+/** One rule of {@link OUTCOME_RULES}. */
+export interface OutcomeRule {
+  outcome: Outcome;
+  where: Readonly<Record<string, unknown>>;
+  /** Matches only customers without a route: run when the check pass finds any (never in a sealed case). */
+  unroutedOnly?: true;
+}
+
+const NOT_BLOCKED = { transferable: { $ne: false } } as const;
+
 /**
  * decideOutcome as database filters, one per branch, so that a case's outcomes are written in a
  * handful of statements instead of one update per customer (FerretDB v1 reads the whole
@@ -50,14 +61,24 @@ export function decideOutcome(customer: OutcomeCandidate): Outcome {
  * Every customer matches exactly one rule, and that rule's outcome is decideOutcome's (unit
  * test); exclusions are applied separately, by id. fixOutcomes re-reads every customer afterwards
  * and checks the stored outcome against decideOutcome.
+ *
+ * One rule per route, each comparing scalars only (`route` equal to one route, not `$in` / `$nin`):
+ * FerretDB v1 pushes scalar equality down to PostgreSQL and decodes every other row it is given,
+ * so each rule decodes its own customers and the whole set about one pass of the case (with
+ * `$in` routes, three).
  */
-export const OUTCOME_RULES: ReadonlyArray<{ outcome: Outcome; where: Readonly<Record<string, unknown>> }> = [
+export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
   { outcome: 'not-transfer', where: { transferable: false } },
-  { outcome: 'transfer', where: { transferable: { $ne: false }, route: { $in: [...CONSENT_REQUEST_ROUTES] }, decision: 'consent' } },
-  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: { $in: [...CONSENT_REQUEST_ROUTES] }, decision: { $ne: 'consent' } } },
-  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: 'notice', decision: 'object' } },
-  { outcome: 'transfer', where: { transferable: { $ne: false }, route: 'notice', decision: { $ne: 'object' } } },
-  { outcome: 'not-transfer', where: { transferable: { $ne: false }, route: { $nin: [...CONSENT_REQUEST_ROUTES, 'notice'] } } },
+  ...CONSENT_REQUEST_ROUTES.flatMap((route): OutcomeRule[] => [
+    { outcome: 'transfer', where: { ...NOT_BLOCKED, route, decision: 'consent' } },
+    { outcome: 'not-transfer', where: { ...NOT_BLOCKED, route, decision: { $ne: 'consent' } } },
+  ]),
+  { outcome: 'not-transfer', where: { ...NOT_BLOCKED, route: 'notice', decision: 'object' } },
+  { outcome: 'transfer', where: { ...NOT_BLOCKED, route: 'notice', decision: { $ne: 'object' } } },
+  ...ROUTES.filter((route) => route !== 'notice' && !CONSENT_REQUEST_ROUTES.includes(route)).map(
+    (route): OutcomeRule => ({ outcome: 'not-transfer', where: { ...NOT_BLOCKED, route } }),
+  ),
+  { outcome: 'not-transfer', where: { ...NOT_BLOCKED, route: null }, unroutedOnly: true },
 ];
 
 export const emptyOutcomeCounters = (): OutcomeCounters => ({
