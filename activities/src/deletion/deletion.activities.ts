@@ -174,7 +174,8 @@ export function createDeletionActivities(deps: DeletionActivityDeps): DeletionAc
       for (const disposition of ['transferred', 'unchanged', 'deleted'] as const) {
         if (disposition === 'transferred' && !hasRecipient) continue;
         // The rule of decideDisposition as one filtered write per disposition; tally() checks every record against it.
-        await dispositions.eraseWhere(caseId, DISPOSITION_FILTERS[disposition], disposition, at);
+        // After the transfer stage most customers are `transferred`: the later stages pass over them in PostgreSQL.
+        await dispositions.eraseWhere(caseId, DISPOSITION_FILTERS[disposition], disposition, at, disposition !== 'transferred' && hasRecipient ? 'transferred' : undefined);
         Context.current().heartbeat({ stage: disposition });
       }
 

@@ -130,6 +130,25 @@ describe('decideRoutes and draftPiia on the real database', () => {
     expect(await customerDoc(caseId, 'A1')).toMatchObject({ route: 'delete', routeSealed: true });
   });
 
+  it('records each customer\'s route signature at import, and routes customers imported without one all the same', async () => {
+    const withSig = await inventory('bankruptcy');
+    const sigs = (await connection.db!.collection(CUSTOMER_COLLECTION).find({ caseId: withSig }).toArray()).map((d) => [d['minor'], d['routeSig']]);
+    expect(sigs.every(([, sig]) => typeof sig === 'string' && /^m[01]r[01]s[01]h[01]$/.test(sig as string))).toBe(true);
+    expect(sigs.filter(([minor]) => minor === true).every(([, sig]) => (sig as string).startsWith('m1'))).toBe(true);
+
+    const withoutSig = await inventory('bankruptcy');
+    const unset = await connection.db!.collection(CUSTOMER_COLLECTION).updateMany({ caseId: withoutSig }, { $unset: { routeSig: '' } });
+    expect(unset.modifiedCount).toBe(6);
+    const routesOf = async (caseId: string) =>
+      (await connection.db!.collection(CUSTOMER_COLLECTION).find({ caseId }).toArray()).map((d) => `${String(d['ref'])}:${String(d['route'])}:${String(d['routeKey'])}`).sort();
+    const a = await decide(withSig, true);
+    const b = await decide(withoutSig, true);
+    expect(b).toEqual(a);
+    const stored = await routesOf(withoutSig);
+    expect(stored.every((entry) => !entry.includes('undefined'))).toBe(true);
+    expect(stored.map((e) => e.split(':').slice(1).join(':')).sort()).toEqual((await routesOf(withSig)).map((e) => e.split(':').slice(1).join(':')).sort());
+  });
+
   it('rerunning the decision gives the same summary and stored decisions', async () => {
     const caseId = await inventory('division');
     const stored = async () =>

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { RouteSummary } from '@handover/contracts';
 import { decideRoute, getRulePack, isLegalHoldRunning } from '@handover/domain';
-import type { CustomerClassificationView, CustomerRouteFields, RouteSignature, RouteUpdate } from '@handover/persistence';
+import { routeKeyOf, type CustomerClassificationView, type CustomerRouteFields, type RouteSignature, type RouteUpdate } from '@handover/persistence';
 import { caseFactsOf } from './case-facts';
 import type { InventoryActivityDeps } from './inventory.deps';
 import { routeFieldsOf, sameRouteFields, signatureKey, signatureOf } from './route-signature';
@@ -41,6 +41,8 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
   let written = 0;
   return withKeepAlive(ctx, deps.keepAliveMs ?? 5000, () => ({ caseId, decided: tally.customers, written }), async () => {
     const groups = new Map<string, SignatureGroup>();
+    /** Per signature: its customers whose stored route key is not the group's (what its write must match). */
+    const due = new Map<string, number>();
     const individual: RouteUpdate[] = [];
     for await (const page of deps.customers.streamClassification(caseId, { batchSize: deps.routeBatchSize ?? DEFAULT_PAGE })) {
       for (const customer of page) {
@@ -57,9 +59,10 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
         const fields = routeFieldsOf(decision);
         const signature = signatureOf(customer, pack, asOf);
         const key = signatureKey(signature);
-        const group = groups.get(key);
-        if (!group) groups.set(key, { signature, fields });
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { signature, fields }));
         else if (!sameRouteFields(group.fields, fields)) individual.push({ id: customer.id, fields });
+        if (customer.routeKey !== routeKeyOf(group.fields, seal)) due.set(key, (due.get(key) ?? 0) + 1);
         countInto(tally, {
           route: decision.route,
           transferable: decision.transferable,
@@ -71,13 +74,13 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
     }
 
     const asOfDate = asOf.toISOString().slice(0, 10);
-    for (const { signature, fields } of groups.values()) {
-      const { modified } = await deps.customers.setRoutesBySignature(caseId, signature, fields, {
-        seal,
-        sensitiveCategories: pack.sensitiveCategories,
-        asOf: asOfDate,
-      });
-      written += modified;
+    for (const [key, { signature, fields }] of groups) {
+      const options = { seal, sensitiveCategories: pack.sensitiveCategories, asOf: asOfDate };
+      // First narrowed by the signature the import recorded; if that matched fewer customers than
+      // the pass counted (imported before routeSig existed), once more by the signature alone.
+      const narrowed = await deps.customers.setRoutesBySignature(caseId, signature, fields, { ...options, byImportSignature: true });
+      written += narrowed.modified;
+      if (narrowed.matched < (due.get(key) ?? 0)) written += (await deps.customers.setRoutesBySignature(caseId, signature, fields, options)).modified;
       ctx.heartbeat({ caseId, decided: tally.customers, written });
     }
     // After the group updates, which also matched these customers.

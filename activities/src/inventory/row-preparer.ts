@@ -15,7 +15,7 @@ import {
   type ValidatedCustomer,
 } from '@handover/domain';
 import type { ParsedRow } from '@handover/ingest';
-import { rejectionAad, toCustomerDocument, type CustomerDocument, type CustomerImportRow, type CustomerPersonalData } from '@handover/persistence';
+import { rejectionAad, routeSignatureBase, toCustomerDocument, type CustomerDocument, type CustomerImportRow, type CustomerPersonalData } from '@handover/persistence';
 
 /** A row ready to write: a customer document, or a quarantined row with its ciphertext. */
 export type PreparedRow = (
@@ -114,6 +114,7 @@ export class RowPreparer {
             { ...customer.personal, products: customer.products, totalSpent: customer.totalSpent, lastPurchaseAt: customer.lastPurchaseAt },
             { at: this.o.at, minorAgeThreshold: pack.minorAgeThreshold, ...(this.o.tierRules && { tierRules: this.o.tierRules }) },
           );
+    const legalHold = this.legalHold(customer.lastPurchaseAt);
     return {
       caseId: this.o.caseId,
       importId: this.o.importId,
@@ -121,7 +122,13 @@ export class RowPreparer {
       type: customer.type,
       personal,
       classification: derived,
-      legalHold: this.legalHold(customer.lastPurchaseAt),
+      legalHold,
+      routeSig: routeSignatureBase({
+        minor: derived.minor,
+        reachable: derived.reachable,
+        sensitive: derived.sensitive.some((category) => pack.sensitiveCategories.includes(category)),
+        hold: legalHold !== null,
+      }),
     };
   }
 

@@ -34,6 +34,13 @@ export interface CustomerImportRow {
   personal: CustomerPersonalData;
   classification: Pick<Classification, 'sensitive' | 'minor' | 'reachable' | 'productLines' | 'tier'>;
   legalHold: LegalHold | null;
+  /**
+   * What the route decision depends on besides the case, as one string (routeSignatureBase): with
+   * it, the filtered route writes select their customers in PostgreSQL (FerretDB v1 pushes string
+   * equality down, not the `$in` / `$exists` of the signature filter), so each customer is decoded
+   * once. Absent on customers imported before it existed: the writes notice and fall back.
+   */
+  routeSig?: string;
 }
 
 /** The route fields decideRoutes writes on each customer (rule ids and articles, no personal data). */
@@ -65,12 +72,20 @@ export interface CustomerClassificationView {
   handover?: boolean;
   noticeChannel?: NoticeChannel;
   routeSealed?: boolean;
+  /** Digest of the stored route fields and seal (routeKeyOf): equal means already written. */
+  routeKey?: string;
+  routeSig?: string;
 }
 
 /**
  * What a route decision depends on besides the case (docs/legal.md §1 modifiers 3-6): customers with
  * the same signature get the same route fields, so one filtered update writes them all.
  */
+/** The part of a route signature known at import (the hold's running or expired depends on the date). */
+export function routeSignatureBase(s: { minor: boolean; reachable: boolean; sensitive: boolean; hold: boolean }): string {
+  return `m${+s.minor}r${+s.reachable}s${+s.sensitive}h${+s.hold}`;
+}
+
 export interface RouteSignature {
   minor: boolean;
   reachable: boolean;

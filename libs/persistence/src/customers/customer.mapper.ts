@@ -35,6 +35,7 @@ export function toCustomerDocument(row: CustomerImportRow, crypto: CustomerCrypt
     reachable: row.classification.reachable,
     channels: { email: hasEmail, phone: hasPhone },
     ...(row.legalHold && { legalHold: { ruleId: row.legalHold.ruleId, until: row.legalHold.until } }),
+    ...(row.routeSig !== undefined && { routeSig: row.routeSig }),
   };
 }
 
@@ -57,5 +58,7 @@ export function toClassificationView(doc: CustomerDocument): CustomerClassificat
     ...(doc.handover !== undefined && { handover: doc.handover }),
     ...(doc.noticeChannel !== undefined && { noticeChannel: doc.noticeChannel as NoticeChannel }),
     ...(doc.routeSealed !== undefined && { routeSealed: doc.routeSealed }),
+    ...(doc.routeKey !== undefined && { routeKey: doc.routeKey }),
+    ...(doc.routeSig !== undefined && { routeSig: doc.routeSig }),
   };
 }

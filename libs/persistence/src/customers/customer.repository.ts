@@ -5,7 +5,7 @@ import type { CustomerTier, CustomerType, Route } from '@handover/domain';
 import { duplicateKeyIndexes } from './bulk-write-errors';
 import { canonicalJson } from '@handover/crypto';
 import { createHash } from 'node:crypto';
-import type { CustomerClassificationView, CustomerRouteFields, RouteSignature } from './customer.entity';
+import { routeSignatureBase, type CustomerClassificationView, type CustomerRouteFields, type RouteSignature } from './customer.entity';
 import { caseCustomersFilter, customerIdRange } from './customer-crypto';
 import { toClassificationView } from './customer.mapper';
 import { pagesOf } from '../cursor-pages';
@@ -57,6 +57,8 @@ const CLASSIFICATION_PROJECTION = {
   handover: 1,
   noticeChannel: 1,
   routeSealed: 1,
+  routeKey: 1,
+  routeSig: 1,
 } as const;
 
 /**
@@ -187,11 +189,15 @@ export class CustomerRepository extends CollectionRepository<CustomerDocument> {
     caseId: string,
     signature: RouteSignature,
     fields: CustomerRouteFields,
-    options: { seal: boolean; sensitiveCategories: readonly string[]; asOf: string },
+    options: { seal: boolean; sensitiveCategories: readonly string[]; asOf: string; byImportSignature?: boolean },
   ): Promise<{ matched: number; modified: number }> {
     const routeKey = routeKeyOf(fields, options.seal);
     const filter = {
       ...routeSignatureFilter(caseId, signature, options.sensitiveCategories, options.asOf),
+      // Narrows in PostgreSQL to the customers whose import recorded this signature (see routeSig);
+      // the conditions above still decide. Without it, the customers of every signature that shares
+      // the pushed-down part (minor, reachable) are decoded for each.
+      ...(options.byImportSignature && { routeSig: routeSignatureBase({ ...signature, hold: signature.hold !== 'none' }) }),
       routeSealed: { $ne: true },
       routeKey: { $ne: routeKey },
     };

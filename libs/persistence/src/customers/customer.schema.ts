@@ -39,6 +39,10 @@ export interface CustomerDocument {
   routeReasons?: Array<{ ruleId: string; article: string }>;
   rulePackVersion?: string;
   routeSealed?: boolean;
+  /** Digest of the stored route fields and seal (routeKeyOf). */
+  routeKey?: string;
+  /** routeSignatureBase at import: lets route writes select their customers in the database. */
+  routeSig?: string;
   /** The customer's answer through the portal (set with its evidence in consent_evidence). */
   decision?: 'consent' | 'refuse' | 'object' | 'withdrawn';
   decisionAt?: Date;
@@ -69,6 +73,8 @@ export const customerSchema = collectionSchema<CustomerDocument>(
     routeReasons: { type: [{ ruleId: String, article: String, _id: false }], default: undefined },
     rulePackVersion: String,
     routeSealed: Boolean,
+    routeKey: String,
+    routeSig: String,
     decision: { type: String, enum: ['consent', 'refuse', 'object', 'withdrawn'] },
     decisionAt: Date,
     outcome: { type: String, enum: ['transfer', 'not-transfer'] },

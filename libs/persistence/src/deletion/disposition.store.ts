@@ -84,10 +84,13 @@ export class DispositionStore {
 
   /**
    * Erases, in one filtered statement, every customer of the case without a disposition that
-   * `where` (plaintext classification fields) selects, recording `disposition`.
+   * `where` (plaintext classification fields) selects, recording `disposition`. `passOver`: a
+   * disposition most customers already have (an earlier stage's): the same filter (a customer
+   * without a disposition does not have that one) but with a condition FerretDB v1 pushes down to
+   * PostgreSQL (`$ne` of a string; `$exists` is not), so those customers are not decoded again.
    */
-  async eraseWhere(caseId: string, where: Readonly<Record<string, unknown>>, disposition: Disposition, at: Date): Promise<void> {
-    const filter = { ...where, ...caseCustomersFilter(caseId), disposition: { $exists: false } };
+  async eraseWhere(caseId: string, where: Readonly<Record<string, unknown>>, disposition: Disposition, at: Date, passOver?: Disposition): Promise<void> {
+    const filter = { ...where, ...caseCustomersFilter(caseId), disposition: { $exists: false, ...(passOver && { $ne: passOver }) } };
     await this.customers.updateMany(filter as Filter<DispositionDoc>, { $set: { disposition, disposedAt: at }, $unset: ERASED_FIELDS } as never);
   }
 
