@@ -304,6 +304,8 @@ async function main(): Promise<number> {
 
   // Deletion requests from a hash sample of the notified customers (their links kept by the sink).
   let requestsFiled = 0;
+  const fileLatencies: number[] = [];
+  const resolveLatencies: number[] = [];
   if (args.requests) {
     const sampled = await sink.kept('sample=1');
     let filed = 0;
@@ -313,13 +315,15 @@ async function main(): Promise<number> {
       Array.from({ length: 8 }, async () => {
         while (next < tokens.length) {
           const tok = tokens[next++] as string;
+          const started = performance.now();
           const res = await fetch(`${portalUrl}/api/c/${tok}/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'delete', message: '请删除我的个人信息' }) });
+          fileLatencies.push(performance.now() - started);
           if (res.status === 201 || res.status === 200) filed++;
         }
       }),
     );
     requestsFiled = filed;
-    log(`${n(filed)} deletion requests filed through the portal (of ${n(tokens.length)} sampled links)`);
+    log(`${n(filed)} deletion requests filed through the portal (of ${n(tokens.length)} sampled links; 8 at a time, ${latencySummary(fileLatencies)})`);
   }
 
   // Handover: approve, the recipient acknowledges, the third party confirms.
@@ -349,12 +353,14 @@ async function main(): Promise<number> {
       Array.from({ length: 8 }, async () => {
         while (next < ids.length) {
           const id = ids[next++] as string;
+          const started = performance.now();
           const res = await fetch(`${adminUrl}/v1/requests/${id}/resolve`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'done' }) });
+          resolveLatencies.push(performance.now() - started);
           if (res.status === 200) resolved++;
         }
       }),
     );
-    log(`${n(resolved)} deletion requests resolved by the manager`);
+    log(`${n(resolved)} deletion requests resolved by the manager (8 at a time, ${latencySummary(resolveLatencies)})`);
   }
 
   const closureApprovedAt = await approve('closure');
@@ -441,7 +447,7 @@ async function main(): Promise<number> {
     baselines: { insert: { rows: insert.rows, rowsPerSecond: insert.rowsPerSecond }, mail: mailBase, disposal },
     ratios,
     mailing: { ...mailing, seconds: mailingSeconds, poolSize, inFlight, expected: expectedMail() },
-    requests: { filed: requestsFiled, resolved },
+    requests: { filed: requestsFiled, resolved, fileLatency: latencySummary(fileLatencies), resolveLatency: latencySummary(resolveLatencies) },
     counters: finalView.counters,
     statusRead: { duringMailing, atEnd, clients: args.clients },
     histories,
@@ -489,4 +495,12 @@ if (require.main === module) {
       process.exit(1);
     },
   );
+}
+
+/** p50 / p99 / max of call latencies in ms, for the log. */
+function latencySummary(ms: readonly number[]): string {
+  if (ms.length === 0) return 'no calls';
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return `latency p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${(sorted[sorted.length - 1] as number).toFixed(0)} ms`;
 }
