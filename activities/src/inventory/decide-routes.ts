@@ -35,7 +35,9 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
   const entity = await deps.cases.findById(caseId, cipher);
   if (!entity) throw ApplicationFailure.nonRetryable(`case ${caseId} not found`, 'CASE_NOT_FOUND');
   const pack = getRulePack(entity.jurisdiction);
-  const facts = caseFactsOf(entity, await countCustomers(deps, ctx, caseId, pack.sensitiveCategories));
+  // No totals: a customer's route does not depend on how many customers the case has (only the
+  // case-level requirements do: draftPiia counts them). A count here was a pass over the case.
+  const facts = caseFactsOf(entity);
   const asOf = now();
   const tally = emptyTally();
   let written = 0;
@@ -94,26 +96,6 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
     deps.logger.info({ caseId, sealed: seal, customers: summary.customers, written, signatures: groups.size }, 'customer routes decided');
     return summary;
   });
-}
-
-/**
- * The case facts' two counts (customers, and those with a sensitive category of the rule pack) from
- * one pass over the classification: on FerretDB v1 each countDocuments is a pass of its own.
- */
-async function countCustomers(
-  deps: InventoryActivityDeps,
-  ctx: Context,
-  caseId: string,
-  packSensitive: readonly string[],
-): Promise<{ totalCustomers: number; sensitiveCustomers: number }> {
-  let totalCustomers = 0;
-  let sensitiveCustomers = 0;
-  for await (const page of deps.customers.streamClassification(caseId, { batchSize: deps.routeBatchSize ?? DEFAULT_PAGE })) {
-    totalCustomers += page.length;
-    for (const customer of page) if (customer.sensitive.some((category) => packSensitive.includes(category))) sensitiveCustomers += 1;
-    ctx.heartbeat({ caseId, counted: totalCustomers });
-  }
-  return { totalCustomers, sensitiveCustomers };
 }
 
 function storedOutcome(customer: CustomerClassificationView, asOf: Date) {

@@ -386,6 +386,26 @@ describe('CN-PIPL case requirements', () => {
   });
 });
 
+describe('what a customer\'s route depends on', () => {
+  // decideRoutes decides without the case's totals (counting them was a pass over the case): only the
+  // case-level requirements use them. If a route rule ever reads them, this fails.
+  it.each([
+    ['bankruptcy to a recipient abroad', cn({ kind: 'bankruptcy', recipientCountry: 'US' })],
+    ['asset sale', cn({ kind: 'asset-sale' })],
+    ['no recipient', cn({ kind: 'dissolution', hasRecipient: false })],
+    ['EU merger', eu()],
+  ])('gives the same route whatever the totals: %s', (_label, facts) => {
+    const customers = [customer(), customer({ minor: true }), customer({ sensitive: ['health', 'id_number'] }), customer({ reachable: false }), customer({ legalHold: HOLD })];
+    for (const c of customers) {
+      const without = decideRoute(facts, c, undefined, { asOf: new Date('2026-12-01T00:00:00Z') });
+      const small = decideRoute({ ...facts, totalCustomers: 3, sensitiveCustomers: 0 }, c, undefined, { asOf: new Date('2026-12-01T00:00:00Z') });
+      const large = decideRoute({ ...facts, totalCustomers: 5_000_000, sensitiveCustomers: 2_000_000 }, c, undefined, { asOf: new Date('2026-12-01T00:00:00Z') });
+      expect(small).toEqual(without);
+      expect(large).toEqual(without);
+    }
+  });
+});
+
 describe('rule packs as data', () => {
   it('PIPL pack: getRulePack returns the versioned packs; unknown jurisdictions throw', () => {
     expect(getRulePack('CN-PIPL')).toBe(CN_PIPL_PACK);
