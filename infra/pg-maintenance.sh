@@ -17,7 +17,8 @@
 #    dead row version behind: after the phases of a case a customer table held 5 versions per live
 #    row, and every scan reads them all. A table is vacuumed (and analysed, which the planner needs
 #    to choose between an index and a scan) when its dead rows exceed a fifth of its live rows, as
-#    autovacuum's own default threshold would. Nothing is vacuumed when the server's autovacuum is on.
+#    autovacuum's own default threshold and cost-based throttling would. Nothing is vacuumed when the
+#    server's autovacuum is on.
 #
 # URL: postgres://user@host:port/database. HANDOVER_PG_MAINTENANCE_S: seconds between rounds (60).
 set -uo pipefail
@@ -65,7 +66,11 @@ WHERE n.nspname = :'schema' AND NOT x.indisvalid AND c.relname LIKE '%\_lookup'
 SQL
   done
   [ "$(psql "$url" -X -qAt -c 'show autovacuum')" = on ] && return 0
+  # Throttled as autovacuum throttles itself (cost delay 2 ms per 200 units), so a vacuum beside a
+  # mailing takes longer instead of taking a core from it.
   psql "$url" -X -qAt <<'SQL' >/dev/null
+SET vacuum_cost_delay = '2ms';
+SET vacuum_cost_limit = 200;
 SELECT format('VACUUM (ANALYZE) %I.%I', schemaname, relname)
 FROM pg_stat_user_tables
 WHERE n_dead_tup > 1000 + n_live_tup / 5
