@@ -22,8 +22,9 @@ interface SignatureGroup {
  * One pass reads the case (a single cursor, pages of `routeBatchSize`) and runs decideRoute on
  * every customer, for the exact tally. A decision depends on the case and on four facts of the
  * customer (minor, reachable, sensitive, legal hold running/expired), so the writes are one
- * filtered update per signature present rather than one per customer — on FerretDB v1 an update
- * by `_id` reads the whole collection. A customer whose decision would ever differ from its
+ * filtered update per signature present rather than one per customer (each narrowed by the
+ * `routeSig` the import recorded, which FerretDB v1 pushes down to PostgreSQL; by the signature's
+ * own filter when that matched fewer customers than the pass counted). A customer whose decision would ever differ from its
  * signature's is written individually. Customers sealed earlier keep their route and are counted
  * as stored. Idempotent; a retry starts over (heartbeats are for liveness).
  */
