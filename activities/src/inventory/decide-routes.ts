@@ -13,6 +13,8 @@ const DEFAULT_PAGE = 1000;
 interface SignatureGroup {
   signature: RouteSignature;
   fields: CustomerRouteFields;
+  /** routeKeyOf(fields, seal), once per group rather than a digest per customer. */
+  key: string;
 }
 
 /**
@@ -63,9 +65,9 @@ export async function decideRoutes(deps: InventoryActivityDeps, input: { caseId:
         const signature = signatureOf(customer, pack, asOf);
         const key = signatureKey(signature);
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { signature, fields }));
+        if (!group) groups.set(key, (group = { signature, fields, key: routeKeyOf(fields, seal) }));
         else if (!sameRouteFields(group.fields, fields)) individual.push({ id: customer.id, fields });
-        if (customer.routeKey !== routeKeyOf(group.fields, seal)) due.set(key, (due.get(key) ?? 0) + 1);
+        if (customer.routeKey !== group.key) due.set(key, (due.get(key) ?? 0) + 1);
         countInto(tally, {
           route: decision.route,
           transferable: decision.transferable,
